@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { excludePrivateFromDocumentation, setUp } from './bootstrap';
+import { registerDocumentRules } from './validation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    void strapi;
+    registerDocumentRules(strapi);
+    excludePrivateFromDocumentation(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    void strapi;
+    await setUp(strapi);
   },
 };

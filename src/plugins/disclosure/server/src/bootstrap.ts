@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { ACTION_DEFINITIONS } from './permissions';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  void strapi;
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTION_DEFINITIONS);
 };

@@ -1,0 +1,96 @@
+/**
+ * Who may do what, declared once: the public API, the site's read-only token and the three admin roles.
+ * Everything here is applied idempotently on every start (see ./index.ts).
+ */
+
+/** Content types the public may read (find and findOne). Everything else is closed to the public. */
+export const PUBLIC_READABLE = [
+  'api::organization.organization',
+  'api::policy-document.policy-document',
+  'api::transaction-project.transaction-project',
+  'api::transaction-notice.transaction-notice',
+  'api::ca-provider.ca-provider',
+  'api::annual-report.annual-report',
+] as const;
+
+/** Types holding applicants' personal data or internal records: never public, never readable by the content editor. */
+export const PRIVATE_TYPES = [
+  'api::disclosure-application.disclosure-application',
+  'api::review-case.review-case',
+] as const;
+
+/** Extra content-API actions of the public role beyond find/findOne of PUBLIC_READABLE (plugin routes). */
+export const PUBLIC_EXTRA_ACTIONS: string[] = ['plugin::i18n.locales.listLocales'];
+
+export const publicActions = (): string[] => [
+  ...PUBLIC_READABLE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  ...PUBLIC_EXTRA_ACTIONS,
+];
+
+export type RoleSpec = {
+  code: string;
+  name: string;
+  description: string;
+  /** Content types with the content-manager actions granted on them. */
+  contentTypes: Array<{ uid: string; actions: Array<'read' | 'create' | 'update' | 'delete' | 'publish'> }>;
+  /** Other admin actions (media library, plugin actions). */
+  actions: string[];
+};
+
+const ALL: RoleSpec['contentTypes'][number]['actions'] = ['read', 'create', 'update', 'delete', 'publish'];
+const CRUD: RoleSpec['contentTypes'][number]['actions'] = ['read', 'create', 'update', 'delete'];
+const MEDIA = [
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+
+/** Admin actions registered by the disclosure plugin (src/plugins/disclosure/server/src/permissions.ts). */
+const REPORT_ACTIONS = ['plugin::disclosure.report.read', 'plugin::disclosure.report.compute', 'plugin::disclosure.report.publish'];
+const APPLICATION_ACTIONS = ['plugin::disclosure.applications.read', 'plugin::disclosure.applications.handle'];
+
+export const ADMIN_ROLES: RoleSpec[] = [
+  {
+    code: 'content-editor',
+    name: '内容编辑 Content editor',
+    description: 'Edits and publishes policy documents, transaction projects and notices, and CA provider information.',
+    contentTypes: [
+      { uid: 'api::policy-document.policy-document', actions: ALL },
+      { uid: 'api::transaction-project.transaction-project', actions: ALL },
+      { uid: 'api::transaction-notice.transaction-notice', actions: ALL },
+      { uid: 'api::ca-provider.ca-provider', actions: ALL },
+      { uid: 'api::organization.organization', actions: ['read'] },
+    ],
+    actions: [...MEDIA],
+  },
+  {
+    code: 'disclosure-officer',
+    name: '信息公开专员 Disclosure officer',
+    description: 'Handles disclosure applications and review or lawsuit cases, records decisions and fees, and produces the annual report.',
+    contentTypes: [
+      { uid: 'api::disclosure-application.disclosure-application', actions: CRUD },
+      { uid: 'api::review-case.review-case', actions: CRUD },
+      { uid: 'api::administrative-decision.administrative-decision', actions: CRUD },
+      { uid: 'api::fee.fee', actions: CRUD },
+      { uid: 'api::annual-report.annual-report', actions: ALL },
+      { uid: 'api::organization.organization', actions: ['read'] },
+      { uid: 'api::policy-document.policy-document', actions: ['read'] },
+    ],
+    actions: [...MEDIA, ...REPORT_ACTIONS, ...APPLICATION_ACTIONS],
+  },
+  {
+    code: 'auditor',
+    name: '只读审核 Auditor',
+    description: 'Reads everything public and the annual reports, with the records behind the report tables; changes nothing.',
+    contentTypes: [
+      ...PUBLIC_READABLE.map((uid) => ({ uid, actions: ['read'] as RoleSpec['contentTypes'][number]['actions'] })),
+      { uid: 'api::administrative-decision.administrative-decision', actions: ['read'] },
+      { uid: 'api::fee.fee', actions: ['read'] },
+    ],
+    actions: ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::disclosure.report.read'],
+  },
+];
+
+export const SITE_TOKEN_NAME = 'Public site (read-only)';

@@ -1,0 +1,134 @@
+/**
+ * One Document Service middleware for every write, whatever the path (admin, REST, code): it merges the write into
+ * the stored draft, runs the type's rules (./rules.ts) and refuses the write with a 400 naming each field before
+ * anything is stored. It also fills in derived fields: pinyin slugs, and an application's state from its dates.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { RULES, type FieldProblem, type RuleContext } from './rules';
+import { slugFromTitle, uniqueSlug } from '../slug';
+import { toIsoDate } from './dates';
+
+/** Types with a slug, and the field it comes from. */
+const SLUG_SOURCES: Record<string, string> = {
+  'api::policy-document.policy-document': 'title',
+  'api::transaction-project.transaction-project': 'name',
+  'api::transaction-notice.transaction-notice': 'title',
+  'api::ca-provider.ca-provider': 'name',
+};
+
+/** Relations whose target's fields a rule needs. */
+const RELATED: Record<string, Record<string, { target: string; fields: string[] }>> = {
+  'api::transaction-notice.transaction-notice': { project: { target: 'api::transaction-project.transaction-project', fields: ['category'] } },
+};
+
+export function refuse(problems: FieldProblem[]): never {
+  const message = problems.length === 1 ? problems[0].message : `${problems.length} errors: ${problems.map((p) => p.message).join('; ')}`;
+  throw new errors.ValidationError(message, {
+    errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+  });
+}
+
+/** The target of a relation as written in a create/update: 'docId', 7, { documentId }, { connect: [...] }, { set: [...] }. */
+export function relationTarget(value: unknown): { documentId?: string; id?: number } | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) return null;
+  if (typeof value === 'string') return { documentId: value };
+  if (typeof value === 'number') return { id: value };
+  if (Array.isArray(value)) return value.length ? relationTarget(value[0]) : null;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.set)) return relationTarget(v.set);
+    if (Array.isArray(v.connect)) return v.connect.length ? relationTarget(v.connect) : undefined;
+    if (Array.isArray(v.disconnect)) return undefined;
+    if (typeof v.documentId === 'string') return { documentId: v.documentId };
+    if (typeof v.id === 'number') return { id: v.id };
+  }
+  return undefined;
+}
+
+async function loadRelated(strapi: Core.Strapi, uid: string, data: Record<string, any>, current: Record<string, any> | null) {
+  const related: RuleContext['related'] = {};
+  for (const [field, { target, fields }] of Object.entries(RELATED[uid] ?? {})) {
+    const ref = relationTarget(data[field]);
+    if (ref === null) {
+      related[field] = null;
+    } else if (ref) {
+      const where = ref.documentId ? { documentId: ref.documentId } : { id: ref.id };
+      related[field] = await strapi.db.query(target as any).findOne({ where, select: fields });
+    } else {
+      related[field] = current?.[field] ?? null;
+    }
+  }
+  return related;
+}
+
+async function currentDraft(strapi: Core.Strapi, uid: string, params: any) {
+  if (!params.documentId) return null;
+  const populate = [...Object.keys(RELATED[uid] ?? {}), ...(uid === 'api::annual-report.annual-report' ? ['organization'] : [])];
+  return (await strapi.documents(uid as any).findOne({
+    documentId: params.documentId,
+    locale: params.locale,
+    status: 'draft',
+    populate: populate.length ? populate : undefined,
+  } as any)) as Record<string, any> | null;
+}
+
+async function isDuplicateReport(strapi: Core.Strapi, doc: Record<string, any>, data: Record<string, any>, params: any) {
+  const org: { documentId?: string; id?: number } | null =
+    relationTarget(data.organization) ?? (doc.organization ? { documentId: doc.organization.documentId } : null);
+  if (!org || doc.year === undefined) return false;
+  const organization = org.documentId ? { documentId: org.documentId } : { id: org.id };
+  const found = await strapi.documents('api::annual-report.annual-report').findMany({
+    filters: { year: doc.year, organization, ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
+    locale: params.locale,
+    status: 'draft',
+    fields: ['documentId'],
+    limit: 1,
+  } as any);
+  return found.length > 0;
+}
+
+async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, any>, doc: Record<string, any>, params: any) {
+  const source = SLUG_SOURCES[uid];
+  if (!source || data.slug || doc.slug || !doc[source]) return;
+  const base = slugFromTitle(String(doc[source]));
+  data.slug = await uniqueSlug(base, async (candidate) => {
+    const taken = await strapi.db.query(uid as any).findOne({
+      where: { slug: candidate, ...(params.locale ? { locale: params.locale } : {}), ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
+      select: ['id'],
+    });
+    return !!taken;
+  });
+}
+
+export function registerDocumentRules(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context as { uid: string; action: string };
+    if ((action !== 'create' && action !== 'update') || !(uid in RULES || uid in SLUG_SOURCES)) return next();
+
+    const params = context.params as any;
+    const data: Record<string, any> = params.data ?? {};
+    params.data = data;
+    const current = action === 'update' ? await currentDraft(strapi, uid, params) : null;
+    const doc = { ...(current ?? {}), ...data };
+
+    if (uid === 'api::disclosure-application.disclosure-application' && data.state === undefined && toIsoDate(doc.concludedOn) && doc.state !== 'concluded') {
+      // A conclusion date makes the application concluded: the state is derived, not typed twice.
+      data.state = doc.state = 'concluded';
+    }
+
+    const rule = RULES[uid];
+    if (rule) {
+      const ctx: RuleContext = {
+        action: action as 'create' | 'update',
+        related: await loadRelated(strapi, uid, data, current),
+        duplicateReport: uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, data, params) : false,
+      };
+      const problems = rule(doc, ctx);
+      if (problems.length) refuse(problems);
+    }
+    await fillSlug(strapi, uid, data, doc, params);
+    return next();
+  });
+}
