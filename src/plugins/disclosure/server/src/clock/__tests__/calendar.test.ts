@@ -1,0 +1,291 @@
+// Working-day calendar: official facts from the State Council notices, overrides, coverage and the counting rules.
+import fc from 'fast-check';
+import * as chineseDays from 'chinese-days';
+import {
+  CalendarInputError,
+  CalendarNotCoveredError,
+  InvalidDateError,
+  PACKAGE_YEARS,
+  createCalendar,
+} from '../calendar';
+import { addDays, fromDayNumber, toDayNumber } from '../dates';
+
+const calendar = createCalendar();
+const FIRST_UNCOVERED = Math.max(...PACKAGE_YEARS) + 1;
+
+const range = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+};
+
+describe('chinese-days data', () => {
+  it('covers the contiguous years 2004–2026 in the pinned version', () => {
+    expect(PACKAGE_YEARS[0]).toBe(2004);
+    expect(PACKAGE_YEARS).toEqual(Array.from({ length: PACKAGE_YEARS.length }, (_, i) => 2004 + i));
+    expect(PACKAGE_YEARS).toContain(2026);
+  });
+});
+
+describe('official calendar facts (国务院办公厅 notices)', () => {
+  // 国办发明电〔2023〕7号: 10月1日至7日放假调休，共7天。9月29日（星期日）、10月12日（星期六）上班。
+  it('2024 National Day: 1–7 Oct off; Sun 29 Sep and Sat 12 Oct worked', () => {
+    for (const d of range('2024-10-01', '2024-10-07')) {
+      expect(calendar.dayInfo(d)).toMatchObject({ working: false, kind: 'holiday', name: '国庆节', source: 'package' });
+    }
+    expect(calendar.dayInfo('2024-09-29')).toMatchObject({ working: true, kind: 'makeUpWorkday', name: '国庆节' });
+    expect(calendar.dayInfo('2024-10-12')).toMatchObject({ working: true, kind: 'makeUpWorkday', name: '国庆节' });
+    expect(calendar.isWorkingDay('2024-10-08')).toBe(true);
+    expect(calendar.isWorkingDay('2024-10-13')).toBe(false);
+  });
+
+  // 国办发明电〔2023〕7号: 中秋节 9月15日至17日放假调休，共3天。9月14日（星期六）上班。
+  it('2024 Mid-autumn: 15–17 Sep off; Sat 14 Sep worked', () => {
+    expect(range('2024-09-15', '2024-09-17').map((d) => calendar.isWorkingDay(d))).toEqual([false, false, false]);
+    expect(calendar.dayInfo('2024-09-14')).toMatchObject({ working: true, kind: 'makeUpWorkday' });
+  });
+
+  // 国办发明电〔2024〕12号: 1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。1月26日（周日）、2月8日（周六）上班。
+  it('2025 Spring Festival: 28 Jan–4 Feb off; Sun 26 Jan and Sat 8 Feb worked', () => {
+    for (const d of range('2025-01-28', '2025-02-04')) {
+      expect(calendar.dayInfo(d)).toMatchObject({ working: false, kind: 'holiday', name: '春节' });
+    }
+    expect(calendar.isWorkingDay('2025-01-26')).toBe(true);
+    expect(calendar.isWorkingDay('2025-01-27')).toBe(true);
+    expect(calendar.isWorkingDay('2025-02-05')).toBe(true);
+    expect(calendar.isWorkingDay('2025-02-08')).toBe(true);
+    expect(calendar.isWorkingDay('2025-02-09')).toBe(false);
+  });
+
+  // 国办发明电〔2020〕27号: 国庆节、中秋节 10月1日至7日放假调休，共7天。9月26日（星期日）、10月9日（星期六）上班。
+  it('2021 National Day: 1–7 Oct off; Sun 26 Sep and Sat 9 Oct worked', () => {
+    expect(range('2021-10-01', '2021-10-07').every((d) => !calendar.isWorkingDay(d))).toBe(true);
+    expect(calendar.dayInfo('2021-09-26')).toMatchObject({ working: true, kind: 'makeUpWorkday' });
+    expect(calendar.dayInfo('2021-10-09')).toMatchObject({ working: true, kind: 'makeUpWorkday' });
+  });
+
+  // 国办发明电〔2020〕1号 extended the 2020 Spring Festival holiday to 2 Feb.
+  it('2020 extended Spring Festival: off until Sun 2 Feb, back on Mon 3 Feb', () => {
+    expect(range('2020-01-24', '2020-02-02').every((d) => !calendar.isWorkingDay(d))).toBe(true);
+    expect(calendar.isWorkingDay('2020-02-03')).toBe(true);
+  });
+
+  // 2026 notice (gov.cn content_7047091, cited by the package): 春节 2月15日至23日放假调休，共9天；2月14日（周六）、2月28日（周六）上班。
+  it('2026 Spring Festival: 15–23 Feb off; Sat 14 Feb and Sat 28 Feb worked', () => {
+    expect(range('2026-02-15', '2026-02-23').every((d) => !calendar.isWorkingDay(d))).toBe(true);
+    expect(calendar.isWorkingDay('2026-02-14')).toBe(true);
+    expect(calendar.isWorkingDay('2026-02-28')).toBe(true);
+    expect(calendar.isWorkingDay('2026-01-04')).toBe(true);
+  });
+
+  it('ordinary weeks follow the week rule', () => {
+    expect(calendar.dayInfo('2024-03-06')).toEqual({
+      date: '2024-03-06',
+      working: true,
+      kind: 'weekday',
+      name: null,
+      source: 'weekRule',
+    });
+    expect(calendar.dayInfo('2024-03-09')).toMatchObject({ working: false, kind: 'weekend', source: 'weekRule' });
+  });
+
+  // The package's own functions read dates in the local zone and answer for the previous day west of UTC, so the
+  // comparison only runs where they are right (UTC and east, e.g. Asia/Shanghai); ours never depends on the zone.
+  const packageApiIsReliableHere = new Date(2024, 0, 1).getTimezoneOffset() <= 0;
+  (packageApiIsReliableHere ? it : it.skip)('agrees with the package’s isWorkday on every day of 2004–2026', () => {
+    const disagreements = range('2004-01-01', '2026-12-31').filter(
+      (d) => calendar.isWorkingDay(d) !== chineseDays.isWorkday(d),
+    );
+    expect(disagreements).toEqual([]);
+  });
+});
+
+describe('counting working days', () => {
+  it('the day itself is not counted: the next working day is 1', () => {
+    expect(calendar.addWorkingDays('2024-09-30', 1)).toBe('2024-10-08');
+    expect(calendar.addWorkingDays('2024-09-27', 1)).toBe('2024-09-29');
+    expect(calendar.addWorkingDays('2024-10-05', 1)).toBe('2024-10-08');
+  });
+
+  it('20 working days from Mon 2 Sep 2024 cross Mid-autumn and two make-up days: Mon 30 Sep', () => {
+    expect(calendar.addWorkingDays('2024-09-02', 20)).toBe('2024-09-30');
+  });
+
+  it('n = 0 returns the date itself, even on a holiday; negative n counts backwards', () => {
+    expect(calendar.addWorkingDays('2024-10-03', 0)).toBe('2024-10-03');
+    expect(calendar.addWorkingDays('2024-10-08', -1)).toBe('2024-09-30');
+  });
+
+  it('workingDaysBetween counts (a, b], negative when b is before a', () => {
+    expect(calendar.workingDaysBetween('2024-09-30', '2024-10-08')).toBe(1);
+    expect(calendar.workingDaysBetween('2024-10-08', '2024-09-30')).toBe(-1);
+    expect(calendar.workingDaysBetween('2024-10-01', '2024-10-07')).toBe(0);
+    expect(Object.is(calendar.workingDaysBetween('2024-10-07', '2024-10-01'), 0)).toBe(true);
+    expect(calendar.workingDaysBetween('2024-09-02', '2024-09-30')).toBe(20);
+  });
+
+  it('properties: between inverts add; add composes; results are working days', () => {
+    // Up to 300 working days (~14 months) from mid-2024 at the latest stays inside the package's years.
+    const dayIn2005to2024 = fc
+      .integer({ min: toDayNumber('2005-01-01'), max: toDayNumber('2024-06-30') })
+      .map(fromDayNumber);
+    fc.assert(
+      fc.property(dayIn2005to2024, fc.nat(150), fc.nat(150), (a, m, n) => {
+        const b = calendar.addWorkingDays(a, n);
+        expect(calendar.workingDaysBetween(a, b)).toBe(n);
+        expect(calendar.workingDaysBetween(b, a)).toBe(n === 0 ? 0 : -n);
+        if (n > 0) expect(calendar.isWorkingDay(b)).toBe(true);
+        expect(calendar.addWorkingDays(calendar.addWorkingDays(a, m), n)).toBe(calendar.addWorkingDays(a, m + n));
+        if (calendar.isWorkingDay(a)) expect(calendar.addWorkingDays(b, -n)).toBe(a);
+      }),
+    );
+  });
+});
+
+describe('input validation', () => {
+  it.each([['2024-02-30'], ['2024-2-3'], ['2024-13-01'], [''], ['2024-10-01T00:00:00Z'], ['0050-01-01']])(
+    'rejects the date %p',
+    (bad) => {
+      expect(() => calendar.isWorkingDay(bad)).toThrow(InvalidDateError);
+      expect(() => calendar.addWorkingDays(bad, 1)).toThrow(InvalidDateError);
+    },
+  );
+
+  it('rejects values that are not strings', () => {
+    expect(() => calendar.isWorkingDay(20240101 as unknown as string)).toThrow(InvalidDateError);
+    expect(() => calendar.isWorkingDay(null as unknown as string)).toThrow(InvalidDateError);
+  });
+
+  it('rejects a count that is not a whole number', () => {
+    expect(() => calendar.addWorkingDays('2024-10-08', 1.5)).toThrow(CalendarInputError);
+    expect(() => calendar.addWorkingDays('2024-10-08', Number.NaN)).toThrow(CalendarInputError);
+  });
+
+  it('accepts 29 Feb of a leap year only', () => {
+    expect(calendar.isWorkingDay('2024-02-29')).toBe(true);
+    expect(() => calendar.isWorkingDay('2023-02-29')).toThrow(InvalidDateError);
+  });
+});
+
+describe('coverage', () => {
+  it('reports package years with their counts', () => {
+    expect(calendar.coverage(2024)).toEqual({
+      year: 2024,
+      covered: true,
+      fromPackage: true,
+      fromOverrides: false,
+      holidays: 28,
+      makeUpWorkdays: 8,
+    });
+  });
+
+  it('throws CalendarNotCoveredError, naming the year, instead of guessing', () => {
+    expect(calendar.coverage(FIRST_UNCOVERED).covered).toBe(false);
+    const error = (() => {
+      try {
+        calendar.isWorkingDay(`${FIRST_UNCOVERED}-03-01`);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(CalendarNotCoveredError);
+    const notCovered = error as CalendarNotCoveredError;
+    expect(notCovered.year).toBe(FIRST_UNCOVERED);
+    expect(notCovered.code).toBe('calendarNotCovered');
+    expect(notCovered.messages.zh).toContain(`${FIRST_UNCOVERED}年`);
+    expect(notCovered.messages.en).toContain(String(FIRST_UNCOVERED));
+    expect(() => calendar.isWorkingDay('2003-06-02')).toThrow(CalendarNotCoveredError);
+  });
+
+  it('throws as soon as a count walks into an uncovered year', () => {
+    expect(() => calendar.addWorkingDays(`${FIRST_UNCOVERED - 1}-12-20`, 20)).toThrow(
+      expect.objectContaining({ year: FIRST_UNCOVERED }),
+    );
+    expect(() => calendar.workingDaysBetween('2003-12-01', '2004-01-10')).toThrow(
+      expect.objectContaining({ year: 2003 }),
+    );
+  });
+
+  it('validates the year asked about', () => {
+    expect(() => calendar.coverage(24)).toThrow(CalendarInputError);
+    expect(() => calendar.coverage(2024.5)).toThrow(CalendarInputError);
+  });
+});
+
+describe('overrides', () => {
+  it('an override in 2099 makes 2099 covered', () => {
+    const cal = createCalendar({ overrides: [{ date: '2099-01-01', kind: 'holiday', name: '元旦' }] });
+    expect(cal.coverage(2099)).toMatchObject({ covered: true, fromPackage: false, fromOverrides: true, holidays: 1 });
+    expect(cal.dayInfo('2099-01-01')).toMatchObject({
+      working: false,
+      kind: 'holiday',
+      name: '元旦',
+      source: 'override',
+    });
+    expect(cal.isWorkingDay('2099-01-02')).toBe(true); // a Friday
+    expect(cal.coverage(2098).covered).toBe(false);
+  });
+
+  it('coveredYears covers a year without any override', () => {
+    const cal = createCalendar({ coveredYears: [2099] });
+    expect(cal.coverage(2099)).toMatchObject({ covered: true, fromOverrides: true, holidays: 0, makeUpWorkdays: 0 });
+    expect(cal.addWorkingDays('2099-01-01', 1)).toBe('2099-01-02');
+  });
+
+  it('a holiday override moves addWorkingDays', () => {
+    const plain = createCalendar({ coveredYears: [2099] });
+    const withHoliday = createCalendar({ coveredYears: [2099], overrides: [{ date: '2099-01-02', kind: 'holiday' }] });
+    expect(plain.addWorkingDays('2099-01-01', 1)).toBe('2099-01-02');
+    expect(withHoliday.addWorkingDays('2099-01-01', 1)).toBe('2099-01-05');
+  });
+
+  it('a workday override on a weekend is a make-up working day', () => {
+    const cal = createCalendar({ overrides: [{ date: '2099-01-03', kind: 'workday', name: '元旦' }] });
+    expect(cal.dayInfo('2099-01-03')).toMatchObject({ working: true, kind: 'makeUpWorkday', source: 'override' });
+    expect(cal.coverage(2099).makeUpWorkdays).toBe(1);
+  });
+
+  it('overrides win over the package (a late change to an announced year)', () => {
+    const cal = createCalendar({
+      overrides: [
+        { date: '2024-10-08', kind: 'holiday' },
+        { date: '2024-10-12', kind: 'holiday' },
+        { date: '2024-10-07', kind: 'workday' },
+      ],
+    });
+    expect(cal.isWorkingDay('2024-10-08')).toBe(false);
+    expect(cal.dayInfo('2024-10-12')).toMatchObject({ working: false, source: 'override' });
+    expect(cal.dayInfo('2024-10-07')).toMatchObject({ working: true, kind: 'weekday', source: 'override' });
+    expect(cal.addWorkingDays('2024-09-30', 1)).toBe('2024-10-07');
+    expect(cal.addWorkingDays('2024-10-07', 1)).toBe('2024-10-09');
+    expect(calendar.isWorkingDay('2024-10-08')).toBe(true); // other calendars are not affected
+  });
+
+  it('rejects contradictory or malformed overrides', () => {
+    expect(() =>
+      createCalendar({
+        overrides: [
+          { date: '2099-05-01', kind: 'holiday' },
+          { date: '2099-05-01', kind: 'workday' },
+        ],
+      }),
+    ).toThrow(CalendarInputError);
+    expect(() => createCalendar({ overrides: [{ date: '2099-5-1', kind: 'holiday' }] })).toThrow(
+      expect.objectContaining({ field: 'overrides[0].date' }),
+    );
+    expect(() =>
+      createCalendar({ overrides: [{ date: '2099-05-01', kind: 'day off' as unknown as 'holiday' }] }),
+    ).toThrow(expect.objectContaining({ field: 'overrides[0].kind' }));
+    expect(() => createCalendar({ coveredYears: [99] })).toThrow(CalendarInputError);
+  });
+
+  it('accepts the same override twice', () => {
+    const cal = createCalendar({
+      overrides: [
+        { date: '2099-05-01', kind: 'holiday' },
+        { date: '2099-05-01', kind: 'holiday' },
+      ],
+    });
+    expect(cal.isWorkingDay('2099-05-01')).toBe(false);
+  });
+});

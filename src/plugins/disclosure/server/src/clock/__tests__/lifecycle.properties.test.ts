@@ -1,0 +1,258 @@
+// Properties of the application clock over random histories: due-date arithmetic, determinism and pure refusals.
+import fc from 'fast-check';
+import { createCalendar } from '../calendar';
+import { addDays, compareDates, fromDayNumber, toDayNumber } from '../dates';
+import {
+  allowedEvents,
+  applyEvent,
+  EVENT_TYPES,
+  replay,
+  REPLY_WORKING_DAYS,
+  TransitionError,
+  type ApplicationEvent,
+  type ApplicationHistory,
+  type ClockStatus,
+} from '../lifecycle';
+import { OUTCOME_CODES } from '../outcomes';
+
+const calendar = createCalendar();
+const status = (h: ApplicationHistory): ClockStatus => replay(h.receivedOn, h.events, calendar);
+
+// Receipts up to mid-2025 keep every due date (≤ 12 events × 12 days + 40 working days + pauses) inside 2026, the
+// package's last year.
+const receivedOnArb = fc.integer({ min: toDayNumber('2005-01-01'), max: toDayNumber('2025-06-30') }).map(fromDayNumber);
+
+const TERMINAL: readonly string[] = ['conclude', 'withdraw', 'correctionExpired'];
+
+/** One step of a random history: which allowed event to try, how many days later, and its payload. */
+const stepArb = fc.record({
+  pick: fc.nat(),
+  /** Concluding is allowed at almost every step; trying it at one step in five gives longer histories. */
+  mayFinish: fc.nat(4).map((n) => n === 0),
+  gap: fc.nat(12),
+  days: fc.integer({ min: 1, max: 20 }),
+  party: fc.constantFrom('thirdParty' as const, 'otherAgency' as const),
+  outcome: fc.constantFrom(...OUTCOME_CODES),
+});
+
+function eventOf(type: ApplicationEvent['type'], on: string, s: fc.RecordValue<typeof stepArb>): ApplicationEvent {
+  const base = { on, by: 'officer', note: 'generated' };
+  switch (type) {
+    case 'startConsultation':
+      return { ...base, type, party: s.party };
+    case 'extend':
+      return { ...base, type, days: s.days, approver: 'head of office' };
+    case 'conclude':
+      return { ...base, type, outcome: s.outcome };
+    default:
+      return { ...base, type };
+  }
+}
+
+/**
+ * Valid histories, built through applyEvent: each step tries one of the events the state allows, on a later date;
+ * a step its date or payload makes invalid (a late correction notice, a lapsed period, …) is dropped.
+ */
+const historyArb: fc.Arbitrary<ApplicationHistory> = fc
+  .tuple(receivedOnArb, fc.array(stepArb, { maxLength: 12 }))
+  .map(([receivedOn, steps]) =>
+    steps.reduce<ApplicationHistory>(
+      (h, s) => {
+        const all = allowedEvents(h);
+        const open = all.filter((t) => !TERMINAL.includes(t));
+        const allowed = s.mayFinish || open.length === 0 ? all : open;
+        if (allowed.length === 0) return h;
+        const on = addDays(status(h).lastEventOn, s.gap);
+        try {
+          return applyEvent(h, eventOf(allowed[s.pick % allowed.length]!, on, s), calendar);
+        } catch (error) {
+          if (error instanceof TransitionError) return h;
+          throw error;
+        }
+      },
+      { receivedOn, events: [] },
+    ),
+  );
+
+/** Any event at all, mostly wrong: unknown types, odd dates, missing or bad payloads. */
+const anyEventArb = fc.record(
+  {
+    type: fc.constantFrom<string>(...EVENT_TYPES, 'approve', ''),
+    offset: fc.integer({ min: -5, max: 60 }),
+    badDate: fc.constantFrom(null, '2024-02-30', '2024-9-1', ''),
+    by: fc.constantFrom('officer', '', '  '),
+    outcome: fc.option(fc.constantFrom<unknown>(...OUTCOME_CODES, 'approved', '', 3), { nil: undefined }),
+    days: fc.option(fc.constantFrom<unknown>(-1, 0, 1, 5, 19.5, 20, 21, 40, '5'), { nil: undefined }),
+    approver: fc.option(fc.constantFrom('head', '', ' '), { nil: undefined }),
+    party: fc.option(fc.constantFrom<unknown>('thirdParty', 'otherAgency', 'applicant'), { nil: undefined }),
+  },
+  { requiredKeys: ['type', 'offset', 'by'] },
+);
+
+const STATE_CODES = [
+  'alreadyConcluded',
+  'notAllowedInState',
+  'alreadyExtended',
+  'alreadyConsulting',
+  'consultationNotStarted',
+  'correctionAlreadyRequested',
+  'correctionNotFirst',
+];
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('properties of random valid histories', () => {
+  it('dueOn is never before receipt nor clock start, and is exactly 20 + extension + pause working days after the start', () => {
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const s = status(h);
+        if (s.dueOn === null) {
+          expect(s.clockStartsOn === null || s.state === 'consulting' || s.state === 'correctionRequested').toBe(true);
+          return;
+        }
+        expect(s.clockStartsOn).not.toBeNull();
+        expect(compareDates(s.dueOn, s.receivedOn)).toBeGreaterThan(0);
+        expect(compareDates(s.dueOn, s.clockStartsOn!)).toBeGreaterThan(0);
+        expect(calendar.workingDaysBetween(s.clockStartsOn!, s.dueOn)).toBe(
+          REPLY_WORKING_DAYS + s.extensionDays + s.pausedWorkingDays,
+        );
+        expect(calendar.isWorkingDay(s.dueOn)).toBe(true);
+        // With the clock running, nothing has happened after the due date: late extensions and consultations are
+        // refused, and a consultation never ends after the date it moves the due date to.
+        if (s.state === 'received' || s.state === 'extended') {
+          expect(compareDates(s.lastEventOn, s.dueOn)).toBeLessThanOrEqual(0);
+        }
+      }),
+    );
+  });
+
+  it('replay is deterministic and agrees with the history built step by step', () => {
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const first = status(h);
+        expect(status(structuredClone(h))).toEqual(first);
+        const prefixes = h.events.map((_, i) => status({ receivedOn: h.receivedOn, events: h.events.slice(0, i + 1) }));
+        expect(prefixes.at(-1) ?? status({ receivedOn: h.receivedOn, events: [] })).toEqual(first);
+      }),
+    );
+  });
+
+  it('a consultation of k working days moves the due date by exactly k working days', () => {
+    fc.assert(
+      fc.property(historyArb, fc.nat(1000), fc.nat(40), (h, startPick, length) => {
+        const before = status(h);
+        fc.pre((before.state === 'received' || before.state === 'extended') && before.dueOn !== null);
+        // Any start from the last event up to the due date (later, the period has lapsed and is refused).
+        const room = compareDates(before.dueOn!, before.lastEventOn);
+        const start = addDays(before.lastEventOn, startPick % (room + 1));
+        const end = addDays(start, length);
+        // Paused: the working days in [start, end).
+        const k = calendar.workingDaysBetween(addDays(start, -1), addDays(end, -1));
+        const withConsultation = [
+          { type: 'startConsultation', on: start, by: 'officer', party: 'thirdParty' },
+          { type: 'endConsultation', on: end, by: 'officer' },
+        ] as ApplicationEvent[];
+        const after = status(withConsultation.reduce((acc, e) => applyEvent(acc, e, calendar), h));
+        expect(after.state).toBe(before.state);
+        expect(after.pausedWorkingDays).toBe(before.pausedWorkingDays + k);
+        expect(after.dueOn).toBe(calendar.addWorkingDays(before.dueOn!, k));
+        expect(calendar.workingDaysBetween(before.dueOn!, after.dueOn!)).toBe(k);
+        // The due date never falls inside the consultation.
+        expect(compareDates(after.dueOn!, end)).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('an extension of d days moves the due date by exactly d working days', () => {
+    fc.assert(
+      fc.property(historyArb, fc.nat(1000), fc.integer({ min: 1, max: 20 }), (h, datePick, d) => {
+        const before = status(h);
+        fc.pre(before.state === 'received' && before.dueOn !== null);
+        const room = compareDates(before.dueOn!, before.lastEventOn);
+        const on = addDays(before.lastEventOn, datePick % (room + 1));
+        const extended = applyEvent(h, { type: 'extend', on, by: 'officer', days: d, approver: 'head' }, calendar);
+        const after = status(extended);
+        expect(after).toMatchObject({ state: 'extended', extensionDays: d, extendedBy: 'head' });
+        expect(after.dueOn).toBe(calendar.addWorkingDays(before.dueOn!, d));
+        expect(calendar.workingDaysBetween(before.dueOn!, after.dueOn!)).toBe(d);
+      }),
+    );
+  });
+
+  it('any event is either accepted as allowed, or refused with a TransitionError leaving the history as it was', () => {
+    fc.assert(
+      fc.property(historyArb, anyEventArb, fc.boolean(), (h, raw, useBadDate) => {
+        const before = status(h);
+        const on = useBadDate && raw.badDate !== undefined ? raw.badDate : addDays(before.lastEventOn, raw.offset);
+        const event: Record<string, unknown> = { type: raw.type, on, by: raw.by };
+        for (const key of ['outcome', 'days', 'approver', 'party'] as const) {
+          if (raw[key] !== undefined) event[key] = raw[key];
+        }
+        const snapshot = structuredClone(h);
+        const eventSnapshot = structuredClone(event);
+        deepFreeze(h);
+        deepFreeze(event);
+        let next: ApplicationHistory | undefined;
+        let refusal: TransitionError | undefined;
+        try {
+          next = applyEvent(h, event as unknown as ApplicationEvent, calendar);
+        } catch (error) {
+          expect(error).toBeInstanceOf(TransitionError);
+          refusal = error as TransitionError;
+        }
+        expect(h).toEqual(snapshot);
+        expect(event).toEqual(eventSnapshot);
+        const type = raw.type as ApplicationEvent['type'];
+        if (next) {
+          expect(next.events).toEqual([...h.events, event]);
+          expect(allowedEvents(h)).toContain(type);
+          expect(allowedEvents(h, { calendar, today: on as string })).toContain(type);
+          expect(status(next).lastEventOn).toBe(on);
+        }
+        const wellFormed =
+          EVENT_TYPES.includes(type) &&
+          typeof on === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(on) &&
+          !on.endsWith('02-30') &&
+          raw.by.trim() !== '';
+        if (wellFormed && !allowedEvents(h).includes(type)) {
+          // What the admin's buttons leave out is refused for the state, whatever else is wrong with the event.
+          expect(STATE_CODES).toContain(refusal?.code);
+        }
+      }),
+    );
+  });
+
+  it('a type allowedEvents offers for a date is accepted on that date when the payload is right', () => {
+    fc.assert(
+      fc.property(historyArb, fc.nat(40), stepArb, (h, gap, s) => {
+        const today = addDays(status(h).lastEventOn, gap);
+        for (const type of allowedEvents(h, { calendar, today })) {
+          const event = eventOf(type, today, s);
+          // The two outcome rules that depend on the path, not on the date, are the form's to respect.
+          if (event.type === 'conclude' && event.outcome === 'otherDisposal.noCorrection') continue;
+          if (event.type === 'conclude' && event.outcome === 'unavailable.unclearAfterCorrection') continue;
+          expect(() => applyEvent(h, event, calendar)).not.toThrow();
+        }
+      }),
+    );
+  });
+
+  it('concluded histories accept nothing more', () => {
+    fc.assert(
+      fc.property(historyArb, (h) => {
+        const s = status(h);
+        fc.pre(s.state === 'concluded');
+        expect(allowedEvents(h)).toEqual([]);
+        expect(s.outcome).not.toBeNull();
+        expect(s.concludedOn).toBe(s.lastEventOn);
+      }),
+    );
+  });
+});

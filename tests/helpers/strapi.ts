@@ -1,0 +1,84 @@
+/**
+ * Boots the real app for one test file, on a database of its own: a fresh SQLite file, or a fresh PostgreSQL
+ * database when DATABASE_CLIENT=postgres. Routes are mounted without listening on a port (supertest drives them).
+ */
+import fs from 'fs';
+import path from 'path';
+import crypto from 'crypto';
+import { Client } from 'pg';
+import { createStrapi, type Core } from '@strapi/strapi';
+import request from 'supertest';
+
+const root = path.resolve(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { adminConnection } = require('./global-setup');
+
+let instance: Core.Strapi | null = null;
+let cleanup: (() => Promise<void>) | null = null;
+
+export const isPostgres = () => (process.env.DATABASE_CLIENT ?? 'sqlite') === 'postgres';
+
+export async function setupStrapi(): Promise<Core.Strapi> {
+  const name = `ggzy_test_${process.env.JEST_WORKER_ID ?? '0'}_${crypto.randomBytes(4).toString('hex')}`;
+  process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE = 'zh-Hans';
+  process.env.NODE_ENV = 'test';
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.API_RATE_LIMIT_MAX = process.env.API_RATE_LIMIT_MAX ?? '0';
+  for (const secret of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+    process.env[secret] = process.env[secret] ?? (secret === 'APP_KEYS' ? 'testKeyA,testKeyB' : `test-${secret}`);
+  }
+
+  if (isPostgres()) {
+    const admin = new Client(adminConnection());
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    process.env.DATABASE_NAME = name;
+    cleanup = async () => {
+      const c = new Client(adminConnection());
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    const file = path.join(root, '.tmp', `${name}.db`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    process.env.DATABASE_FILENAME = file;
+    cleanup = async () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+    };
+  }
+
+  instance = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
+  instance.log.level = 'error';
+  await instance.server.mount();
+  return instance;
+}
+
+export async function teardownStrapi() {
+  if (instance) {
+    await instance.destroy();
+    instance = null;
+  }
+  if (cleanup) {
+    await cleanup();
+    cleanup = null;
+  }
+}
+
+export const http = () => request(instance!.server.httpServer);
+
+let userCounter = 0;
+/** Creates an active admin user with the role (an app role code, or 'strapi-super-admin') and returns its JWT. */
+export async function adminToken(roleCode: string): Promise<{ token: string; user: any }> {
+  const strapi = instance!;
+  const role = await strapi.service('admin::role').findOne({ code: roleCode });
+  if (!role) throw new Error(`No admin role ${roleCode}`);
+  userCounter += 1;
+  const email = `${roleCode}-${userCounter}-${crypto.randomBytes(3).toString('hex')}@example.test`;
+  const password = `Test-${crypto.randomBytes(8).toString('hex')}A1`;
+  await strapi.service('admin::user').create({ email, firstname: roleCode, lastname: 'Test', password, isActive: true, roles: [role.id] });
+  const res = await http().post('/admin/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`Admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { token: res.body.data.token, user: res.body.data.user };
+}
