@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import registerReport from './register-report';
+import registerApplications from './register-applications';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  void strapi;
+  registerReport({ strapi });
+  registerApplications({ strapi });
 };

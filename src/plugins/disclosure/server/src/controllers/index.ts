@@ -1,1 +1,4 @@
-export default {};
+import report from './report';
+import applications from './applications';
+
+export default { ...report, ...applications };

@@ -1,1 +1,8 @@
-export default {};
+/** The plugin's routes: admin routes at /disclosure/*, content-API routes at /api/disclosure/*. */
+import reportRoutes from './report';
+import applicationRoutes from './applications';
+
+export default {
+  admin: { type: 'admin', routes: [...reportRoutes.admin, ...applicationRoutes.admin] },
+  'content-api': { type: 'content-api', routes: [...reportRoutes.contentApi, ...applicationRoutes.contentApi] },
+};

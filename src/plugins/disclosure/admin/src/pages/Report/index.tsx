@@ -1,0 +1,5 @@
+import { Page } from '@strapi/strapi/admin';
+
+const ReportPage = () => <Page.Main>Report</Page.Main>;
+
+export default ReportPage;

@@ -1,0 +1,2 @@
+/** Routes of the applications workflow (worklist, transitions, online filing, status check). */
+export default { admin: [] as any[], contentApi: [] as any[] };
