@@ -8,9 +8,13 @@ const common = {
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tmp/'],
+  // Strapi instances are destroyed in afterAll; Jest's global clean-up would only warn about them afterwards.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };
 
 module.exports = {
+  // Timers of Strapi's dependencies (rate-limit stores, pools) may outlive a test file by a moment.
+  forceExit: true,
   projects: [
     {
       ...common,
@@ -22,7 +26,7 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup-integration.js'],
     },
   ],
 };

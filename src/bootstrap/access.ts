@@ -20,7 +20,12 @@ export const PRIVATE_TYPES = [
 ] as const;
 
 /** Extra content-API actions of the public role beyond find/findOne of PUBLIC_READABLE (plugin routes). */
-export const PUBLIC_EXTRA_ACTIONS: string[] = ['plugin::i18n.locales.listLocales'];
+export const PUBLIC_EXTRA_ACTIONS: string[] = [
+  'plugin::i18n.locales.listLocales',
+  // Published annual reports as JSON, HTML, CSV and XLSX (the disclosure plugin never serves drafts).
+  ...['find', 'findOne', 'html', 'csv', 'xlsx'].map((action) => `plugin::disclosure.public-report.${action}`),
+  ...['apply', 'status'].map((action) => `plugin::disclosure.applications.${action}`), // online application, status check
+];
 
 export const publicActions = (): string[] => [
   ...PUBLIC_READABLE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),

@@ -23,6 +23,7 @@ export async function setupStrapi(): Promise<Core.Strapi> {
   process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE = 'zh-Hans';
   process.env.NODE_ENV = 'test';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   process.env.API_RATE_LIMIT_MAX = process.env.API_RATE_LIMIT_MAX ?? '0';
   for (const secret of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
     process.env[secret] = process.env[secret] ?? (secret === 'APP_KEYS' ? 'testKeyA,testKeyB' : `test-${secret}`);

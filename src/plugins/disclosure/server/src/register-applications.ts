@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { registerWorkflowGuards } from './applications/guard';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  void strapi;
+  registerWorkflowGuards(strapi);
 };

@@ -1,1 +1,444 @@
-export default {};
+/**
+ * Services of the applications workflow: the working calendar (package + admin-entered days), the officer's worklist
+ * and transitions (event + application in one transaction), and the public filing and status check.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import {
+  ClockError,
+  STATE_LABELS,
+  applyEvent,
+  allowedEvents,
+  createCalendar,
+  replay,
+  type ApplicationEvent,
+  type ApplicationState,
+  type EventType,
+  type IsoDate,
+  type WorkingCalendar,
+  type YearCoverage,
+} from '../clock';
+import { APPLICATION_UID, CALENDAR_DAY_UID, EVENT_UID, ORGANIZATION_UID, SERVICES } from '../applications/constants';
+import { isoDateOf, todayInChina } from '../applications/dates';
+import { summarize, validateFiling, type FieldProblem, type FilingEnums } from '../applications/filing';
+import { asWorkflow } from '../applications/guard';
+import {
+  concludeOutcomes,
+  deriveStatus,
+  outcomeView,
+  readEventInput,
+  toClockEvent,
+  whoLabel,
+  type StoredEvent,
+} from '../applications/history';
+import {
+  hashQueryCode,
+  newQueryCode,
+  newTrackingNumber,
+  normalizeTrackingNumber,
+  verifyQueryCode,
+} from '../applications/secrets';
+
+type Strapi = Core.Strapi;
+const db = (strapi: Strapi, uid: string) => strapi.db.query(uid as any);
+const service = (strapi: Strapi, name: string) => strapi.plugin('disclosure').service(name);
+
+function refuse(problems: readonly FieldProblem[], extra: Record<string, unknown> = {}): never {
+  throw new errors.ValidationError(summarize(problems), {
+    ...extra,
+    errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
+  });
+}
+
+/** A refusal of the clock (invalid transition, missing calendar year) as a 400 naming the field and the rule. */
+function refuseClock(error: ClockError): never {
+  const field = error.field ?? 'on';
+  const { expected, actual, index } = error as ClockError & { expected?: string; actual?: string; index?: number | null };
+  refuse([{ path: [field], message: error.message }], {
+    code: error.code,
+    field,
+    messages: error.messages,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+    ...(index !== undefined && index !== null ? { index } : {}),
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === '23505' || /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|unique constraint/i.test(String(e?.code ?? '') + String(e?.message ?? ''));
+}
+
+const userName = (user: { firstname?: string | null; lastname?: string | null; username?: string | null; email?: string }) =>
+  [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || '';
+
+/** Events of many applications in a few queries, each list in recording order. */
+async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const byApplication = new Map<string, StoredEvent[]>();
+  const ids = [...new Set(documentIds)];
+  // Keep each IN list well under SQLite's bound-variable limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = (await db(strapi, EVENT_UID).findMany({
+      where: { applicationDocumentId: { $in: ids.slice(i, i + 500) } },
+      orderBy: [{ applicationDocumentId: 'asc' }, { sequence: 'asc' }],
+    })) as StoredEvent[];
+    for (const row of rows) {
+      const list = byApplication.get(row.applicationDocumentId) ?? [];
+      list.push(row);
+      byApplication.set(row.applicationDocumentId, list);
+    }
+  }
+  return byApplication;
+}
+
+const eventView = (row: StoredEvent) => ({
+  documentId: row.documentId,
+  sequence: row.sequence,
+  type: row.eventType,
+  on: isoDateOf(row.occurredOn),
+  fromState: row.fromState,
+  toState: row.toState,
+  by: { id: row.byId, name: whoLabel(row) },
+  note: row.note ?? null,
+  payload: row.payload ?? {},
+  recordedAt: row.createdAt,
+});
+
+const workingCalendar = ({ strapi }: { strapi: Strapi }) => ({
+  /** The official calendar of chinese-days with the days entered in plugin::disclosure.calendar-day on top. */
+  async load(): Promise<WorkingCalendar> {
+    const rows = (await db(strapi, CALENDAR_DAY_UID).findMany({
+      select: ['date', 'kind', 'name'],
+      orderBy: { date: 'asc' },
+    })) as Array<{ date: unknown; kind: 'holiday' | 'workday'; name: string | null }>;
+    return createCalendar({
+      overrides: rows.map((r) => ({ date: isoDateOf(r.date)!, kind: r.kind, ...(r.name ? { name: r.name } : {}) })),
+    });
+  },
+
+  async coverage(years: readonly number[]): Promise<YearCoverage[]> {
+    const calendar = await this.load();
+    return years.map((year) => calendar.coverage(year));
+  },
+});
+
+const LIST_FIELDS = [
+  'documentId',
+  'trackingNumber',
+  'receivedOn',
+  'channel',
+  'applicantType',
+  'applicantName',
+  'state',
+  'concludedOn',
+  'outcome',
+];
+const DETAIL_FIELDS = [
+  ...LIST_FIELDS,
+  'idType',
+  'idNumber',
+  'contactPerson',
+  'phone',
+  'email',
+  'address',
+  'postalCode',
+  'requestedInformation',
+  'preferredForm',
+  'deliveryMethod',
+  'notes',
+  'createdAt',
+  'updatedAt',
+];
+const OPEN_STATES: ApplicationState[] = ['received', 'correctionRequested', 'consulting', 'extended'];
+
+const applications = ({ strapi }: { strapi: Strapi }) => {
+  const calendar = () => service(strapi, SERVICES.workingCalendar).load() as Promise<WorkingCalendar>;
+  const dueSoonWorkingDays = () => Number(strapi.plugin('disclosure').config('dueSoonWorkingDays'));
+
+  return {
+    /** Open applications, most pressing first (by replayed due date), with counts per state. */
+    async worklist(options: { organization?: string } = {}) {
+      const today = todayInChina();
+      const soon = dueSoonWorkingDays();
+      const cal = await calendar();
+      const scope = options.organization ? { organization: { documentId: options.organization } } : {};
+      const apps = (await db(strapi, APPLICATION_UID).findMany({
+        where: { ...scope, state: { $in: OPEN_STATES } },
+        select: LIST_FIELDS,
+        populate: { organization: { select: ['documentId', 'name'] } },
+      })) as any[];
+      const events = await eventsOf(
+        strapi,
+        apps.map((a) => a.documentId),
+      );
+      const items = apps.map((app) => {
+        const rows = events.get(app.documentId) ?? [];
+        const { status, problem } = deriveStatus(app, rows, cal, today, soon);
+        return {
+          documentId: app.documentId,
+          trackingNumber: app.trackingNumber,
+          applicantName: app.applicantName,
+          applicantType: app.applicantType,
+          channel: app.channel,
+          organization: app.organization ? { documentId: app.organization.documentId, name: app.organization.name } : null,
+          receivedOn: isoDateOf(app.receivedOn),
+          state: (status?.state ?? app.state) as ApplicationState,
+          dueOn: status?.dueOn ?? null,
+          urgency: status?.urgency ?? null,
+          workingDaysLeft: status?.workingDaysLeft ?? null,
+          missingCalendarYear: status?.missingCalendarYear ?? null,
+          correctionRequestedOn: status?.correctionRequestedOn ?? null,
+          consultingSince: status?.consultingSince ?? null,
+          events: rows.length,
+          problem,
+        };
+      });
+      // Due date first; stopped clocks (correction requested, consulting) after, oldest receipt first.
+      items.sort(
+        (a, b) =>
+          (a.dueOn === null ? 1 : 0) - (b.dueOn === null ? 1 : 0) ||
+          (a.dueOn ?? '').localeCompare(b.dueOn ?? '') ||
+          (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') ||
+          a.trackingNumber.localeCompare(b.trackingNumber),
+      );
+      const byState: Record<ApplicationState, number> = {
+        received: 0,
+        correctionRequested: 0,
+        consulting: 0,
+        extended: 0,
+        concluded: await db(strapi, APPLICATION_UID).count({ where: { ...scope, state: 'concluded' } }),
+      };
+      for (const item of items) byState[item.state] += 1;
+      const year = Number(today.slice(0, 4));
+      return {
+        today,
+        dueSoonWorkingDays: soon,
+        counts: {
+          byState,
+          open: items.filter((i) => i.state !== 'concluded').length,
+          overdue: items.filter((i) => i.urgency === 'overdue').length,
+          dueSoon: items.filter((i) => i.urgency === 'dueSoon').length,
+        },
+        calendar: [cal.coverage(year), cal.coverage(year + 1)],
+        items,
+      };
+    },
+
+    /** One application with its history, replayed status and the events its state allows. */
+    async detail(documentId: string) {
+      const app = (await db(strapi, APPLICATION_UID).findOne({
+        where: { documentId },
+        select: DETAIL_FIELDS,
+        populate: { organization: { select: ['documentId', 'name'] } },
+      })) as any;
+      if (!app) throw new errors.NotFoundError(`No application with documentId "${documentId}"`);
+      const today = todayInChina();
+      const cal = await calendar();
+      const rows = (await eventsOf(strapi, [documentId])).get(documentId) ?? [];
+      const { status, problem } = deriveStatus(app, rows, cal, today, dueSoonWorkingDays());
+      const history = { receivedOn: isoDateOf(app.receivedOn)!, events: rows.map(toClockEvent) };
+      const open = status !== null && status.state !== 'concluded';
+      const guarded = (fn: () => EventType[]) => {
+        try {
+          return fn();
+        } catch (error) {
+          if (error instanceof ClockError) return [];
+          throw error;
+        }
+      };
+      return {
+        today,
+        dueSoonWorkingDays: dueSoonWorkingDays(),
+        application: {
+          ...app,
+          receivedOn: isoDateOf(app.receivedOn),
+          concludedOn: isoDateOf(app.concludedOn),
+          outcome: outcomeView(app.outcome),
+          organization: app.organization ? { documentId: app.organization.documentId, name: app.organization.name } : null,
+        },
+        status: status && { ...status, outcome: outcomeView(status.outcome) },
+        problem,
+        events: rows.map(eventView),
+        /** The buttons: what the state allows. */
+        allowedEvents: open ? guarded(() => allowedEvents(history)) : [],
+        /** Of those, what today's date still allows (deadlines): the others need an earlier date. */
+        allowedToday: open ? guarded(() => allowedEvents(history, { calendar: cal, today })) : [],
+        outcomes: concludeOutcomes(rows),
+      };
+    },
+
+    /**
+     * Records one event: checked by the clock against the replayed history, then written with the application's new
+     * state in one transaction, so a refusal or a failure leaves both as they were.
+     */
+    async recordEvent(documentId: string, body: unknown, user: { id: number; firstname?: string; lastname?: string; username?: string; email?: string }) {
+      const today = todayInChina();
+      const { input, problems } = readEventInput(body, today);
+      if (!input) {
+        refuse(
+          problems.map((p) => ({ path: [p.field], message: `${p.messages.zh} / ${p.messages.en}` })),
+          { field: problems[0]?.field },
+        );
+      }
+      const cal = await calendar();
+      const byName = userName(user);
+
+      await asWorkflow(() =>
+        strapi.db.transaction(async () => {
+          const app = (await db(strapi, APPLICATION_UID).findOne({
+            where: { documentId },
+            select: ['documentId', 'receivedOn', 'state', 'concludedOn', 'outcome'],
+          })) as any;
+          if (!app) throw new errors.NotFoundError(`No application with documentId "${documentId}"`);
+          const rows = (await eventsOf(strapi, [documentId])).get(documentId) ?? [];
+          const concludedOn = isoDateOf(app.concludedOn);
+          if (rows.length === 0 && concludedOn) {
+            refuse([
+              {
+                path: ['type'],
+                message: `申请已于 ${concludedOn} 办结（在内容管理中录入），不能再办理 / The application was concluded on ${concludedOn} (entered in the Content Manager); no event after conclusion`,
+              },
+            ], { code: 'alreadyConcluded', field: 'type' });
+          }
+          const history = { receivedOn: isoDateOf(app.receivedOn)!, events: rows.map(toClockEvent) };
+          const event = {
+            ...input.payload,
+            type: input.type,
+            on: input.on,
+            by: whoLabel({ byId: user.id, byName }),
+            ...(input.note ? { note: input.note } : {}),
+          } as unknown as ApplicationEvent;
+          let before;
+          let after;
+          try {
+            before = replay(history.receivedOn, history.events, cal);
+            const next = applyEvent(history, event, cal);
+            after = replay(next.receivedOn, next.events, cal);
+          } catch (error) {
+            if (error instanceof ClockError) refuseClock(error);
+            throw error;
+          }
+          try {
+            await strapi.documents(EVENT_UID as any).create({
+              data: {
+                applicationDocumentId: documentId,
+                sequence: rows.length,
+                eventType: input.type,
+                occurredOn: input.on,
+                fromState: before.state,
+                toState: after.state,
+                byId: user.id,
+                byName,
+                note: input.note ?? null,
+                payload: input.payload,
+              },
+            } as any);
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error;
+            throw new errors.ApplicationError(
+              '另一位经办人刚刚办理了该申请，请刷新后重试 / Another event was recorded on this application at the same moment: reload it and try again',
+            );
+          }
+          await strapi.documents(APPLICATION_UID as any).update({
+            documentId,
+            data: { state: after.state, concludedOn: after.concludedOn, outcome: after.outcome },
+          } as any);
+        }),
+      );
+      return this.detail(documentId);
+    },
+  };
+};
+
+/** The content type's choices, so the filing form and the schema cannot disagree. */
+function filingEnums(strapi: Strapi): FilingEnums {
+  const attributes = (strapi.contentType(APPLICATION_UID as any) as any).attributes as Record<string, { enum?: string[] }>;
+  const values = (name: string) => attributes[name]?.enum ?? [];
+  return {
+    applicantType: values('applicantType'),
+    idType: values('idType'),
+    preferredForm: values('preferredForm'),
+    deliveryMethod: values('deliveryMethod'),
+  };
+}
+
+/** Unknown number and wrong code get this same answer, so the check cannot tell which numbers exist. */
+export const STATUS_NOT_FOUND =
+  'No application matches this tracking number and query code. 未找到与该申请编号和查询码相符的申请。';
+
+const onlineApplications = ({ strapi }: { strapi: Strapi }) => ({
+  /** Files an online application received today; answers the tracking number and the query code (shown once). */
+  async file(body: unknown) {
+    const data = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).data : undefined;
+    const { filing, problems } = validateFiling(data, filingEnums(strapi));
+    if (!filing) refuse(problems);
+    const organization = await db(strapi, ORGANIZATION_UID).findOne({
+      where: { documentId: filing.organization },
+      select: ['id'],
+    });
+    if (!organization) {
+      refuse([
+        {
+          path: ['organization'],
+          message: `organization "${filing.organization}" is not the documentId of an organization (受理机关不存在)`,
+        },
+      ]);
+    }
+    const receivedOn = todayInChina();
+    const queryCode = newQueryCode();
+    const queryCodeHash = await hashQueryCode(queryCode);
+    let trackingNumber: string | null = null;
+    for (let attempt = 0; attempt < 5 && !trackingNumber; attempt += 1) {
+      const candidate = newTrackingNumber(receivedOn);
+      const taken = await db(strapi, APPLICATION_UID).findOne({ where: { trackingNumber: candidate }, select: ['id'] });
+      if (!taken) trackingNumber = candidate;
+    }
+    if (!trackingNumber) throw new errors.ApplicationError('Could not allocate a tracking number, please retry');
+    await strapi.documents(APPLICATION_UID as any).create({
+      data: { ...filing, trackingNumber, receivedOn, channel: 'online', state: 'received', queryCodeHash },
+    } as any);
+    const cal = (await service(strapi, SERVICES.workingCalendar).load()) as WorkingCalendar;
+    const status = replay(receivedOn, [], cal);
+    return { trackingNumber, queryCode, receivedOn, dueOn: status.dueOn };
+  },
+
+  /** The state of one application, for whoever holds its tracking number and query code; nothing personal. */
+  async status(body: unknown) {
+    const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const problems: FieldProblem[] = [];
+    for (const field of ['trackingNumber', 'queryCode'] as const) {
+      const value = raw[field];
+      if (typeof value !== 'string' || value.trim() === '' || value.length > 64) {
+        problems.push({ path: [field], message: `${field} is required (text, at most 64 characters) (请填写${field === 'trackingNumber' ? '申请编号' : '查询码'})` });
+      }
+    }
+    if (problems.length) refuse(problems);
+    const app = (await db(strapi, APPLICATION_UID).findOne({
+      where: { trackingNumber: normalizeTrackingNumber(raw.trackingNumber as string) },
+      select: ['documentId', 'trackingNumber', 'receivedOn', 'state', 'concludedOn', 'outcome', 'queryCodeHash'],
+    })) as any;
+    const matches = await verifyQueryCode(raw.queryCode as string, app?.queryCodeHash ?? null);
+    if (!app || !matches) throw new errors.NotFoundError(STATUS_NOT_FOUND);
+    const rows = (await eventsOf(strapi, [app.documentId])).get(app.documentId) ?? [];
+    const cal = (await service(strapi, SERVICES.workingCalendar).load()) as WorkingCalendar;
+    const { status } = deriveStatus(app, rows, cal, todayInChina(), 0);
+    const state = (status?.state ?? app.state) as ApplicationState;
+    const outcome = status ? status.outcome : app.outcome;
+    return {
+      trackingNumber: app.trackingNumber as string,
+      state,
+      stateLabel: STATE_LABELS[state] ?? state,
+      receivedOn: isoDateOf(app.receivedOn) as IsoDate,
+      // For a concluded application this is the last due date: whether the reply came in time is public knowledge.
+      dueOn: status?.dueOn ?? null,
+      concludedOn: status ? status.concludedOn : isoDateOf(app.concludedOn),
+      outcome: outcomeView(outcome),
+    };
+  },
+});
+
+export default {
+  [SERVICES.applications]: applications,
+  [SERVICES.onlineApplications]: onlineApplications,
+  [SERVICES.workingCalendar]: workingCalendar,
+};

@@ -1,4 +1,5 @@
 import report from './report';
+import drilldown from './drilldown';
 import applications from './applications';
 
-export default { ...report, ...applications };
+export default { ...report, ...drilldown, ...applications };
