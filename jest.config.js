@@ -28,5 +28,12 @@ module.exports = {
       globalSetup: '<rootDir>/tests/helpers/global-setup.js',
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup-integration.js'],
     },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup-browser.js',
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup-integration.js'],
+    },
   ],
 };

@@ -1,3 +1,4 @@
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { excludePrivateFromDocumentation, setUp } from './bootstrap';
 import { registerDocumentRules } from './validation';
@@ -5,6 +6,12 @@ import { registerDocumentRules } from './validation';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
+    // Index migrations that need the tables: re-applied (idempotently) after every schema sync, see the file.
+    strapi.hook('strapi::content-types.afterSync').register(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const migration = require(path.join(strapi.dirs.app.root, 'database/migrations/2026.11.28T00.00.00.report-link-indexes.js'));
+      await migration.up(strapi.db.connection);
+    });
     excludePrivateFromDocumentation(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
