@@ -1,5 +1,49 @@
 import type { Core } from '@strapi/strapi';
 
+/** Private attributes of public types: they never leave the admin, so the public OpenAPI document omits them. */
+const PRIVATE_ATTRIBUTES = new Set(['acknowledgement']);
+
+const stripPrivate = (node: any): void => {
+  if (!node || typeof node !== 'object') return;
+  if (node.properties && typeof node.properties === 'object') {
+    for (const name of Object.keys(node.properties)) if (PRIVATE_ATTRIBUTES.has(name)) delete node.properties[name];
+  }
+  for (const value of Object.values(node)) stripPrivate(value);
+};
+
+const reportPaths = (): Record<string, unknown> => {
+  const documentId = { name: 'documentId', in: 'path', required: true, schema: { type: 'string' } };
+  const locale = { name: 'locale', in: 'query', schema: { type: 'string', enum: ['zh-Hans', 'en'], default: 'zh-Hans' } };
+  const get = (summary: string, parameters: unknown[], content: Record<string, unknown>) => ({
+    get: { tags: ['Annual report (disclosure plugin)'], summary, parameters, responses: { 200: { description: 'OK', content }, 404: { description: 'No published report with this documentId' } } },
+  });
+  const json = { 'application/json': { schema: { type: 'object' } } };
+  return {
+    '/disclosure/reports': get('Published annual reports', [
+      { name: 'organization', in: 'query', schema: { type: 'string' } },
+      { name: 'year', in: 'query', schema: { type: 'integer' } },
+      locale,
+      { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+      { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+    ], json),
+    '/disclosure/reports/{documentId}': get('A published report: organization, year, format, tables with codes and values, checks (see README)', [documentId, locale], json),
+    '/disclosure/reports/{documentId}/html': get('The report as a printable page laid out like the national format', [documentId, locale], { 'text/html': {} }),
+    '/disclosure/reports/{documentId}/csv': get('The report tables as CSV, one line per cell', [documentId, locale], { 'text/csv': {} }),
+    '/disclosure/reports/{documentId}/xlsx': get('The report tables as an Excel workbook', [documentId, locale], { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} }),
+  };
+};
+
+/** The public can only read: keep GET operations, drop private attributes, add the report routes. */
+const publicOnly = (draft: any) => {
+  for (const [path, operations] of Object.entries<any>(draft.paths ?? {})) {
+    for (const method of Object.keys(operations)) if (method !== 'get') delete operations[method];
+    if (Object.keys(operations).length === 0) delete draft.paths[path];
+  }
+  stripPrivate(draft.components);
+  Object.assign(draft.paths, reportPaths());
+  return draft;
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   disclosure: {
     enabled: true,
@@ -23,6 +67,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       },
       'x-strapi-config': {
         plugins: [],
+        mutateDocumentation: publicOnly,
       },
     },
   },
