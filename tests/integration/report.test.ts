@@ -179,3 +179,43 @@ test('input errors answer 400 naming the field; other roles are refused', async 
   const publishRefused = await http().post('/disclosure/reports/publish').set('Authorization', `Bearer ${auditor}`).send({ documentId: 'abc' });
   expect(publishRefused.status).toBe(403);
 });
+
+describe('given a published 2023 report and a late-entered 2023 application', () => {
+  test('then 2024 warns on carriedOver, and publishing waits for a person to acknowledge it', async () => {
+    const body = await createOrganization(strapi, { name: '测试局', canIssueRegulations: true });
+    await createApplication(strapi, body.documentId, { receivedOn: '2023-03-01', concludedOn: '2023-03-10', outcome: 'granted', state: 'concluded' });
+    const doc = await strapi.documents('api::policy-document.policy-document').create({
+      data: { title: '测试规章', kind: 'regulation', issuingBody: '测试局', issuedOn: '2023-05-01', documentNumber: '测试局令第1号', organization: body.documentId },
+    });
+    await strapi.documents('api::policy-document.policy-document').publish({ documentId: doc.documentId });
+    const y2023 = await asOfficer(http().post('/disclosure/reports/compute')).send({ organization: body.documentId, year: 2023 });
+    expect(y2023.body.data.snapshot.cells['proactive.documents.regulation.inForce']).toBe(1);
+    await asOfficer(http().post('/disclosure/reports/publish')).send({ documentId: y2023.body.data.report.documentId }).expect(200);
+
+    // Entered after 2023 was published: it was open on 31 December 2023, so 2024 carries it over.
+    await createApplication(strapi, body.documentId, { receivedOn: '2023-12-28', concludedOn: '2024-01-15', outcome: 'granted', state: 'concluded' });
+    const y2024 = await asOfficer(http().post('/disclosure/reports/compute')).send({ organization: body.documentId, year: 2024 });
+    const warnings = y2024.body.data.problems.filter((p: any) => p.severity === 'warning');
+    expect(warnings.map((w: any) => w.rule)).toContain('continuity.carriedOver');
+    const carried = warnings.find((w: any) => w.rule === 'continuity.carriedOver');
+    expect(carried.cells[0]).toMatch(/^applications\.main\.carriedOver\./);
+    expect(y2024.body.data.needsAcknowledgement).toBe(true);
+
+    const { documentId } = y2024.body.data.report;
+    const refused = await asOfficer(http().post('/disclosure/reports/publish')).send({ documentId });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/acknowledged/);
+
+    const ack = await asOfficer(http().post('/disclosure/reports/acknowledge')).send({ documentId });
+    expect(ack.status).toBe(200);
+    expect(ack.body.data.by.name).toMatch(/disclosure-officer/);
+    await asOfficer(http().post('/disclosure/reports/publish')).send({ documentId }).expect(200);
+
+    const stored = await strapi.documents(REPORT).findOne({ documentId, locale: 'zh-Hans', status: 'published' });
+    expect(stored.acknowledgement.at).toBeTruthy();
+    // The acknowledgement is kept on the report but is not public.
+    const pub = await http().get(`/api/annual-reports/${documentId}`);
+    expect(pub.status).toBe(200);
+    expect(pub.body.data.acknowledgement).toBeUndefined();
+  });
+});
