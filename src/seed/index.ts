@@ -1,0 +1,52 @@
+/**
+ * The sample data of a trading center: organizations, CA providers, policy documents, transaction projects and
+ * notices, and the records of the disclosure report (applications, review cases, decisions, fees, report drafts).
+ * Deterministic (own seeded PRNG), idempotent (natural keys looked up before every create) and labelled as sample.
+ * Run it with `node scripts/seed.js [--small]`.
+ */
+import type { Core } from '@strapi/strapi';
+import { seedAnnualReports } from './annual-reports';
+import { seedApplications } from './applications';
+import { seedCaProviders } from './ca-providers';
+import { todayInChina } from './dates';
+import { seedDecisions } from './decisions';
+import { seedFees } from './fees';
+import { seedOrganizations } from './organizations';
+import { seedPolicyDocuments } from './policy-documents';
+import { seedReviewCases } from './review-cases';
+import { SeedStore, ensureEnglishLocale, type Log, type Scale, type Tally } from './store';
+import { seedTransactions } from './transactions';
+
+export type SeedOptions = {
+  log?: (line: string) => void;
+  scale?: Scale;
+  /** The day the records are seen from ('YYYY-MM-DD', China time): nothing after it is created. Default: today. */
+  today?: string;
+};
+
+export type SeedSummary = { scale: Scale; today: string; tally: Tally; created: number; existing: number };
+
+export async function seedSampleData(strapi: Core.Strapi, options: SeedOptions = {}): Promise<SeedSummary> {
+  const log: Log = options.log ?? (() => {});
+  const scale: Scale = options.scale ?? 'full';
+  const today = options.today ?? todayInChina();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`seedSampleData: today must be YYYY-MM-DD, got "${today}"`);
+  const store = new SeedStore(strapi, log, today);
+
+  log(`sample data, scale ${scale}, as of ${today}`);
+  await ensureEnglishLocale(strapi, log);
+  const orgs = await store.section('organizations', () => seedOrganizations(store));
+  await store.section('caProviders', () => seedCaProviders(store));
+  await store.section('policyDocuments', () => seedPolicyDocuments(store, orgs));
+  await store.section('projects', () => seedTransactions(store, orgs, scale));
+  const applications = await store.section('applications', () => seedApplications(store, orgs, scale));
+  await store.section('reviewCases', () => seedReviewCases(store, orgs, scale, applications));
+  await store.section('decisions', () => seedDecisions(store, orgs, scale));
+  await store.section('fees', () => seedFees(store, orgs, scale));
+  await store.section('annualReports', () => seedAnnualReports(store, orgs));
+
+  const totals = Object.values(store.tally).reduce((sum, t) => ({ created: sum.created + t.created, existing: sum.existing + t.existing }), { created: 0, existing: 0 });
+  return { scale, today, tally: store.tally, ...totals };
+}
+
+export default seedSampleData;
