@@ -44,9 +44,35 @@ export async function seedSampleData(strapi: Core.Strapi, options: SeedOptions =
   await store.section('decisions', () => seedDecisions(store, orgs, scale));
   await store.section('fees', () => seedFees(store, orgs, scale));
   await store.section('annualReports', () => seedAnnualReports(store, orgs));
+  await publishSampleReports(strapi, orgs.center, log);
 
   const totals = Object.values(store.tally).reduce((sum, t) => ({ created: sum.created + t.created, existing: sum.existing + t.existing }), { created: 0, existing: 0 });
   return { scale, today, tally: store.tally, ...totals };
+}
+
+/**
+ * Computes the center's sample reports with the disclosure plugin and publishes those of past years that pass the
+ * checks (as an officer would), so the public site has reports to show. Reports already published stay as they are.
+ */
+async function publishSampleReports(strapi: Core.Strapi, centerId: string, log: Log) {
+  const service = strapi.plugin('disclosure').service('report');
+  for (const year of [2021, 2022, 2023]) {
+    const [published] = await strapi.documents('api::annual-report.annual-report').findMany({
+      filters: { year, organization: { documentId: centerId } },
+      status: 'published',
+      fields: ['documentId'],
+      limit: 1,
+    } as any);
+    if (published) continue;
+    const draft = await service.compute(centerId, year);
+    const problems: string[] = await service.publishProblems({ ...draft, organization: { documentId: centerId } });
+    if (problems.length) {
+      log(`report ${year}: left as a draft (${problems[0]})`);
+      continue;
+    }
+    await service.publish(draft.documentId);
+    log(`report ${year}: computed and published`);
+  }
 }
 
 export default seedSampleData;
