@@ -1,5 +1,13 @@
+// The annual report page (menu link plugins/disclosure), guarded by plugin::disclosure.report.read.
 import { Page } from '@strapi/strapi/admin';
+import { ReportPage } from './ReportPage';
 
-const ReportPage = () => <Page.Main>Report</Page.Main>;
+const READ = [{ action: 'plugin::disclosure.report.read', subject: null }];
 
-export default ReportPage;
+const ReportRoute = () => (
+  <Page.Protect permissions={READ}>
+    <ReportPage />
+  </Page.Protect>
+);
+
+export default ReportRoute;
