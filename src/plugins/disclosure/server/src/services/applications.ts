@@ -149,6 +149,9 @@ const DETAIL_FIELDS = [
   'createdAt',
   'updatedAt',
 ];
+/** Rows carry their numeric id; the admin API speaks documentIds only. */
+const omitId = ({ id: _id, ...rest }: Record<string, unknown>) => rest;
+
 const OPEN_STATES: ApplicationState[] = ['received', 'correctionRequested', 'consulting', 'extended'];
 
 const applications = ({ strapi }: { strapi: Strapi }) => {
@@ -250,7 +253,7 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
         today,
         dueSoonWorkingDays: dueSoonWorkingDays(),
         application: {
-          ...app,
+          ...omitId(app),
           receivedOn: isoDateOf(app.receivedOn),
           concludedOn: isoDateOf(app.concludedOn),
           outcome: outcomeView(app.outcome),

@@ -1,5 +1,13 @@
-import { Page } from '@strapi/strapi/admin';
+// The applications page (依申请公开): the worklist, and one application at /:documentId.
+import { Route, Routes } from 'react-router-dom';
+import { DetailPage } from './Detail';
+import { WorklistPage } from './Worklist';
 
-const ApplicationsPage = () => <Page.Main>Applications</Page.Main>;
+const ApplicationsPage = () => (
+  <Routes>
+    <Route index element={<WorklistPage />} />
+    <Route path=":documentId" element={<DetailPage />} />
+  </Routes>
+);
 
 export default ApplicationsPage;
