@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import { RULES, type FieldProblem, type RuleContext } from './rules';
 import { slugFromTitle, uniqueSlug } from '../slug';
 import { toIsoDate } from './dates';
+import { schemaProblems } from './schema-constraints';
 
 /** Types with a slug, and the field it comes from. */
 const SLUG_SOURCES: Record<string, string> = {
@@ -117,6 +118,10 @@ export function registerDocumentRules(strapi: Core.Strapi) {
       // A conclusion date makes the application concluded: the state is derived, not typed twice.
       data.state = doc.state = 'concluded';
     }
+
+    // Malformed values first: the rules below compare dates and amounts and need them well-formed.
+    const malformed = schemaProblems(strapi, uid, data);
+    if (malformed.length) refuse(malformed);
 
     const rule = RULES[uid];
     if (rule) {
