@@ -88,6 +88,9 @@ const DEFAULT_TOKEN_DESCRIPTIONS: Record<string, string> = {
  * exactly what the public role reads. Its key is shown in the admin (Settings › API Tokens), or printed by
  * `npm run site-token`.
  */
+/** Public actions the read-only site token does not get: the anonymous visitor's own writes. */
+const SITE_TOKEN_EXCLUDED = /^plugin::disclosure\.applications\./;
+
 export async function ensureSiteToken(strapi: Core.Strapi) {
   const tokens = strapi.service('admin::api-token-content-api');
   for (const [name, description] of Object.entries(DEFAULT_TOKEN_DESCRIPTIONS)) {
@@ -97,7 +100,8 @@ export async function ensureSiteToken(strapi: Core.Strapi) {
       strapi.log.info(`[setup] revoked Strapi's default "${name}" API token (see README, API tokens)`);
     }
   }
-  const permissions = publicActions().filter((action) => action.startsWith('api::') || action.startsWith('plugin::disclosure.'));
+  // What the public role reads, locales included; not the public's own writes (online filing, status check).
+  const permissions = publicActions().filter((action) => !SITE_TOKEN_EXCLUDED.test(action));
   const existing = await tokens.getByName(SITE_TOKEN_NAME);
   if (!existing) {
     await tokens.create({

@@ -24,8 +24,23 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     },
   });
 
+  const apiPrefix = `${prefix}/`.toLowerCase();
+  /**
+   * The router matches paths case-insensitively (/API/policy-documents reaches the same route as /api/…), so the
+   * test must too, on the decoded path: a case-sensitive test let `/API/…?status=draft` list drafts.
+   */
+  const isContentApi = (path: string) => {
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // A malformed escape: keep the raw path (the router cannot match it either).
+    }
+    return decoded.toLowerCase().startsWith(apiPrefix) || path.toLowerCase().startsWith(apiPrefix);
+  };
+
   return async (ctx: any, next: () => Promise<unknown>) => {
-    if (!ctx.path.startsWith(`${prefix}/`)) return next();
+    if (!isContentApi(ctx.path)) return next();
 
     if (ctx.method === 'GET' || ctx.method === 'HEAD') {
       // Mutate the parsed query in place: Strapi's qs getter caches it, and re-serialising would lose nulls.
