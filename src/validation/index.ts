@@ -103,37 +103,68 @@ async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, a
   });
 }
 
+/**
+ * Types whose rules look at other documents (unique fields, one report per organization/year/locale, free slugs):
+ * a check followed by a separate write lets two concurrent writes both pass (two reports for the same year, two
+ * applications with one tracking number were stored this way). Their check and write share one transaction, and
+ * writers of the same type queue: SQLite runs one transaction at a time; PostgreSQL takes an advisory lock per type
+ * until the transaction ends (also across app instances).
+ */
+function needsSerializing(strapi: Core.Strapi, uid: string): boolean {
+  if (uid === 'api::annual-report.annual-report' || uid in SLUG_SOURCES) return true;
+  const attributes = (strapi.contentType(uid as any)?.attributes ?? {}) as Record<string, { unique?: boolean }>;
+  return Object.values(attributes).some((attribute) => attribute.unique === true);
+}
+
+const LOCK_NAMESPACE = 0x67677a79; // 'ggzy'
+const lockKey = (uid: string) => [...uid].reduce((hash, char) => (Math.imul(31, hash) + char.charCodeAt(0)) | 0, 0);
+
+async function lockWritesOf(strapi: Core.Strapi, uid: string, trx: any) {
+  if ((strapi.db as any).config?.connection?.client === 'postgres') {
+    await trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [LOCK_NAMESPACE, lockKey(uid)]);
+  }
+}
+
 export function registerDocumentRules(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
     if ((action !== 'create' && action !== 'update') || !(uid in RULES || uid in SLUG_SOURCES)) return next();
-
-    const params = context.params as any;
-    const data: Record<string, any> = params.data ?? {};
-    params.data = data;
-    const current = action === 'update' ? await currentDraft(strapi, uid, params) : null;
-    const doc = { ...(current ?? {}), ...data };
-
-    if (uid === 'api::disclosure-application.disclosure-application' && data.state === undefined && toIsoDate(doc.concludedOn) && doc.state !== 'concluded') {
-      // A conclusion date makes the application concluded: the state is derived, not typed twice.
-      data.state = doc.state = 'concluded';
-    }
-
-    // Malformed values first: the rules below compare dates and amounts and need them well-formed.
-    const malformed = schemaProblems(strapi, uid, data);
-    if (malformed.length) refuse(malformed);
-
-    const rule = RULES[uid];
-    if (rule) {
-      const ctx: RuleContext = {
-        action: action as 'create' | 'update',
-        related: await loadRelated(strapi, uid, data, current),
-        duplicateReport: uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, data, params) : false,
-      };
-      const problems = rule(doc, ctx);
-      if (problems.length) refuse(problems);
-    }
-    await fillSlug(strapi, uid, data, doc, params);
-    return next();
+    if (!needsSerializing(strapi, uid)) return checkThenWrite(strapi, context, next);
+    return strapi.db.transaction(async ({ trx }: any): Promise<any> => {
+      await lockWritesOf(strapi, uid, trx);
+      return checkThenWrite(strapi, context, next);
+    });
   });
+}
+
+/** Merges the write into the stored draft, refuses it naming each field, fills derived fields, then writes. */
+async function checkThenWrite(strapi: Core.Strapi, context: any, next: () => Promise<any>): Promise<any> {
+  const { uid, action } = context as { uid: string; action: string };
+  const params = context.params as any;
+  const data: Record<string, any> = params.data ?? {};
+  params.data = data;
+  const current = action === 'update' ? await currentDraft(strapi, uid, params) : null;
+  const doc = { ...(current ?? {}), ...data };
+
+  if (uid === 'api::disclosure-application.disclosure-application' && data.state === undefined && toIsoDate(doc.concludedOn) && doc.state !== 'concluded') {
+    // A conclusion date makes the application concluded: the state is derived, not typed twice.
+    data.state = doc.state = 'concluded';
+  }
+
+  // Malformed values first: the rules below compare dates and amounts and need them well-formed.
+  const malformed = schemaProblems(strapi, uid, data);
+  if (malformed.length) refuse(malformed);
+
+  const rule = RULES[uid];
+  if (rule) {
+    const ctx: RuleContext = {
+      action: action as 'create' | 'update',
+      related: await loadRelated(strapi, uid, data, current),
+      duplicateReport: uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, data, params) : false,
+    };
+    const problems = rule(doc, ctx);
+    if (problems.length) refuse(problems);
+  }
+  await fillSlug(strapi, uid, data, doc, params);
+  return next();
 }

@@ -30,9 +30,29 @@ function notInFuture(doc: Record<string, any>, field: string): FieldProblem[] {
   return value && value > today ? [problem(field, `${field} (${value}) must not be in the future (today is ${today})`)] : [];
 }
 
+/**
+ * True when an update removes the relation: null, [], { set: [] }, or a disconnect with nothing connected (the
+ * relations here are many-to-one). An untouched relation is absent, the stored target, or the Content Manager's
+ * { connect: [], disconnect: [] }.
+ */
+function removesRelation(value: unknown): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.set)) return v.set.length === 0;
+    if (Array.isArray(v.connect) && v.connect.length > 0) return false;
+    return Array.isArray(v.disconnect) && v.disconnect.length > 0;
+  }
+  return false;
+}
+
 function requiredRelation(doc: Record<string, any>, ctx: RuleContext, field: string): FieldProblem[] {
-  if (ctx.action !== 'create') return [];
   const value = doc[field];
+  if (ctx.action !== 'create') {
+    // An update may leave the relation alone, but not remove it (a notice without project, a fee without organization).
+    return removesRelation(value) ? [problem(field, `${field} is required: it cannot be removed`)] : [];
+  }
   const empty = value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.connect) && value.connect.length === 0 && !value.set);
   return empty ? [problem(field, `${field} is required`)] : [];
 }

@@ -56,6 +56,18 @@ export async function setupStrapi(): Promise<Core.Strapi> {
   return instance;
 }
 
+/**
+ * Destroys the running app and boots a new one on the same database (a restart): what a second start of a deployed
+ * app does. teardownStrapi then destroys the new app and removes the database as usual.
+ */
+export async function restartStrapi(): Promise<Core.Strapi> {
+  if (instance) await instance.destroy();
+  instance = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
+  instance.log.level = 'error';
+  await instance.server.mount();
+  return instance;
+}
+
 export async function teardownStrapi() {
   if (instance) {
     await instance.destroy();
