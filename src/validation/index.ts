@@ -3,6 +3,7 @@
  * the stored draft, runs the type's rules (./rules.ts) and refuses the write with a 400 naming each field before
  * anything is stored. It also fills in derived fields: pinyin slugs, and an application's state from its dates.
  */
+import { AsyncLocalStorage } from 'async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { RULES, type FieldProblem, type RuleContext } from './rules';
@@ -130,11 +131,41 @@ export function registerDocumentRules(strapi: Core.Strapi) {
     const { uid, action } = context as { uid: string; action: string };
     if ((action !== 'create' && action !== 'update') || !(uid in RULES || uid in SLUG_SOURCES)) return next();
     if (!needsSerializing(strapi, uid)) return checkThenWrite(strapi, context, next);
-    return strapi.db.transaction(async ({ trx }: any): Promise<any> => {
-      await lockWritesOf(strapi, uid, trx);
-      return checkThenWrite(strapi, context, next);
-    });
+    return inTurn(uid, () =>
+      strapi.db.transaction(async ({ trx }: any): Promise<any> => {
+        await lockWritesOf(strapi, uid, trx);
+        return checkThenWrite(strapi, context, next);
+      })
+    );
   });
+}
+
+/**
+ * Writers of one type take turns inside this process before they take a database connection: otherwise a burst of
+ * writes fills the pool with transactions waiting on the advisory lock while the holder needs one more connection
+ * (Strapi emits its events on a connection of its own), and everything stalls until the pool times out.
+ * Re-entrant: a write made while the same type's turn is held (in the same async flow) runs at once.
+ */
+const turns = new Map<string, Promise<unknown>>();
+const held = new AsyncLocalStorage<Set<string>>();
+
+function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const mine = held.getStore();
+  if (mine?.has(key)) return work();
+  const previous = turns.get(key) ?? Promise.resolve();
+  const run = previous.then(
+    () => held.run(new Set([...(mine ?? []), key]), work),
+    () => held.run(new Set([...(mine ?? []), key]), work)
+  );
+  const tail = run.then(
+    () => undefined,
+    () => undefined
+  );
+  turns.set(key, tail);
+  void tail.then(() => {
+    if (turns.get(key) === tail) turns.delete(key);
+  });
+  return run;
 }
 
 /** Merges the write into the stored draft, refuses it naming each field, fills derived fields, then writes. */
