@@ -68,8 +68,21 @@ export async function restartStrapi(): Promise<Core.Strapi> {
   return instance;
 }
 
+/**
+ * Strapi emits document events after a transaction commits without awaiting them; each reads the document again.
+ * Destroying the app while one is still queued makes it fail on a closed pool, so wait until the pool is idle.
+ */
+async function settle(strapi: Core.Strapi) {
+  const pool = (strapi.db.connection as any).client?.pool;
+  for (let i = 0; i < 100 && pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 export async function teardownStrapi() {
   if (instance) {
+    await settle(instance);
     await instance.destroy();
     instance = null;
   }
