@@ -84,6 +84,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       { uid: 'api::policy-document.policy-document', actions: ['read'] },
       // Working-day overrides for years the holiday package does not cover yet (the State Council announces late).
       { uid: 'plugin::disclosure.calendar-day', actions: CRUD },
+      { uid: 'plugin::disclosure.calendar-year', actions: CRUD }, // marks a year's schedule complete (with its notice)
     ],
     actions: [...MEDIA, ...REPORT_ACTIONS, ...APPLICATION_ACTIONS],
   },

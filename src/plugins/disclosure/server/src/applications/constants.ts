@@ -6,6 +6,8 @@ export const ORGANIZATION_UID = 'api::organization.organization';
 export const EVENT_UID = 'plugin::disclosure.application-event';
 /** Holidays and make-up working days entered by an admin, for years the chinese-days package does not cover. */
 export const CALENDAR_DAY_UID = 'plugin::disclosure.calendar-day';
+/** Years whose official schedule an officer marked complete (with the notice it comes from). */
+export const CALENDAR_YEAR_UID = 'plugin::disclosure.calendar-year';
 
 /** The plugin services of this workflow (strapi.plugin('disclosure').service(name)). */
 export const SERVICES = {

@@ -1,7 +1,6 @@
 // Between the stored audit trail and the pure clock: rows → clock events, an admin's input → an event and the payload
 // kept with it, and the status (due date, urgency) derived from a history. Pure: no Strapi here.
 import {
-  CalendarNotCoveredError,
   ClockError,
   EVENT_TYPES,
   NO_CORRECTION_OUTCOME,
@@ -147,24 +146,6 @@ export function readEventInput(body: unknown, today: IsoDate): { input?: EventIn
   return { input: { type: t, on: on as IsoDate, note, payload }, problems };
 }
 
-export interface UrgencyView {
-  level: Urgency | null;
-  workingDaysLeft: number | null;
-}
-
-/**
- * urgency() of the clock, except that a working-day count needing an uncovered year (today in a new year not yet
- * entered) falls back to comparing dates: an overdue application must show as overdue even then.
- */
-export function urgencyOf(dueOn: IsoDate | null, today: IsoDate, calendar: WorkingCalendar, soonDays: number): UrgencyView {
-  try {
-    return urgency(dueOn, today, calendar, soonDays);
-  } catch (error) {
-    if (!(error instanceof CalendarNotCoveredError) || dueOn === null) throw error;
-    return { level: compareDates(today, dueOn) > 0 ? 'overdue' : null, workingDaysLeft: null };
-  }
-}
-
 export interface StoredApplication {
   receivedOn: unknown;
   state: ApplicationState;
@@ -217,7 +198,9 @@ export function deriveStatus(
     }
     const status = replay(receivedOn, rows.map(toClockEvent), calendar);
     const running = status.state !== 'concluded';
-    const u = running ? urgencyOf(status.dueOn, today, calendar, soonDays) : { level: null, workingDaysLeft: null };
+    const u = running
+      ? urgency(status.dueOn, today, calendar, soonDays, status.dueOnProvisional)
+      : { level: null, workingDaysLeft: null };
     return {
       status: { ...status, urgency: u.level, workingDaysLeft: u.workingDaysLeft, concludedOutsideWorkflow: false },
       problem: null,

@@ -3,10 +3,11 @@
 //
 // Conventions:
 // - A working day is Monday–Friday unless it is an official holiday, plus weekend days declared make-up working days.
-// - A year is covered when the package has holidays listed for it, when it is in `coveredYears`, or when any override
-//   falls in it (the State Council announces a whole year in one notice, so entering any day of it means the year was
-//   entered; `coverage(year)` returns the counts so the admin can see a half-entered year).
-// - Every day the computation has to classify must be in a covered year, else CalendarNotCoveredError: never a guess.
+// - A year is *known* when the package lists holidays for it, or when an officer marked its schedule complete
+//   (`knownYears`, from plugin::disclosure.calendar-year). Entering days of a year does not make it known: a
+//   half-entered year (New Year's Day typed in, Spring Festival not yet) must not pass for the official schedule.
+// - Days of an unknown year are still classified, by the week rule plus whatever overrides were entered, and flagged
+//   `provisional`: due dates stay computable, and callers ask unknownYearsIn(a, b) to mark a result as provisional.
 // - addWorkingDays(d, n) is the n-th working day after d; d itself is never counted (n = 0 returns d).
 // - workingDaysBetween(a, b) counts the working days in (a, b]: after a, up to and including b (negative if b < a).
 
@@ -14,9 +15,9 @@
 // read its data file (documented in its README for non-JS use) and do the date arithmetic ourselves, in UTC.
 import packageData from 'chinese-days/dist/chinese-days.json';
 import { fromDayNumber, toDayNumber, weekdayOf, yearOf, type IsoDate } from './dates';
-import { CalendarInputError, CalendarNotCoveredError, InvalidDateError } from './errors';
+import { CalendarInputError } from './errors';
 
-export { CalendarNotCoveredError, CalendarInputError, InvalidDateError } from './errors';
+export { CalendarInputError, InvalidDateError } from './errors';
 
 export interface CalendarOverride {
   date: IsoDate;
@@ -27,8 +28,8 @@ export interface CalendarOverride {
 
 export interface CalendarOptions {
   overrides?: readonly CalendarOverride[];
-  /** Years to treat as covered even with no override in them (overrides already cover their own years). */
-  coveredYears?: readonly number[];
+  /** Years whose official schedule an officer marked complete: as reliable as the package's years. */
+  knownYears?: readonly number[];
 }
 
 /** weekday/weekend: the ordinary week rule; holiday: an official day off; makeUpWorkday: a weekend day worked (调休). */
@@ -41,13 +42,18 @@ export interface DayInfo {
   /** The holiday's name (e.g. 国庆节) when the day is a holiday or make-up day, else null. */
   name: string | null;
   source: 'override' | 'package' | 'weekRule';
+  /** The day's year is not known (see the conventions above): the answer may change once the year is completed. */
+  provisional: boolean;
 }
 
 export interface YearCoverage {
   year: number;
-  covered: boolean;
+  /** fromPackage or markedComplete: due dates in the year are official, not provisional. */
+  known: boolean;
   fromPackage: boolean;
-  fromOverrides: boolean;
+  markedComplete: boolean;
+  /** Days of the year entered by an admin (holidays and make-up working days). */
+  enteredDays: number;
   /** Official days off in the year (weekend days inside a holiday period included), after overrides. */
   holidays: number;
   /** Weekend days worked in the year (调休上班), after overrides. */
@@ -60,6 +66,9 @@ export interface WorkingCalendar {
   workingDaysBetween(a: IsoDate, b: IsoDate): number;
   coverage(year: number): YearCoverage;
   dayInfo(date: IsoDate): DayInfo;
+  isKnownYear(year: number): boolean;
+  /** The unknown years among the days in (a, b] (order of a and b does not matter), ascending. */
+  unknownYearsIn(a: IsoDate, b: IsoDate): number[];
 }
 
 interface PackageData {
@@ -104,7 +113,7 @@ function assertYear(value: unknown, field: string): asserts value is number {
 
 export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
   const overrides = new Map<IsoDate, CalendarOverride>();
-  const overrideYears = new Set<number>();
+  const enteredPerYear = new Map<number, number>();
   (options.overrides ?? []).forEach((override, i) => {
     const field = `overrides[${i}]`;
     const day = toDayNumber(override?.date, `${field}.date`);
@@ -127,42 +136,41 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
         `${field}.date`,
       );
     }
+    if (!earlier) enteredPerYear.set(yearOf(day), (enteredPerYear.get(yearOf(day)) ?? 0) + 1);
     overrides.set(override.date, { ...override });
-    overrideYears.add(yearOf(day));
   });
-  const declaredYears = new Set<number>();
-  (options.coveredYears ?? []).forEach((year, i) => {
-    assertYear(year, `coveredYears[${i}]`);
-    declaredYears.add(year);
+  const completedYears = new Set<number>();
+  (options.knownYears ?? []).forEach((year, i) => {
+    assertYear(year, `knownYears[${i}]`);
+    completedYears.add(year);
   });
 
-  const isCovered = (year: number) => PACKAGE_YEAR_SET.has(year) || overrideYears.has(year) || declaredYears.has(year);
+  const isKnown = (year: number) => PACKAGE_YEAR_SET.has(year) || completedYears.has(year);
 
   function classify(day: number): DayInfo {
     const date = fromDayNumber(day);
-    const year = yearOf(day);
-    if (!isCovered(year)) throw new CalendarNotCoveredError(year, date);
+    const provisional = !isKnown(yearOf(day));
     const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6;
     const override = overrides.get(date);
     if (override) {
       if (override.kind === 'holiday') {
-        return { date, working: false, kind: 'holiday', name: override.name ?? null, source: 'override' };
+        return { date, working: false, kind: 'holiday', name: override.name ?? null, source: 'override', provisional };
       }
       return weekend
-        ? { date, working: true, kind: 'makeUpWorkday', name: override.name ?? null, source: 'override' }
-        : { date, working: true, kind: 'weekday', name: override.name ?? null, source: 'override' };
+        ? { date, working: true, kind: 'makeUpWorkday', name: override.name ?? null, source: 'override', provisional }
+        : { date, working: true, kind: 'weekday', name: override.name ?? null, source: 'override', provisional };
     }
     const workday = PACKAGE.workdays[date];
     if (workday !== undefined) {
-      return { date, working: true, kind: 'makeUpWorkday', name: packageName(workday), source: 'package' };
+      return { date, working: true, kind: 'makeUpWorkday', name: packageName(workday), source: 'package', provisional };
     }
     const holiday = PACKAGE.holidays[date];
     if (holiday !== undefined) {
-      return { date, working: false, kind: 'holiday', name: packageName(holiday), source: 'package' };
+      return { date, working: false, kind: 'holiday', name: packageName(holiday), source: 'package', provisional };
     }
     return weekend
-      ? { date, working: false, kind: 'weekend', name: null, source: 'weekRule' }
-      : { date, working: true, kind: 'weekday', name: null, source: 'weekRule' };
+      ? { date, working: false, kind: 'weekend', name: null, source: 'weekRule', provisional }
+      : { date, working: true, kind: 'weekday', name: null, source: 'weekRule', provisional };
   }
 
   const isWorkingDayNumber = (day: number) => classify(day).working;
@@ -197,22 +205,41 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
       return count === 0 ? 0 : sign * count;
     },
 
+    isKnownYear(year) {
+      assertYear(year, 'year');
+      return isKnown(year);
+    },
+
+    unknownYearsIn(a, b) {
+      const [low, high] = [toDayNumber(a, 'a'), toDayNumber(b, 'b')].sort((x, y) => x - y) as [number, number];
+      const years: number[] = [];
+      if (low === high) return years;
+      for (let year = yearOf(low + 1); year <= yearOf(high); year += 1) if (!isKnown(year)) years.push(year);
+      return years;
+    },
+
     coverage(year) {
       assertYear(year, 'year');
       const fromPackage = PACKAGE_YEAR_SET.has(year);
-      const fromOverrides = overrideYears.has(year) || declaredYears.has(year);
+      const markedComplete = completedYears.has(year);
       let holidays = 0;
       let makeUpWorkdays = 0;
-      if (fromPackage || fromOverrides) {
-        const first = toDayNumber(`${year}-01-01`);
-        const last = toDayNumber(`${year}-12-31`);
-        for (let day = first; day <= last; day += 1) {
-          const info = classify(day);
-          if (info.kind === 'holiday') holidays += 1;
-          if (info.kind === 'makeUpWorkday') makeUpWorkdays += 1;
-        }
+      const first = toDayNumber(`${year}-01-01`);
+      const last = toDayNumber(`${year}-12-31`);
+      for (let day = first; day <= last; day += 1) {
+        const info = classify(day);
+        if (info.kind === 'holiday') holidays += 1;
+        if (info.kind === 'makeUpWorkday') makeUpWorkdays += 1;
       }
-      return { year, covered: fromPackage || fromOverrides, fromPackage, fromOverrides, holidays, makeUpWorkdays };
+      return {
+        year,
+        known: fromPackage || markedComplete,
+        fromPackage,
+        markedComplete,
+        enteredDays: enteredPerYear.get(year) ?? 0,
+        holidays,
+        makeUpWorkdays,
+      };
     },
   };
 }

@@ -46,27 +46,6 @@ export class CalendarInputError extends ClockError {
   }
 }
 
-/**
- * A computation needed a year whose official holiday calendar is neither in the chinese-days package nor entered by an
- * admin. Thrown instead of guessing from weekdays alone, because a guess silently moves statutory due dates.
- */
-export class CalendarNotCoveredError extends ClockError {
-  readonly code = 'calendarNotCovered';
-  override readonly name = 'CalendarNotCoveredError';
-  constructor(
-    readonly year: number,
-    readonly date: string,
-  ) {
-    super(
-      {
-        zh: `${year}年的法定节假日安排尚未录入（计算涉及 ${date}）：请在国务院办公厅公布该年安排后，由管理员录入放假和调休上班日期`,
-        en: `No official holiday calendar for ${year} (needed for ${date}): an admin must enter that year's holidays and make-up working days once the State Council has announced them`,
-      },
-      null,
-    );
-  }
-}
-
 export type TransitionErrorCode =
   | 'eventUnknown'
   | 'dateInvalid'

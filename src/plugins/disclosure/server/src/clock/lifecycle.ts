@@ -25,7 +25,6 @@ import type { WorkingCalendar } from './calendar';
 import { addDays, compareDates, toDayNumber, type IsoDate } from './dates';
 import {
   CalendarInputError,
-  CalendarNotCoveredError,
   InvalidDateError,
   TransitionError,
   type TransitionErrorCode,
@@ -94,8 +93,15 @@ export interface ClockStatus {
   extensionDays: number;
   /** The approver of the extension (the head of the disclosure office), null without one. */
   extendedBy: string | null;
-  /** Null while the clock is stopped (correction requested, consulting) or when missingCalendarYear is set. */
+  /** Null while the clock is stopped (correction requested, consulting). */
   dueOn: IsoDate | null;
+  /**
+   * The due date counts days of a year whose official schedule is not known yet (see calendar.ts): it was computed
+   * with the week rule (and the days entered so far) and may move once the year is completed.
+   */
+  dueOnProvisional: boolean;
+  /** Those years, ascending; empty when dueOn is official or null. */
+  provisionalYears: number[];
   concludedOn: IsoDate | null;
   outcome: OutcomeCode | null;
   /** Date of the pending correction notice, while state is correctionRequested. */
@@ -105,8 +111,6 @@ export interface ClockStatus {
   consultationParty: ConsultationParty | null;
   /** Date of the last event (receipt if none): the earliest date the next event may have. */
   lastEventOn: IsoDate;
-  /** The due date falls in a year without holiday calendar: dueOn is null until an admin enters that year. */
-  missingCalendarYear: number | null;
 }
 
 /** Chinese names of the states and events, for messages and the admin's buttons. */
@@ -388,7 +392,8 @@ function refusalByPayload(p: Progress, e: Record<string, unknown>, type: EventTy
 function refusalByDeadline(p: Progress, on: IsoDate, type: EventType, calendar: WorkingCalendar): Refusal | null {
   if (type === 'requestCorrection') {
     const last = calendar.addWorkingDays(p.receivedOn, CORRECTION_NOTICE_WORKING_DAYS);
-    if (compareDates(on, last) > 0) {
+    // A deadline counted over an unknown year is provisional: the officer gets the benefit of the doubt.
+    if (compareDates(on, last) > 0 && calendar.unknownYearsIn(p.receivedOn, last).length === 0) {
       return {
         code: 'correctionTooLate',
         field: 'on',
@@ -401,7 +406,8 @@ function refusalByDeadline(p: Progress, on: IsoDate, type: EventType, calendar: 
   }
   if (type === 'extend' || type === 'startConsultation') {
     const due = dueOf(p, calendar);
-    if (due !== null && compareDates(on, due) > 0) {
+    const provisional = due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
+    if (due !== null && !provisional && compareDates(on, due) > 0) {
       return {
         code: 'periodLapsed',
         field: 'on',
@@ -558,16 +564,9 @@ function fold(history: ApplicationHistory, calendar: WorkingCalendar | null): Pr
 }
 
 function statusOf(p: Progress, calendar: WorkingCalendar): ClockStatus {
-  let dueOn: IsoDate | null = null;
-  let missingCalendarYear: number | null = null;
-  try {
-    dueOn = dueOf(p, calendar);
-  } catch (error) {
-    // Only the due date may be unknown for lack of a calendar: it lies ahead, and the year may not be announced
-    // yet. The officer must still be able to conclude or withdraw meanwhile, so this is reported, not thrown.
-    if (!(error instanceof CalendarNotCoveredError)) throw error;
-    missingCalendarYear = error.year;
-  }
+  const dueOn = dueOf(p, calendar);
+  // Every day counted towards dueOn (consultation pauses included) lies in (clockStartsOn, dueOn].
+  const provisionalYears = dueOn !== null && p.clockStartsOn !== null ? calendar.unknownYearsIn(p.clockStartsOn, dueOn) : [];
   return {
     state: p.state,
     receivedOn: p.receivedOn,
@@ -576,20 +575,21 @@ function statusOf(p: Progress, calendar: WorkingCalendar): ClockStatus {
     extensionDays: p.extensionDays,
     extendedBy: p.extendedBy,
     dueOn,
+    dueOnProvisional: provisionalYears.length > 0,
+    provisionalYears,
     concludedOn: p.concludedOn,
     outcome: p.outcome,
     correctionRequestedOn: p.correctionRequestedOn,
     consultingSince: p.consultingSince,
     consultationParty: p.consultationParty,
     lastEventOn: p.lastEventOn,
-    missingCalendarYear,
   };
 }
 
 /**
  * Recomputes the status of an application from its history, checking every event as applyEvent would.
- * Throws TransitionError (with the index of the bad event) for an invalid history, and CalendarNotCoveredError when a
- * past event needs a year without calendar; a due date in such a year only sets missingCalendarYear.
+ * Throws TransitionError (with the index of the bad event) for an invalid history. A due date counted over a year
+ * whose schedule is not known is still given, marked dueOnProvisional.
  */
 export function replay(
   receivedOn: IsoDate,
@@ -629,7 +629,7 @@ export function allowedEvents(history: ApplicationHistory, context?: AllowedEven
       step(p, sampleEvent(type, context.today), history.events.length, context.calendar);
       return true;
     } catch (error) {
-      if (error instanceof TransitionError || error instanceof CalendarNotCoveredError) return false;
+      if (error instanceof TransitionError) return false;
       throw error;
     }
   });
@@ -650,7 +650,11 @@ function sampleEvent(type: EventType, on: IsoDate): ApplicationEvent {
   }
 }
 
-export type Urgency = 'overdue' | 'dueSoon' | 'onTime';
+/**
+ * provisionalPassed: a provisional due date (see ClockStatus.dueOnProvisional) has passed. Whether the reply is late
+ * depends on the schedule of the unknown year, so it is never called overdue: the year must be completed first.
+ */
+export type Urgency = 'overdue' | 'dueSoon' | 'onTime' | 'provisionalPassed';
 
 export interface UrgencyResult {
   /** null when there is no running due date (clock stopped, or concluded: pass null then). */
@@ -662,12 +666,16 @@ export interface UrgencyResult {
   workingDaysLeft: number | null;
 }
 
-/** How pressing a due date is on `today`: overdue after it, dueSoon with soonDays working days left or fewer. */
+/**
+ * How pressing a due date is on `today`: overdue after it (provisionalPassed when the due date is provisional),
+ * dueSoon with soonDays working days left or fewer.
+ */
 export function urgency(
   dueOn: IsoDate | null,
   today: IsoDate,
   calendar: WorkingCalendar,
   soonDays: number,
+  dueOnProvisional = false,
 ): UrgencyResult {
   if (!Number.isInteger(soonDays) || soonDays < 0) {
     throw new CalendarInputError(
@@ -682,6 +690,6 @@ export function urgency(
   if (dueOn === null) return { level: null, workingDaysLeft: null };
   const workingDaysLeft = calendar.workingDaysBetween(today, dueOn);
   // Compare dates, not counts: on a Saturday after a Friday due date no working day has passed, yet it is late.
-  if (compareDates(today, dueOn) > 0) return { level: 'overdue', workingDaysLeft };
+  if (compareDates(today, dueOn) > 0) return { level: dueOnProvisional ? 'provisionalPassed' : 'overdue', workingDaysLeft };
   return { level: workingDaysLeft <= soonDays ? 'dueSoon' : 'onTime', workingDaysLeft };
 }

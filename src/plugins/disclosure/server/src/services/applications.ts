@@ -18,7 +18,7 @@ import {
   type WorkingCalendar,
   type YearCoverage,
 } from '../clock';
-import { APPLICATION_UID, CALENDAR_DAY_UID, EVENT_UID, ORGANIZATION_UID, SERVICES } from '../applications/constants';
+import { APPLICATION_UID, CALENDAR_DAY_UID, CALENDAR_YEAR_UID, EVENT_UID, ORGANIZATION_UID, SERVICES } from '../applications/constants';
 import { isoDateOf, todayInChina } from '../applications/dates';
 import { summarize, validateFiling, type FieldProblem, type FilingEnums } from '../applications/filing';
 import { asWorkflow } from '../applications/guard';
@@ -105,14 +105,22 @@ const eventView = (row: StoredEvent) => ({
 });
 
 const workingCalendar = ({ strapi }: { strapi: Strapi }) => ({
-  /** The official calendar of chinese-days with the days entered in plugin::disclosure.calendar-day on top. */
+  /**
+   * The official calendar of chinese-days with the days entered in plugin::disclosure.calendar-day on top; the years
+   * marked complete in plugin::disclosure.calendar-year are known, other years beyond the package are provisional.
+   */
   async load(): Promise<WorkingCalendar> {
     const rows = (await db(strapi, CALENDAR_DAY_UID).findMany({
       select: ['date', 'kind', 'name'],
       orderBy: { date: 'asc' },
     })) as Array<{ date: unknown; kind: 'holiday' | 'workday'; name: string | null }>;
+    const years = (await db(strapi, CALENDAR_YEAR_UID).findMany({
+      where: { complete: true },
+      select: ['year'],
+    })) as Array<{ year: number }>;
     return createCalendar({
       overrides: rows.map((r) => ({ date: isoDateOf(r.date)!, kind: r.kind, ...(r.name ? { name: r.name } : {}) })),
+      knownYears: years.map((y) => Number(y.year)),
     });
   },
 
@@ -189,7 +197,8 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
           dueOn: status?.dueOn ?? null,
           urgency: status?.urgency ?? null,
           workingDaysLeft: status?.workingDaysLeft ?? null,
-          missingCalendarYear: status?.missingCalendarYear ?? null,
+          dueOnProvisional: status?.dueOnProvisional ?? false,
+          provisionalYears: status?.provisionalYears ?? [],
           correctionRequestedOn: status?.correctionRequestedOn ?? null,
           consultingSince: status?.consultingSince ?? null,
           events: rows.length,
@@ -213,6 +222,11 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
       };
       for (const item of items) byState[item.state] += 1;
       const year = Number(today.slice(0, 4));
+      const coverage = [cal.coverage(year), cal.coverage(year + 1)];
+      // The banner: years some due date is provisional for, and this year or next when not known yet.
+      const missingYears = [
+        ...new Set([...items.flatMap((i) => i.provisionalYears), ...coverage.filter((c) => !c.known).map((c) => c.year)]),
+      ].sort((a, b) => a - b);
       return {
         today,
         dueSoonWorkingDays: soon,
@@ -222,7 +236,8 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
           overdue: items.filter((i) => i.urgency === 'overdue').length,
           dueSoon: items.filter((i) => i.urgency === 'dueSoon').length,
         },
-        calendar: [cal.coverage(year), cal.coverage(year + 1)],
+        calendar: coverage,
+        missingYears,
         items,
       };
     },
@@ -365,6 +380,23 @@ function filingEnums(strapi: Strapi): FilingEnums {
   };
 }
 
+/**
+ * What the public is told about a due date counted over a year whose holiday schedule is not known yet: that it is
+ * provisional, which year(s), and why (in both languages, like the other public answers).
+ */
+export function provisionalView(years: readonly number[]) {
+  if (years.length === 0) return { dueOnProvisional: false as const, provisionalYears: [], provisionalReason: null };
+  const list = years.join('、');
+  return {
+    dueOnProvisional: true as const,
+    provisionalYears: [...years],
+    provisionalReason: {
+      zh: `${list}年的法定节假日安排尚未录入，答复期限暂按周末计算，录入后可能调整`,
+      en: `The official holiday schedule of ${years.join(', ')} is not entered yet: the due date is counted with weekends only and may change once it is`,
+    },
+  };
+}
+
 /** Unknown number and wrong code get this same answer, so the check cannot tell which numbers exist. */
 export const STATUS_NOT_FOUND =
   'No application matches this tracking number and query code. 未找到与该申请编号和查询码相符的申请。';
@@ -402,7 +434,7 @@ const onlineApplications = ({ strapi }: { strapi: Strapi }) => ({
     } as any);
     const cal = (await service(strapi, SERVICES.workingCalendar).load()) as WorkingCalendar;
     const status = replay(receivedOn, [], cal);
-    return { trackingNumber, queryCode, receivedOn, dueOn: status.dueOn };
+    return { trackingNumber, queryCode, receivedOn, dueOn: status.dueOn, ...provisionalView(status.provisionalYears) };
   },
 
   /** The state of one application, for whoever holds its tracking number and query code; nothing personal. */
@@ -434,6 +466,7 @@ const onlineApplications = ({ strapi }: { strapi: Strapi }) => ({
       receivedOn: isoDateOf(app.receivedOn) as IsoDate,
       // For a concluded application this is the last due date: whether the reply came in time is public knowledge.
       dueOn: status?.dueOn ?? null,
+      ...provisionalView(status?.provisionalYears ?? []),
       concludedOn: status ? status.concludedOn : isoDateOf(app.concludedOn),
       outcome: outcomeView(outcome),
     };

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import * as chineseDays from 'chinese-days';
 import {
   CalendarInputError,
-  CalendarNotCoveredError,
   InvalidDateError,
   PACKAGE_YEARS,
   createCalendar,
@@ -85,6 +84,7 @@ describe('official calendar facts (国务院办公厅 notices)', () => {
       kind: 'weekday',
       name: null,
       source: 'weekRule',
+      provisional: false,
     });
     expect(calendar.dayInfo('2024-03-09')).toMatchObject({ working: false, kind: 'weekend', source: 'weekRule' });
   });
@@ -171,70 +171,125 @@ describe('coverage', () => {
   it('reports package years with their counts', () => {
     expect(calendar.coverage(2024)).toEqual({
       year: 2024,
-      covered: true,
+      known: true,
       fromPackage: true,
-      fromOverrides: false,
+      markedComplete: false,
+      enteredDays: 0,
       holidays: 28,
       makeUpWorkdays: 8,
     });
   });
 
-  it('throws CalendarNotCoveredError, naming the year, instead of guessing', () => {
-    expect(calendar.coverage(FIRST_UNCOVERED).covered).toBe(false);
-    const error = (() => {
-      try {
-        calendar.isWorkingDay(`${FIRST_UNCOVERED}-03-01`);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(CalendarNotCoveredError);
-    const notCovered = error as CalendarNotCoveredError;
-    expect(notCovered.year).toBe(FIRST_UNCOVERED);
-    expect(notCovered.code).toBe('calendarNotCovered');
-    expect(notCovered.messages.zh).toContain(`${FIRST_UNCOVERED}年`);
-    expect(notCovered.messages.en).toContain(String(FIRST_UNCOVERED));
-    expect(() => calendar.isWorkingDay('2003-06-02')).toThrow(CalendarNotCoveredError);
+  it('a year beyond the package is unknown: its days follow the week rule, flagged provisional', () => {
+    expect(calendar.coverage(FIRST_UNCOVERED)).toMatchObject({ known: false, fromPackage: false, markedComplete: false });
+    expect(calendar.isKnownYear(FIRST_UNCOVERED)).toBe(false);
+    // 1 January 2027 is a Friday: a working day by the week rule, until the year's schedule is entered.
+    expect(calendar.dayInfo(`${FIRST_UNCOVERED}-01-01`)).toEqual({
+      date: `${FIRST_UNCOVERED}-01-01`,
+      working: true,
+      kind: 'weekday',
+      name: null,
+      source: 'weekRule',
+      provisional: true,
+    });
+    expect(calendar.dayInfo('2003-06-02')).toMatchObject({ working: true, provisional: true });
+    expect(calendar.dayInfo('2026-12-31')).toMatchObject({ provisional: false });
   });
 
-  it('throws as soon as a count walks into an uncovered year', () => {
-    expect(() => calendar.addWorkingDays(`${FIRST_UNCOVERED - 1}-12-20`, 20)).toThrow(
-      expect.objectContaining({ year: FIRST_UNCOVERED }),
-    );
-    expect(() => calendar.workingDaysBetween('2003-12-01', '2004-01-10')).toThrow(
-      expect.objectContaining({ year: 2003 }),
-    );
+  it('unknownYearsIn names the unknown years of the days in (a, b]', () => {
+    expect(calendar.unknownYearsIn('2026-12-10', '2027-01-07')).toEqual([2027]);
+    expect(calendar.unknownYearsIn('2027-01-07', '2026-12-10')).toEqual([2027]);
+    expect(calendar.unknownYearsIn('2026-12-10', '2026-12-31')).toEqual([]);
+    // The first day is not counted: from 31 December 2026 to itself, or counting starts the next day.
+    expect(calendar.unknownYearsIn('2026-12-31', '2026-12-31')).toEqual([]);
+    expect(calendar.unknownYearsIn('2003-12-01', '2004-01-10')).toEqual([2003]);
+    expect(calendar.unknownYearsIn('2003-12-31', '2004-01-10')).toEqual([]);
+    expect(calendar.unknownYearsIn('2026-06-01', '2029-01-02')).toEqual([2027, 2028, 2029]);
+    expect(createCalendar({ knownYears: [2028] }).unknownYearsIn('2026-06-01', '2029-01-02')).toEqual([2027, 2029]);
   });
 
   it('validates the year asked about', () => {
     expect(() => calendar.coverage(24)).toThrow(CalendarInputError);
     expect(() => calendar.coverage(2024.5)).toThrow(CalendarInputError);
+    expect(() => calendar.isKnownYear(24)).toThrow(CalendarInputError);
+  });
+});
+
+// An illustrative 2027 schedule entered by an officer (the State Council notice is not out on 2026-11-30): 元旦 1 January
+// (Friday) off; 春节 Saturday 6 – Sunday 14 February off, Sunday 31 January and Saturday 20 February worked.
+const SCHEDULE_2027 = [
+  { date: '2027-01-01', kind: 'holiday' as const, name: '元旦' },
+  ...range('2027-02-06', '2027-02-14').map((date) => ({ date, kind: 'holiday' as const, name: '春节' })),
+  { date: '2027-01-31', kind: 'workday' as const, name: '春节' },
+  { date: '2027-02-20', kind: 'workday' as const, name: '春节' },
+];
+
+describe('a year entered by an officer', () => {
+  it('entering days does not make the year known: one entered day of 2027 leaves Spring Festival a working week', () => {
+    const cal = createCalendar({ overrides: [SCHEDULE_2027[0]!] });
+    expect(cal.coverage(2027)).toMatchObject({ known: false, markedComplete: false, enteredDays: 1, holidays: 1 });
+    expect(cal.dayInfo('2027-01-01')).toMatchObject({ working: false, source: 'override', provisional: true });
+    // Monday 8 February 2027, in the Spring Festival week: still a working day, and flagged as a guess.
+    expect(cal.dayInfo('2027-02-08')).toMatchObject({ working: true, source: 'weekRule', provisional: true });
+    expect(cal.unknownYearsIn('2027-01-20', '2027-02-17')).toEqual([2027]);
+  });
+
+  it('marked complete, the year is known and its entered days are official', () => {
+    const cal = createCalendar({ overrides: SCHEDULE_2027, knownYears: [2027] });
+    expect(cal.coverage(2027)).toMatchObject({
+      known: true,
+      fromPackage: false,
+      markedComplete: true,
+      enteredDays: 12,
+      holidays: 10,
+      makeUpWorkdays: 2,
+    });
+    expect(cal.dayInfo('2027-02-08')).toMatchObject({ working: false, kind: 'holiday', name: '春节', provisional: false });
+    expect(cal.dayInfo('2027-01-31')).toMatchObject({ working: true, kind: 'makeUpWorkday', provisional: false });
+    expect(cal.unknownYearsIn('2027-01-20', '2027-02-17')).toEqual([]);
+  });
+
+  it('pins the due dates: filed Thursday 10 December 2026, provisional then official', () => {
+    const provisional = createCalendar();
+    const official = createCalendar({ overrides: SCHEDULE_2027, knownYears: [2027] });
+    // Weekends only in 2027: 15 working days left in December, Fri 1 January, Mon 4 – Thu 7 January.
+    expect(provisional.addWorkingDays('2026-12-10', 20)).toBe('2027-01-07');
+    // 元旦 off: one day later.
+    expect(official.addWorkingDays('2026-12-10', 20)).toBe('2027-01-08');
+    // Extended by 20 working days: weekends only, Wed 4 February; officially, 元旦 off and Sunday 31 January worked.
+    expect(provisional.addWorkingDays('2026-12-10', 40)).toBe('2027-02-04');
+    expect(official.addWorkingDays('2026-12-10', 40)).toBe('2027-02-04');
+    // Received Wednesday 20 January 2027: weekends only Wed 17 February; across Spring Festival (5 weekdays off, two
+    // make-up days worked) officially Mon 22 February.
+    expect(provisional.addWorkingDays('2027-01-20', 20)).toBe('2027-02-17');
+    expect(official.addWorkingDays('2027-01-20', 20)).toBe('2027-02-22');
   });
 });
 
 describe('overrides', () => {
-  it('an override in 2099 makes 2099 covered', () => {
+  it('an override in 2099 applies (provisionally) without making 2099 known', () => {
     const cal = createCalendar({ overrides: [{ date: '2099-01-01', kind: 'holiday', name: '元旦' }] });
-    expect(cal.coverage(2099)).toMatchObject({ covered: true, fromPackage: false, fromOverrides: true, holidays: 1 });
+    expect(cal.coverage(2099)).toMatchObject({ known: false, fromPackage: false, enteredDays: 1, holidays: 1 });
     expect(cal.dayInfo('2099-01-01')).toMatchObject({
       working: false,
       kind: 'holiday',
       name: '元旦',
       source: 'override',
+      provisional: true,
     });
     expect(cal.isWorkingDay('2099-01-02')).toBe(true); // a Friday
-    expect(cal.coverage(2098).covered).toBe(false);
+    expect(cal.coverage(2098).enteredDays).toBe(0);
   });
 
-  it('coveredYears covers a year without any override', () => {
-    const cal = createCalendar({ coveredYears: [2099] });
-    expect(cal.coverage(2099)).toMatchObject({ covered: true, fromOverrides: true, holidays: 0, makeUpWorkdays: 0 });
+  it('knownYears makes a year known without any override', () => {
+    const cal = createCalendar({ knownYears: [2099] });
+    expect(cal.coverage(2099)).toMatchObject({ known: true, markedComplete: true, holidays: 0, makeUpWorkdays: 0 });
     expect(cal.addWorkingDays('2099-01-01', 1)).toBe('2099-01-02');
   });
 
   it('a holiday override moves addWorkingDays', () => {
-    const plain = createCalendar({ coveredYears: [2099] });
-    const withHoliday = createCalendar({ coveredYears: [2099], overrides: [{ date: '2099-01-02', kind: 'holiday' }] });
+    const plain = createCalendar({ knownYears: [2099] });
+    const withHoliday = createCalendar({ knownYears: [2099], overrides: [{ date: '2099-01-02', kind: 'holiday' }] });
     expect(plain.addWorkingDays('2099-01-01', 1)).toBe('2099-01-02');
     expect(withHoliday.addWorkingDays('2099-01-01', 1)).toBe('2099-01-05');
   });
@@ -254,7 +309,7 @@ describe('overrides', () => {
       ],
     });
     expect(cal.isWorkingDay('2024-10-08')).toBe(false);
-    expect(cal.dayInfo('2024-10-12')).toMatchObject({ working: false, source: 'override' });
+    expect(cal.dayInfo('2024-10-12')).toMatchObject({ working: false, source: 'override', provisional: false });
     expect(cal.dayInfo('2024-10-07')).toMatchObject({ working: true, kind: 'weekday', source: 'override' });
     expect(cal.addWorkingDays('2024-09-30', 1)).toBe('2024-10-07');
     expect(cal.addWorkingDays('2024-10-07', 1)).toBe('2024-10-09');
@@ -276,7 +331,7 @@ describe('overrides', () => {
     expect(() =>
       createCalendar({ overrides: [{ date: '2099-05-01', kind: 'day off' as unknown as 'holiday' }] }),
     ).toThrow(expect.objectContaining({ field: 'overrides[0].kind' }));
-    expect(() => createCalendar({ coveredYears: [99] })).toThrow(CalendarInputError);
+    expect(() => createCalendar({ knownYears: [99] })).toThrow(CalendarInputError);
   });
 
   it('accepts the same override twice', () => {

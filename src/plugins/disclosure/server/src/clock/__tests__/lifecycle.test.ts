@@ -1,5 +1,5 @@
 // The application's history, hand-made: each allowed and refused transition, and the due dates on real 2024 calendars.
-import { createCalendar, PACKAGE_YEARS, CalendarNotCoveredError } from '../calendar';
+import { createCalendar, PACKAGE_YEARS } from '../calendar';
 import {
   allowedEvents,
   applyEvent,
@@ -80,13 +80,14 @@ describe('due date', () => {
       extensionDays: 0,
       extendedBy: null,
       dueOn: '2024-09-30',
+      dueOnProvisional: false,
+      provisionalYears: [],
       concludedOn: null,
       outcome: null,
       correctionRequestedOn: null,
       consultingSince: null,
       consultationParty: null,
       lastEventOn: RECEIVED,
-      missingCalendarYear: null,
     });
   });
 
@@ -169,23 +170,44 @@ describe('due date', () => {
     expect(status(history([], '2024-09-07')).dueOn).toBe(status(history([], '2024-09-06')).dueOn);
   });
 
-  it('is null, with the missing year, when it falls in a year without calendar; concluding still works', () => {
+  it('over a year without known schedule is computed with weekends only and marked provisional, never refused', () => {
     const lastYear = Math.max(...PACKAGE_YEARS);
-    const late = { receivedOn: `${lastYear}-12-10`, events: [] };
+    expect(lastYear).toBe(2026);
+    const late = { receivedOn: '2026-12-10', events: [] };
     expect(replay(late.receivedOn, late.events, calendar)).toMatchObject({
-      dueOn: null,
-      missingCalendarYear: lastYear + 1,
+      dueOn: '2027-01-07',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
     });
-    expect(allowedEvents(late, { calendar, today: `${lastYear}-12-11` })).toEqual([
+    // Every event stays possible (a consultation or an extension is not refused as late over a provisional date).
+    expect(allowedEvents(late, { calendar, today: '2026-12-11' })).toEqual([
       'requestCorrection',
+      'startConsultation',
+      'extend',
       'conclude',
       'withdraw',
     ]);
-    expect(() => applyEvent(late, ev.extend(`${lastYear}-12-11`), calendar)).toThrow(CalendarNotCoveredError);
-    const concluded = applyEvent(late, ev.conclude(`${lastYear}-12-11`), calendar);
-    expect(replay(concluded.receivedOn, concluded.events, calendar).state).toBe('concluded');
-    const entered = createCalendar({ coveredYears: [lastYear + 1] });
-    expect(replay(late.receivedOn, late.events, entered)).toMatchObject({ missingCalendarYear: null });
+    const extended = applyEvent(late, ev.extend('2026-12-11'), calendar);
+    expect(replay(extended.receivedOn, extended.events, calendar)).toMatchObject({ dueOn: '2027-02-04', dueOnProvisional: true });
+    // A provisional date that has passed is not "overdue": that depends on the year's schedule.
+    expect(urgency('2027-01-07', '2027-01-08', calendar, 3, true).level).toBe('provisionalPassed');
+    expect(urgency('2027-01-07', '2027-01-08', calendar, 3, false).level).toBe('overdue');
+    // The officer enters 元旦 and marks 2027 complete: the official date, no longer provisional.
+    const entered = createCalendar({ overrides: [{ date: '2027-01-01', kind: 'holiday' }], knownYears: [2027] });
+    expect(replay(late.receivedOn, late.events, entered)).toMatchObject({
+      dueOn: '2027-01-08',
+      dueOnProvisional: false,
+      provisionalYears: [],
+    });
+  });
+
+  it('a provisional deadline does not refuse an event dated after it', () => {
+    // Weekends only, the period of an application received 2026-12-10 ends 2027-01-07; an extension dated 2027-01-08
+    // is allowed while 2027 is unknown (officially, with 元旦 off, the period ends 2027-01-08), refused once known.
+    const late = { receivedOn: '2026-12-10', events: [] };
+    expect(() => applyEvent(late, ev.extend('2027-01-08'), calendar)).not.toThrow();
+    const known = createCalendar({ knownYears: [2027] });
+    expect(() => applyEvent(late, ev.extend('2027-01-08'), known)).toThrow(expect.objectContaining({ code: 'periodLapsed' }));
   });
 });
 

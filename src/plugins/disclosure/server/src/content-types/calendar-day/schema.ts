@@ -1,5 +1,5 @@
 // A day of the official calendar entered by an admin: for a year the chinese-days package does not cover yet, or to
-// correct it. Entering any day of a year marks the whole year as entered (see clock/calendar.ts), so enter all of it.
+// correct it. Entering days does not make a year known: mark it complete as a calendar-year (see clock/calendar.ts).
 export default {
   kind: 'collectionType',
   collectionName: 'disclosure_calendar_days',
