@@ -8,6 +8,7 @@ process.env.APPLICATION_STATUS_RATE_LIMIT_MAX = '1000';
 
 import { setupStrapi, teardownStrapi, http, adminToken } from '../helpers/strapi';
 import { createApplication, createOrganization, creditCode, residentId } from '../helpers/records';
+import { createCalendar } from '../../src/plugins/disclosure/server/src/clock';
 
 const APP = 'api::disclosure-application.disclosure-application';
 
@@ -56,11 +57,26 @@ describe('filing online', () => {
     const res = await file(data);
     expect(res.status).toBe(201);
     const { trackingNumber, queryCode, receivedOn, dueOn } = res.body.data;
-    expect(Object.keys(res.body.data).sort()).toEqual(['dueOn', 'queryCode', 'receivedOn', 'trackingNumber']);
+    expect(Object.keys(res.body.data).sort()).toEqual([
+      'dueOn',
+      'dueOnProvisional',
+      'provisionalReason',
+      'provisionalYears',
+      'queryCode',
+      'receivedOn',
+      'trackingNumber',
+    ]);
     expect(trackingNumber).toMatch(/^YSQ-\d{8}-[A-Z0-9]{6}$/);
     expect(queryCode.replace(/-/g, '').length).toBeGreaterThanOrEqual(10);
     expect(receivedOn).toBe(todayInChina());
-    expect(dueOn === null || dueOn > receivedOn).toBe(true);
+    // Always a date: 20 working days on, with weekends only in a year whose schedule is not known (2027 here), and
+    // then marked provisional with the year named.
+    const calendar = createCalendar();
+    expect(dueOn).toBe(calendar.addWorkingDays(receivedOn, 20));
+    const unknown = calendar.unknownYearsIn(receivedOn, dueOn);
+    expect(res.body.data).toMatchObject({ dueOnProvisional: unknown.length > 0, provisionalYears: unknown });
+    if (unknown.length) expect(res.body.data.provisionalReason.zh).toContain(`${unknown[0]}年`);
+    else expect(res.body.data.provisionalReason).toBeNull();
 
     const stored = await strapi.db.query(APP).findOne({ where: { trackingNumber }, populate: ['organization'] });
     expect(stored).toMatchObject({
@@ -165,7 +181,15 @@ describe('filing online', () => {
 });
 
 describe('status check', () => {
-  let filed: { trackingNumber: string; queryCode: string; receivedOn: string; dueOn: string | null };
+  let filed: {
+    trackingNumber: string;
+    queryCode: string;
+    receivedOn: string;
+    dueOn: string;
+    dueOnProvisional: boolean;
+    provisionalYears: number[];
+    provisionalReason: { zh: string; en: string } | null;
+  };
   let data: Record<string, string>;
 
   beforeAll(async () => {
@@ -182,9 +206,13 @@ describe('status check', () => {
       stateLabel: '办理中',
       receivedOn: filed.receivedOn,
       dueOn: filed.dueOn,
+      dueOnProvisional: filed.dueOnProvisional,
+      provisionalYears: filed.provisionalYears,
+      provisionalReason: filed.provisionalReason,
       concludedOn: null,
       outcome: null,
     });
+    expect(typeof filed.dueOn).toBe('string');
     // Codes are read from paper: case, spaces and hyphens do not matter.
     const typed = await check({
       trackingNumber: filed.trackingNumber.toLowerCase(),

@@ -434,28 +434,37 @@ describe('access', () => {
 describe('the working calendar and the worklist', () => {
   const firstUncovered = Math.max(...PACKAGE_YEARS) + 1;
 
-  test('a due date in a year without holiday calendar says so, until an admin enters that year', async () => {
+  test('a due date in a year without known schedule is provisional (weekends only); entering one day does not make the year known', async () => {
     // Received Monday 16 November 2026 and extended by 20 days: due in January 2027, a year chinese-days 1.5.7 lacks.
     expect(firstUncovered).toBe(2027);
     const app = await createApplication(strapi, org.documentId, { receivedOn: '2026-11-16' });
     await postEvent(app.documentId, { type: 'extend', on: '2026-11-17', days: 20, approver: '王主任' }).expect(201);
 
+    // 40 working days after 16 November 2026 with weekends only in 2027: Monday 11 January.
     const missing = await getDetail(app.documentId);
-    expect(missing.body.data.status).toMatchObject({ state: 'extended', dueOn: null, missingCalendarYear: 2027 });
+    expect(missing.body.data.status).toMatchObject({
+      state: 'extended',
+      dueOn: '2027-01-11',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
+    });
+    expect(missing.body.data.status.urgency).not.toBe('overdue');
+    // Nothing is refused as late over a provisional date: a consultation can still start.
+    expect(missing.body.data.allowedToday).toEqual(expect.arrayContaining(['startConsultation', 'conclude', 'withdraw']));
     const listed = (await getWorklist()).body.data;
-    expect(listed.items.find((i: any) => i.documentId === app.documentId)).toMatchObject({ dueOn: null, missingCalendarYear: 2027 });
-    expect(listed.calendar.find((c: any) => c.year === 2027) ?? { covered: false }).toMatchObject({ covered: false });
+    expect(listed.items.find((i: any) => i.documentId === app.documentId)).toMatchObject({
+      dueOn: '2027-01-11',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
+    });
+    expect(listed.missingYears).toContain(2027);
+    expect(listed.calendar.find((c: any) => c.year === 2027) ?? { known: false }).toMatchObject({ known: false });
 
-    // An event whose own checks need 2027 is refused with the same explanation.
-    const late = await postEvent(app.documentId, { type: 'startConsultation', on: '2026-11-18', party: 'thirdParty' });
-    expect(late.status).toBe(400);
-    expect(late.body.error.details.code).toBe('calendarNotCovered');
-    expect(late.body.error.message).toContain('2027');
-
+    // One day of 2027 entered: it counts, but the year is still not known (Spring Festival is not in yet).
     await strapi.documents(CALENDAR_DAY).create({ data: { date: '2027-01-01', kind: 'holiday', name: '元旦' } });
     const entered = await getDetail(app.documentId);
-    // 40 working days after 16 November 2026, New Year's Day off.
-    expect(entered.body.data.status).toMatchObject({ dueOn: '2027-01-12', missingCalendarYear: null });
+    expect(entered.body.data.status).toMatchObject({ dueOn: '2027-01-12', dueOnProvisional: true, provisionalYears: [2027] });
+    expect((await getWorklist()).body.data.missingYears).toContain(2027);
   });
 
   test('open applications of an organization, most pressing first, with overdue and due-soon marks and counts per state', async () => {

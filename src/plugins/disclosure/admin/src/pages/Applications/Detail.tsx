@@ -4,9 +4,9 @@ import { NavLink, useParams } from 'react-router-dom';
 import { Page, Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Grid, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { API, failureOf, type ApplicationDetail, type EventType, type HistoryEvent } from './api';
+import { API, CALENDAR_YEARS_PATH, failureOf, type ApplicationDetail, type EventType, type HistoryEvent } from './api';
 import { EventForm } from './EventForm';
-import { DueBadge, Notice, StateBadge, useLabels } from './labels';
+import { DueBadge, DueDate, Notice, StateBadge, useLabels } from './labels';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -100,11 +100,21 @@ export function DetailPage() {
               {zh ? detail.problem.messages.zh : detail.problem.messages.en}
             </Notice>
           ) : null}
-          {status?.missingCalendarYear ? (
-            <Notice variant="warning" title={t('calendar.missingTitle', 'Holiday calendar missing')}>
-              {t('calendar.missingOne', 'The due date falls in {year}, whose official holidays are not entered yet: enter them under Calendar days.', {
-                year: status.missingCalendarYear,
-              })}
+          {status?.dueOnProvisional ? (
+            <Notice
+              variant="warning"
+              title={t('calendar.provisionalTitle', 'Provisional due date')}
+              action={
+                <Link tag={NavLink} to={CALENDAR_YEARS_PATH}>
+                  {t('calendar.complete', 'Mark a year complete')}
+                </Link>
+              }
+            >
+              {t(
+                'calendar.provisionalOne',
+                'The due date counts days of {years}, whose official holiday schedule is not complete: it is counted with weekends only and may move once the year is entered and marked complete.',
+                { years: status.provisionalYears.join(', ') },
+              )}
             </Notice>
           ) : null}
 
@@ -118,7 +128,7 @@ export function DetailPage() {
                 <Fact name={t('fact.clockStartsOn', 'Clock starts')}>{status.clockStartsOn ?? '—'}</Fact>
                 <Fact name={t('fact.dueOn', 'Reply due')}>
                   <Flex gap={2} wrap="wrap">
-                    <Typography fontWeight="bold">{status.dueOn ?? '—'}</Typography>
+                    <DueDate {...status} strong />
                     {status.state !== 'concluded' ? <DueBadge {...status} /> : null}
                   </Flex>
                 </Fact>

@@ -17,8 +17,8 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { API, CALENDAR_DAYS_PATH, STATES, failureOf, type State, type Worklist } from './api';
-import { DueBadge, Notice, StateBadge, useLabels } from './labels';
+import { API, CALENDAR_DAYS_PATH, CALENDAR_YEARS_PATH, STATES, failureOf, type State, type Worklist } from './api';
+import { DueBadge, DueDate, Notice, StateBadge, useLabels } from './labels';
 
 type Filter = State | 'all' | 'overdue' | 'dueSoon';
 
@@ -63,10 +63,14 @@ export function WorklistPage() {
   const items = data.items.filter((item) =>
     filter === 'all' ? true : filter === 'overdue' || filter === 'dueSoon' ? item.urgency === filter : item.state === filter,
   );
-  const year = Number(data.today.slice(0, 4));
-  const needed = [...new Set(data.items.map((i) => i.missingCalendarYear).filter((y): y is number => y !== null))];
-  const uncovered = data.calendar.filter((c) => !c.covered).map((c) => c.year);
-  const calendarLink = <Link tag={NavLink} to={CALENDAR_DAYS_PATH}>{t('calendar.enter', 'Enter calendar days')}</Link>;
+  // Years some due date is provisional for; otherwise this year or next when its schedule is not complete yet.
+  const provisional = data.items.some((i) => i.dueOnProvisional);
+  const calendarLinks = (
+    <Flex gap={3}>
+      <Link tag={NavLink} to={CALENDAR_DAYS_PATH}>{t('calendar.enter', 'Enter calendar days')}</Link>
+      <Link tag={NavLink} to={CALENDAR_YEARS_PATH}>{t('calendar.complete', 'Mark a year complete')}</Link>
+    </Flex>
+  );
 
   return (
     <Page.Main>
@@ -85,19 +89,17 @@ export function WorklistPage() {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          {needed.length > 0 || uncovered.includes(year) ? (
-            <Notice variant="warning" title={t('calendar.missingTitle', 'Holiday calendar missing')} action={calendarLink}>
+          {data.missingYears.length > 0 ? (
+            <Notice
+              variant={provisional ? 'warning' : 'default'}
+              title={t('calendar.missingTitle', 'Holiday schedule of {years} not complete', { years: data.missingYears.join(', ') })}
+              action={calendarLinks}
+            >
               {t(
                 'calendar.missing',
-                'The official holidays of {years} are not entered: due dates in that year cannot be computed. Enter them under Calendar days.',
-                { years: [...new Set([...needed, ...uncovered.filter((y) => y === year)])].join(', ') },
+                'The official holidays and make-up working days of {years} are not confirmed: due dates counted into that year are provisional (weekends only) and are never shown as overdue. Enter its days under Calendar days, then mark the year complete under Calendar years with the State Council notice (e.g. 国办发明电〔2026〕N号).',
+                { years: data.missingYears.join(', ') },
               )}
-            </Notice>
-          ) : uncovered.length > 0 ? (
-            <Notice variant="default" title={t('calendar.nextTitle', 'Next year')} action={calendarLink}>
-              {t('calendar.next', 'The holidays of {years} are not entered yet (the State Council announces them late in the year).', {
-                years: uncovered.join(', '),
-              })}
             </Notice>
           ) : null}
 
@@ -169,9 +171,7 @@ export function WorklistPage() {
                       <StateBadge state={item.state} />
                     </Td>
                     <Td>
-                      <Typography fontWeight={item.urgency === 'overdue' ? 'bold' : undefined} textColor={item.urgency === 'overdue' ? 'danger600' : undefined}>
-                        {item.dueOn ?? '—'}
-                      </Typography>
+                      <DueDate {...item} danger={item.urgency === 'overdue'} />
                     </Td>
                     <Td>
                       {item.problem ? (

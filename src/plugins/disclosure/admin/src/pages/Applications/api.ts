@@ -11,7 +11,8 @@ export type EventType =
   | 'extend'
   | 'conclude'
   | 'withdraw';
-export type Urgency = 'overdue' | 'dueSoon' | 'onTime';
+/** provisionalPassed: a provisional due date has passed; never called overdue before its year is complete. */
+export type Urgency = 'overdue' | 'dueSoon' | 'onTime' | 'provisionalPassed';
 
 export const STATES: State[] = ['received', 'correctionRequested', 'consulting', 'extended', 'concluded'];
 
@@ -30,9 +31,13 @@ export interface Problem {
 }
 export interface YearCoverage {
   year: number;
-  covered: boolean;
+  /** From the holiday package, or marked complete by an officer (calendar year). */
+  known: boolean;
   fromPackage: boolean;
-  fromOverrides: boolean;
+  markedComplete: boolean;
+  enteredDays: number;
+  holidays: number;
+  makeUpWorkdays: number;
 }
 
 export interface WorklistItem {
@@ -47,7 +52,9 @@ export interface WorklistItem {
   dueOn: string | null;
   urgency: Urgency | null;
   workingDaysLeft: number | null;
-  missingCalendarYear: number | null;
+  /** The due date counts days of a year whose schedule is not complete: weekends only, may still move. */
+  dueOnProvisional: boolean;
+  provisionalYears: number[];
   correctionRequestedOn: string | null;
   consultingSince: string | null;
   events: number;
@@ -59,6 +66,8 @@ export interface Worklist {
   dueSoonWorkingDays: number;
   counts: { byState: Record<State, number>; open: number; overdue: number; dueSoon: number };
   calendar: YearCoverage[];
+  /** Years whose schedule is not complete: some due date is provisional for them, or they are this year or next. */
+  missingYears: number[];
   items: WorklistItem[];
 }
 
@@ -98,7 +107,8 @@ export interface ApplicationDetail {
         correctionRequestedOn: string | null;
         consultingSince: string | null;
         consultationParty: string | null;
-        missingCalendarYear: number | null;
+        dueOnProvisional: boolean;
+        provisionalYears: number[];
         urgency: Urgency | null;
         workingDaysLeft: number | null;
         concludedOutsideWorkflow: boolean;
@@ -119,6 +129,8 @@ export const API = {
 
 /** Where the Content Manager edits the calendar days (节假日调整). */
 export const CALENDAR_DAYS_PATH = '/content-manager/collection-types/plugin::disclosure.calendar-day';
+/** Where the officer marks a year's schedule complete, with its notice (节假日安排年度). */
+export const CALENDAR_YEARS_PATH = '/content-manager/collection-types/plugin::disclosure.calendar-year';
 
 export interface ApiFailure {
   message: string;

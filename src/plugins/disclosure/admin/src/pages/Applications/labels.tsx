@@ -47,24 +47,41 @@ export function StateBadge({ state }: { state: State }) {
   return <Badge variant={STATE_VARIANT[state]}>{name(state)}</Badge>;
 }
 
+/** A due date as text, with 暂定 / provisional when it counts days of a year whose schedule is not complete. */
+export function DueDate(props: { dueOn: string | null; dueOnProvisional: boolean; provisionalYears: number[]; strong?: boolean; danger?: boolean }) {
+  const { t } = useLabels();
+  if (!props.dueOn) return <Typography>—</Typography>;
+  return (
+    <Flex gap={2} wrap="wrap">
+      <Typography fontWeight={props.strong || props.danger ? 'bold' : undefined} textColor={props.danger ? 'danger600' : undefined}>
+        {props.dueOn}
+      </Typography>
+      {props.dueOnProvisional ? (
+        <Badge variant="warning" title={t('urgency.provisionalWhy', 'Counted with weekends only in {years}: its official schedule is not complete yet', { years: props.provisionalYears.join(', ') })}>
+          {t('urgency.provisional', 'Provisional')}
+        </Badge>
+      ) : null}
+    </Flex>
+  );
+}
+
 /** How pressing the due date is (overdue, due soon, on time) with the working days, or why there is no due date. */
 export function DueBadge(props: {
   state: State;
   urgency: Urgency | null;
   workingDaysLeft: number | null;
-  missingCalendarYear: number | null;
 }) {
   const { t } = useLabels();
-  const { state, urgency, workingDaysLeft, missingCalendarYear } = props;
+  const { state, urgency, workingDaysLeft } = props;
   const days = (text: string) => (
     <Typography variant="pi" textColor="neutral600">
       {text}
     </Typography>
   );
   if (urgency) {
-    const variant = urgency === 'overdue' ? 'danger' : urgency === 'dueSoon' ? 'warning' : 'neutral';
+    const variant = urgency === 'overdue' ? 'danger' : urgency === 'dueSoon' || urgency === 'provisionalPassed' ? 'warning' : 'neutral';
     const count =
-      workingDaysLeft === null
+      workingDaysLeft === null || urgency === 'provisionalPassed'
         ? null
         : urgency === 'overdue'
           ? t('urgency.daysLate', '{days} working days late', { days: -workingDaysLeft })
@@ -77,9 +94,6 @@ export function DueBadge(props: {
         {count ? days(count) : null}
       </Flex>
     );
-  }
-  if (missingCalendarYear !== null) {
-    return <Badge variant="warning">{t('urgency.noCalendar', 'No {year} calendar', { year: missingCalendarYear })}</Badge>;
   }
   if (state === 'consulting') return <Badge variant="secondary">{t('urgency.paused', 'Clock paused')}</Badge>;
   if (state === 'correctionRequested') return <Badge variant="secondary">{t('urgency.stopped', 'Clock stopped')}</Badge>;
