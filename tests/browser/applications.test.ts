@@ -51,6 +51,9 @@ beforeAll(async () => {
   await record(ids.consulting, token, { type: 'startConsultation', on: '2025-03-04', party: 'thirdParty', note: '涉及第三方商业秘密' });
   ids.extended = (await createApplication(strapi, org.documentId, { receivedOn: '2025-03-03', applicantName: '王磊', trackingNumber: 'XH-2025-0003' })).documentId;
   await record(ids.extended, token, { type: 'extend', on: '2025-03-04', days: 10, approver: '张主任' });
+  // Due in 2027, a year whose holiday schedule is not complete: provisional, 2027-01-11 with weekends only.
+  ids.provisional = (await createApplication(strapi, org.documentId, { receivedOn: '2026-11-16', applicantName: '孙丽', trackingNumber: 'XH-2026-0004' })).documentId;
+  await record(ids.provisional, token, { type: 'extend', on: '2026-11-17', days: 20, approver: '张主任' });
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -75,13 +78,21 @@ test('Given open applications, When the officer opens the worklist, Then they ar
   await page.goto(`${base}/admin/plugins/disclosure-applications`);
   const rows = page.locator('tbody tr');
   await rows.first().waitFor({ timeout: 60_000 });
-  expect(await rows.count()).toBe(3);
-  // Due 2025-03-31, then 2025-04-15, then the stopped clock.
+  expect(await rows.count()).toBe(4);
+  // Due 2025-03-31, then 2025-04-15, then 2027-01-11 (provisional), then the stopped clock.
   await expect(rows.nth(0).innerText()).resolves.toContain('XH-2025-0001');
   await expect(rows.nth(1).innerText()).resolves.toContain('XH-2025-0003');
-  await expect(rows.nth(2).innerText()).resolves.toContain('XH-2025-0002');
+  await expect(rows.nth(2).innerText()).resolves.toContain('XH-2026-0004');
+  await expect(rows.nth(3).innerText()).resolves.toContain('XH-2025-0002');
   expect(await rows.nth(0).innerText()).toMatch(/2025-03-31[\s\S]*overdue/i);
-  expect(await rows.nth(2).innerText()).toMatch(/clock paused/i);
+  expect(await rows.nth(2).innerText()).toMatch(/2027-01-11[\s\S]*Provisional/);
+  expect(await rows.nth(2).innerText()).not.toMatch(/overdue/i);
+  expect(await rows.nth(3).innerText()).toMatch(/clock paused/i);
+  // The banner names the year and links to where the officer enters it.
+  const banner = page.getByRole('alert').filter({ hasText: 'Holiday schedule of 2027 not complete' });
+  expect(await banner.count()).toBe(1);
+  expect(await banner.getByRole('link', { name: 'Enter calendar days' }).getAttribute('href')).toContain('plugin::disclosure.calendar-day');
+  expect(await banner.getByRole('link', { name: 'Mark a year complete' }).getAttribute('href')).toContain('plugin::disclosure.calendar-year');
   expect(await page.getByRole('button', { name: /Overdue · 2/ }).count()).toBe(1);
   expect(await page.getByRole('button', { name: /Consulting · 1/ }).count()).toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-worklist.png'), fullPage: true });
@@ -125,7 +136,16 @@ test('When the officer concludes an application through the form, Then a missing
 
   await page.getByRole('link', { name: 'Worklist' }).click();
   await page.locator('tbody tr').first().waitFor();
-  expect(await page.locator('tbody tr').count()).toBe(2);
+  expect(await page.locator('tbody tr').count()).toBe(3);
+});
+
+test('When the officer opens an application due in 2027, Then its due date is marked provisional with the year named', async () => {
+  await page.goto(`${base}/admin/plugins/disclosure-applications/${ids.provisional}`);
+  await page.getByRole('heading', { name: 'History' }).waitFor({ timeout: 60_000 });
+  const notice = page.getByRole('alert').filter({ hasText: 'Provisional due date' });
+  expect(await notice.innerText()).toContain('2027');
+  expect(await page.getByText('2027-01-11').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'applications-provisional.png'), fullPage: true });
 });
 
 test('When the officer works in Chinese, Then the worklist and the application speak zh-Hans', async () => {
@@ -135,6 +155,8 @@ test('When the officer works in Chinese, Then the worklist and the application s
   const row = page.locator('tbody tr', { hasText: 'XH-2025-0003' });
   expect(await row.innerText()).toMatch(/已延期[\s\S]*2025-04-15[\s\S]*已逾期/);
   expect(await page.getByRole('button', { name: /征求意见中 · 1/ }).count()).toBe(1);
+  expect(await page.locator('tbody tr', { hasText: 'XH-2026-0004' }).innerText()).toMatch(/2027-01-11[\s\S]*暂定/);
+  expect(await page.getByRole('alert').filter({ hasText: '2027年法定节假日安排尚未确认' }).count()).toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-worklist-zh.png'), fullPage: true });
   await row.click();
   await page.getByRole('heading', { name: '办理记录' }).waitFor();

@@ -7,7 +7,7 @@
  * Dates are weighted towards the places where year arithmetic breaks (31 December, 1 January, the leap day, a
  * receipt on the last day, a conclusion on 1 January), policy documents are published in one or two locales, left
  * as drafts or edited after publication, and a fixed fixture pins those boundaries with hand-computed cells.
- * Runs: FC_RUNS (cells; default 100 on SQLite, 30 on PostgreSQL), FC_DRILLDOWN_RUNS (default 25 / 10); FC_SEED
+ * Runs: FC_RUNS (cells; default 100 on SQLite, 60 on PostgreSQL), FC_DRILLDOWN_RUNS (default 25 / 20); FC_SEED
  * replays a failure.
  */
 import fc from 'fast-check';
@@ -197,8 +197,8 @@ async function drilldownMismatches(organization: string, year: number, cells: Ce
 // ---- The properties ---------------------------------------------------------------------------------------------
 
 // Listing every cell costs ~200 queries a run, so the drill-down property gets fewer runs than the cells one.
-const RUNS = Number(process.env.FC_RUNS ?? (isPostgres() ? 30 : 100));
-const DRILLDOWN_RUNS = Number(process.env.FC_DRILLDOWN_RUNS ?? (isPostgres() ? 10 : 25));
+const RUNS = Number(process.env.FC_RUNS ?? (isPostgres() ? 60 : 100));
+const DRILLDOWN_RUNS = Number(process.env.FC_DRILLDOWN_RUNS ?? (isPostgres() ? 20 : 25));
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 100000);
 
 /** Runs the property and reports its cost, so the run time of this file stays visible. */
