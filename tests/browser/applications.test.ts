@@ -85,11 +85,11 @@ test('Given open applications, When the officer opens the worklist, Then they ar
   await expect(rows.nth(2).innerText()).resolves.toContain('XH-2026-0004');
   await expect(rows.nth(3).innerText()).resolves.toContain('XH-2025-0002');
   expect(await rows.nth(0).innerText()).toMatch(/2025-03-31[\s\S]*overdue/i);
-  expect(await rows.nth(2).innerText()).toMatch(/2027-01-11[\s\S]*Provisional/);
+  expect(await rows.nth(2).innerText()).toMatch(/2027-01-11[\s\S]*Provisional/i);
   expect(await rows.nth(2).innerText()).not.toMatch(/overdue/i);
   expect(await rows.nth(3).innerText()).toMatch(/clock paused/i);
-  // The banner names the year and links to where the officer enters it.
-  const banner = page.getByRole('alert').filter({ hasText: 'Holiday schedule of 2027 not complete' });
+  // The banner (a warning: role status) names the year and links to where the officer enters it.
+  const banner = page.getByRole('status').filter({ hasText: 'Holiday schedule of 2027 not complete' });
   expect(await banner.count()).toBe(1);
   expect(await banner.getByRole('link', { name: 'Enter calendar days' }).getAttribute('href')).toContain('plugin::disclosure.calendar-day');
   expect(await banner.getByRole('link', { name: 'Mark a year complete' }).getAttribute('href')).toContain('plugin::disclosure.calendar-year');
@@ -142,7 +142,7 @@ test('When the officer concludes an application through the form, Then a missing
 test('When the officer opens an application due in 2027, Then its due date is marked provisional with the year named', async () => {
   await page.goto(`${base}/admin/plugins/disclosure-applications/${ids.provisional}`);
   await page.getByRole('heading', { name: 'History' }).waitFor({ timeout: 60_000 });
-  const notice = page.getByRole('alert').filter({ hasText: 'Provisional due date' });
+  const notice = page.getByRole('status').filter({ hasText: 'Provisional due date' });
   expect(await notice.innerText()).toContain('2027');
   expect(await page.getByText('2027-01-11').count()).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-provisional.png'), fullPage: true });
@@ -156,7 +156,7 @@ test('When the officer works in Chinese, Then the worklist and the application s
   expect(await row.innerText()).toMatch(/已延期[\s\S]*2025-04-15[\s\S]*已逾期/);
   expect(await page.getByRole('button', { name: /征求意见中 · 1/ }).count()).toBe(1);
   expect(await page.locator('tbody tr', { hasText: 'XH-2026-0004' }).innerText()).toMatch(/2027-01-11[\s\S]*暂定/);
-  expect(await page.getByRole('alert').filter({ hasText: '2027年法定节假日安排尚未确认' }).count()).toBe(1);
+  expect(await page.getByRole('status').filter({ hasText: '2027年法定节假日安排尚未确认' }).count()).toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-worklist-zh.png'), fullPage: true });
   await row.click();
   await page.getByRole('heading', { name: '办理记录' }).waitFor();

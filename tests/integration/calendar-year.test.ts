@@ -70,6 +70,16 @@ describe('a calendar year is data the officer edits, with rules on every path', 
     expect(await strapi.db.query(YEAR).count({ where: { year: 2030 } })).toBe(0);
   });
 
+  test('only the officer edits calendar years: the content editor and the auditor are refused, the public sees none', async () => {
+    for (const role of ['content-editor', 'auditor']) {
+      const { token } = await adminToken(role);
+      const res = await http().post(`${CM}/${YEAR}`).set({ Authorization: `Bearer ${token}` }).send({ year: 2033 });
+      expect({ role, status: res.status }).toEqual({ role, status: 403 });
+    }
+    expect(await strapi.db.query(YEAR).count({ where: { year: 2033 } })).toBe(0);
+    expect((await http().get('/api/calendar-years')).status).toBe(404);
+  });
+
   test('a year outside 2000–2100 or given twice is refused, naming year', async () => {
     const bad = await createYear({ year: 1999 });
     expect(bad.status).toBe(400);

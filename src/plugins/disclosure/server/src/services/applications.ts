@@ -391,8 +391,8 @@ export function provisionalView(years: readonly number[]) {
     dueOnProvisional: true as const,
     provisionalYears: [...years],
     provisionalReason: {
-      zh: `${list}年的法定节假日安排尚未录入，答复期限暂按周末计算，录入后可能调整`,
-      en: `The official holiday schedule of ${years.join(', ')} is not entered yet: the due date is counted with weekends only and may change once it is`,
+      zh: `${list}年的法定节假日安排尚未确认完整，答复期限暂按周末计算，确认后可能调整`,
+      en: `The official holiday schedule of ${years.join(', ')} is not confirmed yet: the due date is counted with weekends only and may change once it is`,
     },
   };
 }
