@@ -14,6 +14,10 @@ export const IMPORT_MESSAGES = {
     zh: '表{table}未找到「{row}」行，该行未读取',
     en: 'Table {tableEn}: row “{rowEn}” not found; not read',
   },
+  'row.labelVariant': {
+    zh: '表{table}「{row}」行的标签印为「{printed}」，按该行读取',
+    en: 'Table {tableEn}: row “{rowEn}” is labelled “{printed}”; read as that row',
+  },
   'row.count': {
     zh: '表{table}「{row}」：应有 {expected} 个数，读到 {actual} 个（{values}），未确定读取',
     en: 'Table {tableEn}, “{rowEn}”: {expected} numbers expected, {actual} read ({values}); not read with certainty',

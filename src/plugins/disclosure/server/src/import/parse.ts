@@ -211,6 +211,18 @@ function labelMatcher(label: string): Matcher {
   return { re: new RegExp(source, 'g'), needsBoundary: !prefix && core.length < 4 };
 }
 
+/** Shorter forms of a label without a numbering prefix: its tails of at least 60 % of its length, cell-aligned. */
+function labelVariants(label: string): Matcher[] {
+  const compact = compactLabel(label);
+  if (NUMBER_PREFIX.test(compact)) return [];
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const out: Matcher[] = [];
+  for (let k = 1; compact.length - k >= Math.max(4, Math.ceil(compact.length * 0.6)); k++) {
+    out.push({ re: new RegExp(esc(compact.slice(k)), 'g'), needsBoundary: true });
+  }
+  return out;
+}
+
 interface Occurrence {
   row: RowDef | null;
   block: BlockDef;
@@ -463,9 +475,30 @@ function readTable(
     }
     if (!block.showRowLabels) continue;
     for (const row of block.rows) {
-      for (const o of occurrences(src, labelMatcher(row.path[row.path.length - 1]), region.start, region.end)) {
-        boundaries.push({ row, block, start: o.start, end: o.end });
+      const own = row.path[row.path.length - 1];
+      let found = occurrences(src, labelMatcher(own), region.start, region.end);
+      // A label printed shorter (规范性文件 for 行政规范性文件, the 2019 wording kept in a 2021 report): its tail,
+      // at the start of a cell, when the full label is nowhere in the table.
+      for (const variant of found.length ? [] : labelVariants(own)) {
+        found = occurrences(src, variant, region.start, region.end);
+        if (found.length) {
+          issues.push({
+            code: 'row.labelVariant',
+            severity: 'notice',
+            cells: [],
+            place: src.place(found[0].start, found[0].end - found[0].start),
+            message: importMessage('row.labelVariant', {
+              table: table.number,
+              tableEn: table.numberEn,
+              row: own,
+              rowEn: row.labelEn,
+              printed: src.text.slice(found[0].start, found[0].end),
+            }),
+          });
+          break;
+        }
       }
+      for (const o of found) boundaries.push({ row, block, start: o.start, end: o.end });
     }
   }
   // Captions of article items the format does not declare (the 2019 format's 第二十条第（九）项).
