@@ -100,6 +100,8 @@ export function resolveRows<K>(
   rows: ReadonlyArray<{ key: K; candidates: readonly Candidate[] }>,
   check: (chosen: ReadonlyMap<K, Candidate>) => boolean,
   limit = 500_000,
+  /** Prunes a partial choice that can no longer be completed (rows not chosen yet are absent from the map). */
+  feasible: (chosen: ReadonlyMap<K, Candidate>) => boolean = () => true,
 ): Map<K, Candidate> | null {
   let solution: Map<K, Candidate> | null = null;
   let count = 0;
@@ -116,6 +118,7 @@ export function resolveRows<K>(
     }
     for (const c of rows[i].candidates) {
       chosen.set(rows[i].key, c);
+      if (!feasible(chosen)) continue;
       if (!walk(i + 1)) return false;
     }
     chosen.delete(rows[i].key);

@@ -245,7 +245,9 @@ function occurrences(src: SourceText, matcher: Matcher, start: number, end: numb
       continue;
     }
     const s = src.offsetOfCompact(cs + m.index);
-    const e = src.offsetOfCompact(cs + m.index + m[0].length - 1) + 1;
+    let e = src.offsetOfCompact(cs + m.index + m[0].length - 1) + 1;
+    // A closing quote printed after the label (危及“三安全一稳定”) belongs to it, not to the first number.
+    while (/["'“”‘’」』]/.test(src.text[e] ?? '')) e++;
     if (matcher.needsBoundary) {
       const before = src.text[s - 1];
       const after = src.text[e];
@@ -460,7 +462,7 @@ function readTable(
     tokens.map((t) => ({
       value: t.kind === 'blank' ? null : t.kind === 'int' ? Number(t.raw) : t.raw,
       offset: t.offset,
-      length: t.raw.length || 1,
+      length: t.raw.length,
       raw: t.raw,
     }));
 
@@ -656,10 +658,15 @@ function readTable(
       return vals.every((v) => v !== undefined) ? (vals as Values) : undefined;
     };
     const solvable = pending.every((p) => p.candidates.length > 0);
+    // Totals first, so that the sums of the result rows are bounded as soon as possible.
+    const rank = (r: RowDef) => (r.source.records === 'applications' && r.source.measure !== 'concluded' ? 0 : 1);
+    const ordered = [...pending].sort((a, b) => rank(a.row) - rank(b.row));
     const choice = solvable
       ? resolveRows(
-          pending.map((p) => ({ key: p.row.code, candidates: p.candidates })),
+          ordered.map((p) => ({ key: p.row.code, candidates: p.candidates })),
           (chosen) => columnCheck(block, (code) => (chosen.has(code) ? chosen.get(code)!.map((c) => c.value) : known(code))),
+          500_000,
+          (chosen) => outcomeBounds(block, ordered, chosen, known),
         )
       : null;
     for (const p of pending) {
@@ -715,6 +722,44 @@ function readTable(
 
 function rowHoldsLoose(relations: ReturnType<typeof rowRelations>, tokens: Token[]): boolean {
   return rowHolds(relations, tokens.map((t) => (t.kind === 'blank' ? null : t.kind === 'int' ? Number(t.raw) : t.raw)));
+}
+
+/**
+ * Whether the result rows chosen so far can still add up to (七)总计 in every column: the sum of the known and chosen
+ * ones must not exceed it, and with the largest candidates of the rows not chosen yet it must be able to reach it.
+ */
+function outcomeBounds(
+  block: BlockDef,
+  pending: ReadonlyArray<{ row: RowDef; candidates: Candidate[] }>,
+  chosen: ReadonlyMap<string, Candidate>,
+  known: (code: string) => Values | undefined,
+): boolean {
+  const measure = (r: RowDef) => (r.source.records === 'applications' ? r.source.measure : null);
+  const totalRow = block.rows.find((r) => measure(r) === 'concludedTotal');
+  if (!totalRow) return true;
+  const outcomes = block.rows.filter((r) => measure(r) === 'concluded');
+  const pendingByCode = new Map(pending.map((p) => [p.row.code, p]));
+  for (let c = 0; c < block.columns.length; c++) {
+    const totalValues = chosen.get(totalRow.code)?.map((x) => x.value) ?? known(totalRow.code);
+    const target = num(totalValues?.[c]);
+    if (target === undefined) continue;
+    let sum = 0;
+    let rest = 0;
+    let open = false;
+    for (const r of outcomes) {
+      const pick = chosen.get(r.code);
+      if (pick) sum += num(pick[c].value) ?? 0;
+      else if (pendingByCode.has(r.code)) rest += Math.max(...pendingByCode.get(r.code)!.candidates.map((k) => num(k[c].value) ?? 0));
+      else {
+        const v = num(known(r.code)?.[c]);
+        if (v === undefined) open = true;
+        else sum += v;
+      }
+    }
+    if (open) continue;
+    if (sum > target || sum + rest < target) return false;
+  }
+  return true;
 }
 
 /** Like rowHolds, but every relation must be evaluable: used to accept rows read by position. */
