@@ -1,6 +1,7 @@
 // Turns an uploaded report into the text the importer reads: .txt as is, .html with each table row on one line
 // ("| a | b |", an empty cell kept as an empty cell), .docx through mammoth's HTML, a text .pdf through pdf.js.
 // Scanned PDFs (images without a text layer) are out of scope: they yield no text and are refused with that reason.
+import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 
 export type SourceForm = 'text' | 'html' | 'docx' | 'pdf';
@@ -94,11 +95,20 @@ async function docxToText(data: Buffer): Promise<string> {
 
 /** Text of a PDF with a text layer, page by page; items on one baseline are joined into one line. */
 async function pdfToText(data: Buffer): Promise<string> {
-  // pdf.js is an ES module; a Function-built import() survives the CommonJS compilation of the plugin.
-  const load = new Function('s', 'return import(s)') as (s: string) => Promise<typeof import('pdfjs-dist')>;
-  const pdfjs = await load('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false })
-    .promise;
+  // pdf.js 3's legacy build is CommonJS and runs in Node without a worker file or a canvas (text only).
+  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.js')) as typeof import('pdfjs-dist');
+  // Chinese PDFs often use the predefined CJK CMaps (UniGB-UCS2-H …): pdf.js needs its packed CMap files for them.
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(data),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+    cMapUrl: `${join(root, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+  }).promise;
   const pages: string[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const content = await (await doc.getPage(p)).getTextContent();
