@@ -70,9 +70,18 @@ const NARRATIVE_RULE: Record<ClaimKind, string> = {
 
 /** The imported values as the checker's cells: a blank keeps its printed form (a hard error: zero is printed 0). */
 export function cellsForCheck(report: ImportedReport, blanksAsZero = false): Cells {
+  const refs = new Map(listCells(getFormat(report.format)).map((r) => [r.id, r]));
+  // A blank part may stand for zero; a blank total is a total not printed, never zero.
+  const isTotal = (id: CellId) => {
+    const ref = refs.get(id);
+    if (!ref) return false;
+    const c = ref.column.source;
+    const r = ref.row.source;
+    return c.by === 'applicantTotal' || (c.by === 'case' && c.result === 'total') || (r.records === 'applications' && r.measure === 'concludedTotal');
+  };
   const out: Cells = {};
   for (const [id, cell] of Object.entries(report.cells)) {
-    if (cell.value === null) out[id] = blanksAsZero ? 0 : cell.raw || '空白';
+    if (cell.value === null) out[id] = blanksAsZero && !isTotal(id) ? 0 : cell.raw || '空白';
     else out[id] = cell.value;
   }
   return out;

@@ -42,6 +42,10 @@ export const IMPORT_MESSAGES = {
     zh: '表{table}：未找到「{rows}」行标签，其后的数字无法按勾稽关系核对归属，未读取',
     en: 'Table {tableEn}: labels of “{rowsEn}” not found; the numbers after them cannot be attributed with certainty; not read',
   },
+  'table.positional': {
+    zh: '表{table}：「{rows}」行的标签与数字错位，按全表数字的行序读取；各行总计、各列总计与勾稽关系均已核对',
+    en: 'Table {tableEn}: labels of “{rowsEn}” are apart from their numbers; read in the order of all the table’s numbers, every row total, column total and balance checked',
+  },
   'values.unassigned': {
     zh: '表{table}中有未归属任何单元格的数字：{values}',
     en: 'Table {tableEn} has numbers that belong to no cell: {values}',

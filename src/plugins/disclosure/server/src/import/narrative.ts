@@ -171,7 +171,7 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
       if (unit !== '件' && unit !== '份' && unit !== '条') continue;
       if (!/申请|复议|诉讼|案件|办结|答复|结转|顺延|公开|提供|处理/.test(clause)) continue;
 
-      if (/结转|顺延|转入/.test(clause) && /下一?年|下年度|明年|次年/.test(clause)) {
+      if (/结转|顺延|转入|转下|转至下/.test(clause) && /下一?年|下年度|明年|次年/.test(clause)) {
         push('carriedForward', reading('结转下年度', 'carried forward', total('carriedForward')));
         continue;
       }
@@ -229,7 +229,8 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
         continue;
       }
       const received = /收到|受理|接收|新收|共收/.test(before) || (/收到|受理|接收/.test(clause) && /申请/.test(clause));
-      const concludedWord = /办结|答复|办理完毕|已办理|处理完毕/.test(clause);
+      // "同意公开答复9件", "不予公开答复2件": a reply qualified by its result is a category, not the concluded total.
+      const concludedWord = /办结|答复|办理完毕|已办理|处理完毕/.test(clause) && !/(?:公开|提供|处理)答复/.test(clause);
       const handled = /办理/.test(clause) && !concludedWord && /申请/.test(sentence);
       const rec = total('received');
       const both = plus(rec, total('carriedOver'));

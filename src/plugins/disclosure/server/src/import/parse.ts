@@ -94,7 +94,7 @@ function tokenize(src: SourceText, start: number, end: number): RawToken[] {
     const lineEnd = src.text.indexOf('\n', pos);
     const wholeLine = src.text.slice(src.text.lastIndexOf('\n', pos - 1) + 1, lineEnd < 0 ? src.text.length : lineEnd);
     const line = src.lineOf(pos);
-    if (!SEPARATOR_LINE.test(lineText) && !PAGE_FOOTER.test(lineText) && !isSentence(wholeLine)) {
+    if (!SEPARATOR_LINE.test(lineText) && !PAGE_FOOTER.test(lineText.replace(/[|\t]/g, ' ')) && !isSentence(wholeLine)) {
       if (/[|\t]/.test(lineText)) {
         const pieces: Array<{ raw: string; offset: number }> = [];
         let from = 0;
@@ -322,35 +322,41 @@ function columnCheck(block: BlockDef, rowsValues: (code: string) => Values | und
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const YEAR_TITLE_ORG_FIRST = /(.{2,40}?)(\d{4})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
-const YEAR_TITLE_YEAR_FIRST = /(\d{4})年度?(.{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+const TITLE_ORG_FIRST = /^(.{2,40}?)(\d{4})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+const TITLE_YEAR_FIRST = /^(\d{4})年度?(.{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告/;
+/** Words that start a sentence about the report, not its title. */
+const NOT_AN_ORGANIZATION = /关于|根据|依据|按照|现将|本年度|我(?:市|县|区|局|办|委|镇|乡)|[,，。:：《》]|\d/;
 
+/** The title: a line (or two, when wrapped) near the top reading "{机关}{年}年…报告" or "{年}年{机关}…报告". */
 function readTitle(src: SourceText): Pick<ImportedReport, 'organization' | 'year'> {
-  const headEnd = Math.min(src.compact.length, 800);
-  const head = src.compact.slice(0, headEnd);
-  const candidates: Array<{ index: number; org: string; orgAt: number; year: string; yearAt: number }> = [];
-  const a = head.match(YEAR_TITLE_ORG_FIRST);
-  if (a && a.index !== undefined) {
-    const org = a[1].replace(/^(?:正文|#+|标题:)/, '');
-    candidates.push({ index: a.index, org, orgAt: a.index + a[1].length - org.length, year: a[2], yearAt: a.index + a[1].length });
+  const lines = src.lines().filter((l) => l.text.trim()).slice(0, 25);
+  for (let i = 0; i < lines.length; i++) {
+    const start = lines[i].start;
+    const end = (lines[i + 1] ?? lines[i]).end;
+    const from = src.compactIndexAt(start);
+    const to = src.compactIndexAt(end);
+    let head = src.compact.slice(from, to);
+    const skip = head.match(/^(?:#+|正文|标题:)*/)![0].length;
+    head = head.slice(skip);
+    const a = head.match(TITLE_ORG_FIRST);
+    const b = head.match(TITLE_YEAR_FIRST);
+    const found = a
+      ? { org: a[1], orgAt: 0, year: a[2], yearAt: a[1].length }
+      : b
+        ? { org: b[2], orgAt: b[1].length + 1, year: b[1], yearAt: 0 }
+        : null;
+    if (!found || NOT_AN_ORGANIZATION.test(found.org)) continue;
+    const at = (ci: number, len: number) => {
+      const s = src.offsetOfCompact(from + skip + ci);
+      return src.place(s, src.offsetOfCompact(from + skip + ci + len - 1) + 1 - s);
+    };
+    const year = Number(found.year);
+    return {
+      organization: { value: found.org, place: at(found.orgAt, found.org.length) },
+      year: year >= 2000 && year <= 2100 ? { value: year, place: at(found.yearAt, 4) } : null,
+    };
   }
-  const b = head.match(YEAR_TITLE_YEAR_FIRST);
-  if (b && b.index !== undefined) {
-    candidates.push({ index: b.index, org: b[2], orgAt: b.index + b[1].length + 1, year: b[1], yearAt: b.index });
-  }
-  const valid = candidates.filter((c) => !/\d/.test(c.org) && !/[,，。:：]/.test(c.org));
-  valid.sort((x, y) => x.index - y.index || (x.org.length < y.org.length ? -1 : 1));
-  const best = valid[0];
-  if (!best) return { organization: null, year: null };
-  const at = (ci: number, len: number) => {
-    const s = src.offsetOfCompact(ci);
-    return src.place(s, src.offsetOfCompact(ci + len - 1) + 1 - s);
-  };
-  const year = Number(best.year);
-  return {
-    organization: { value: best.org, place: at(best.orgAt, best.org.length) },
-    year: year >= 2000 && year <= 2100 ? { value: year, place: at(best.yearAt, 4) } : null,
-  };
+  return { organization: null, year: null };
 }
 
 interface RowPlan {
@@ -625,10 +631,11 @@ function readTable(
       }
       return;
     }
-    // The found row is still read when its own line holds exactly its numbers; what follows is reported apart.
-    const own = takeLines(values, n);
-    const firstLine = values.length >= n && own.length === n && rowHoldsLoose(relations, own);
-    if (values.length >= n && (rows.length > 1 || values.length > want) && firstLine) {
+    // The found row is still read when its numbers are the only numbers before the next label (the rows after it are
+    // cut off or printed without numbers); with more numbers than its own, which ones are its own is not certain.
+    const own = values.slice(0, n);
+    const firstOnly = values.length >= n && values.slice(n).every((t) => t.kind === 'blank') && rowHoldsLoose(relations, own);
+    if ((rows.length > 1 || values.length > want) && firstOnly) {
       own.forEach((t) => consumed.add(t.offset));
       put(block, rows[0], asCells(own), 'cell');
       if (rows.length > 1)
@@ -679,6 +686,68 @@ function readTable(
         issues.push({ code: 'row.ambiguous', severity: 'uncertain', cells: idsOf(p.block, [p.row]), place: p.place, message: msg('row.ambiguous', [p.row], { raw: p.raw, values: example }) });
       }
     }
+  }
+
+  // Whole-block reading by position: when labels and numbers came apart (text extracted from a PDF whose label column
+  // wrapped, so labels float before or after their numbers), the block's numbers in order may still be its rows in
+  // order. Accepted only when their count is exact, every row read by its label agrees, and every row and column sum
+  // holds; otherwise the rows stay unread.
+  for (const block of table.blocks) {
+    if (!block.showRowLabels) continue;
+    const relations = rowRelations(block);
+    const n = block.columns.length;
+    const ids = block.rows.map((r) => block.columns.map((c) => cellId(table.code, block.code, r.code, c.code)));
+    if (!relations.length || ids.flat().every((id) => cells[id])) continue;
+    const starts = plans.filter((p) => p.block === block && p.occurrence).map((p) => p.occurrence!.start);
+    if (!starts.length) continue;
+    const want = n * block.rows.length;
+    let tokens = valueTokens(tokenize(src, Math.min(...starts), region.end));
+    // Remnants of merged cells: empty cells after a row's n-th number on the same line.
+    const byLine = new Map<number, Token[]>();
+    for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
+    const surplus = new Set<Token>();
+    for (const line of byLine.values()) if (line.length > n) line.slice(n).filter((t) => t.kind === 'blank').forEach((t) => surplus.add(t));
+    tokens = tokens.filter((t) => !surplus.has(t));
+    // A number alone on a line among table rows is a page number.
+    if (tokens.length > want) {
+      const lone = tokens.filter((t) => byLine.get(t.line)!.length === 1 && !/[|\t]/.test(src.lines()[t.line - 1].text));
+      if (tokens.length - lone.length === want) tokens = tokens.filter((t) => !lone.includes(t));
+    }
+    if (tokens.length !== want) continue;
+    const rowsValues = block.rows.map((_, r) => asCells(tokens.slice(r * n, r * n + n)));
+    const agrees = block.rows.every((_, r) =>
+      ids[r].every((id, c) => !cells[id] || cells[id].value === rowsValues[r][c].value || (cells[id].value === null && rowsValues[r][c].value === null)),
+    );
+    const rowsHold = rowsValues.every((v) => rowHolds(relations, v.map((x) => x.value)));
+    const unknownBlank = (v: number | string | null) => (v === null ? 'blank' : v);
+    const columnsHold = columnCheck(block, (code) => {
+      const r = block.rows.findIndex((x) => x.code === code);
+      return rowsValues[r].map((x) => unknownBlank(x.value));
+    });
+    if (!agrees || !rowsHold || !columnsHold) continue;
+    const filled: RowDef[] = [];
+    block.rows.forEach((row, r) => {
+      if (ids[r].every((id) => cells[id])) return;
+      filled.push(row);
+      block.columns.forEach((col, c) => {
+        const id = ids[r][c];
+        if (cells[id]) return;
+        const v = rowsValues[r][c];
+        cells[id] = { value: v.value, raw: v.raw, place: src.place(v.offset, v.length), how: 'positional' };
+      });
+    });
+    tokens.forEach((t) => consumed.add(t.offset));
+    for (let i = issues.length - 1; i >= 0; i--) {
+      const issue = issues[i];
+      if (issue.severity === 'uncertain' && issue.cells.length && issue.cells.every((id) => cells[id])) issues.splice(i, 1);
+    }
+    issues.push({
+      code: 'table.positional',
+      severity: 'notice',
+      cells: filled.flatMap((r) => ids[block.rows.indexOf(r)]),
+      place: src.place(Math.min(...starts), 1),
+      message: msg('table.positional', filled),
+    });
   }
 
   // Fee printed in 元 instead of 万元: the unit stated in the fee block's header decides.
@@ -771,11 +840,15 @@ function rowHoldsStrict(relations: ReturnType<typeof rowRelations>, values: Valu
   });
 }
 
-/** The first tokens up to the end of the line where `n` of them have been read (what follows is other text). */
+/**
+ * The first tokens up to the end of the line where `n` of them have been read (what follows is other text); empty
+ * cells after the n-th on that line are merged-cell remnants and are dropped.
+ */
 function takeLines(tokens: Token[], n: number): Token[] {
   if (tokens.length <= n) return tokens;
   const lastLine = tokens[n - 1].line;
-  return tokens.filter((t, i) => i < n || t.line === lastLine);
+  const rest = tokens.filter((t, i) => i >= n && t.line === lastLine);
+  return rest.every((t) => t.kind === 'blank') ? tokens.slice(0, n) : [...tokens.slice(0, n), ...rest];
 }
 
 const show = (c: Candidate) => c.map((x) => (x.value === null ? '空' : String(x.value))).join(' ');

@@ -18,8 +18,9 @@ export const expectedSchema = z.object({
   source: z.string(),
   form: z.string(),
   format: z.enum(['gov-2021', 'gov-2019']),
-  organization: z.string(),
-  year: z.number().int(),
+  /** null when the source does not print it (an excerpt without its title). */
+  organization: z.string().nullable(),
+  year: z.number().int().nullable(),
   /** "table.block.row" → the row's cells in column order; null is a blank cell. */
   rows: z.record(z.string(), z.array(cellValue)),
   /** Cells a careful reader cannot read from this source: the import must report them, not fill them. */

@@ -17,8 +17,8 @@ describe('published reports (tests/fixtures/reports)', () => {
     });
 
     it('reads the organization, the year and the format', () => {
-      expect(imported.organization?.value).toBe(fixture.expected.organization);
-      expect(imported.year?.value).toBe(fixture.expected.year);
+      expect(imported.organization?.value ?? null).toBe(fixture.expected.organization);
+      expect(imported.year?.value ?? null).toBe(fixture.expected.year);
       expect(imported.format).toBe(fixture.expected.format);
     });
 
