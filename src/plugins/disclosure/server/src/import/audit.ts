@@ -4,9 +4,9 @@
  * read. Every problem names its cells and, where it comes from the text, its place.
  */
 import { fillTemplate, getFormat } from '../format';
-import type { Bilingual, ReportFormat, Severity } from '../format/types';
+import type { Bilingual, Severity } from '../format/types';
 import { type CellId, type Cells, listCells } from '../report/cells';
-import { checkReport, describeCell } from '../report/check';
+import { checkReport } from '../report/check';
 import { Money } from '../report/money';
 import { checkNarrative, type ClaimKind } from './narrative';
 import type { ImportedReport } from './parse';
@@ -187,9 +187,4 @@ function problem(
 ): AuditProblem {
   const def = AUDIT_RULES[rule];
   return { rule, severity: def.severity, cells, expected, actual, message: fill(def.message, { expected, actual, ...extra }), place };
-}
-
-/** Names a problem's first cell for people, in the report's format. */
-export function describeProblemCell(format: ReportFormat, p: AuditProblem, locale: 'zh-Hans' | 'en'): string {
-  return p.cells[0] ? describeCell(format, p.cells[0], locale) : '';
 }

@@ -93,10 +93,27 @@ async function docxToText(data: Buffer): Promise<string> {
   return htmlToText(value);
 }
 
+let pdfjsModule: Promise<typeof import('pdfjs-dist')> | null = null;
+/** pdf.js warns once on load that it cannot render without the canvas package: text extraction does not need it. */
+function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
+  pdfjsModule ??= (async () => {
+    const log = console.log;
+    console.log = (...args: unknown[]) => {
+      if (!(typeof args[0] === 'string' && args[0].startsWith('Warning: Cannot polyfill'))) log(...args);
+    };
+    try {
+      return (await import('pdfjs-dist/legacy/build/pdf.js')) as typeof import('pdfjs-dist');
+    } finally {
+      console.log = log;
+    }
+  })();
+  return pdfjsModule;
+}
+
 /** Text of a PDF with a text layer, page by page; items on one baseline are joined into one line. */
 async function pdfToText(data: Buffer): Promise<string> {
   // pdf.js 3's legacy build is CommonJS and runs in Node without a worker file or a canvas (text only).
-  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.js')) as typeof import('pdfjs-dist');
+  const pdfjs = await loadPdfjs();
   // Chinese PDFs often use the predefined CJK CMaps (UniGB-UCS2-H …): pdf.js needs its packed CMap files for them.
   const root = dirname(require.resolve('pdfjs-dist/package.json'));
   const doc = await pdfjs.getDocument({
