@@ -64,6 +64,7 @@ const NARRATIVE_RULE: Record<ClaimKind, string> = {
   lawsuits: 'narrative.lawsuits',
   casesTotal: 'narrative.cases',
   category: 'narrative.category',
+  applicants: 'narrative.applicants',
   percentage: 'narrative.percentage',
   fee: 'narrative.fee',
 };

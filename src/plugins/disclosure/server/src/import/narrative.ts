@@ -19,6 +19,7 @@ export type ClaimKind =
   | 'lawsuits'
   | 'casesTotal'
   | 'category'
+  | 'applicants'
   | 'percentage'
   | 'fee';
 
@@ -85,7 +86,22 @@ function model(format: ReportFormat) {
   const caseTotal = (kind: string) =>
     cases.columns.find((c) => c.source.by === 'case' && c.source.caseKind === kind && c.source.result === 'total')!;
   const caseId = (kind: string) => cellId('reviewsAndLawsuits', cases.code, cases.rows[0].code, caseTotal(kind).code);
-  return { apps, block, rowIds, rowOf, groups, caseId, caseTotal };
+  // Applicant groups named in narratives: each applicant column by its own label, and the columns sharing a group
+  // label (法人或其他组织); labels shorter than three characters (其他) are too common to tie a number to.
+  const applicantGroups: Array<{ core: string; columns: string[] }> = [];
+  for (const c of applicants) {
+    const own = c.path[c.path.length - 1];
+    if (own.length >= 3) applicantGroups.push({ core: own, columns: [c.code] });
+    if (c.path.length > 2) {
+      const group = c.path[c.path.length - 2];
+      const existing = applicantGroups.find((g) => g.core === group);
+      if (existing) existing.columns.push(c.code);
+      else applicantGroups.push({ core: group, columns: [c.code] });
+    }
+  }
+  // The longest label first, so that 法人或其他组织 is not taken for one of its columns.
+  applicantGroups.sort((a, b) => b.core.length - a.core.length);
+  return { apps, block, rowIds, rowOf, groups, caseId, caseTotal, applicantGroups };
 }
 
 /** A row's total: the 总计 cell, or the sum of the applicant columns when 总计 was left blank. */
@@ -226,6 +242,23 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
             readings: ok ? [{ label: '百分比', labelEn: 'percentage', value: p, cells: [] }] : denominators.filter(Boolean).length ? [{ label: '按办结总数计算', labelEn: 'computed from the results', value: denominators[0] ? new Money(value).mul(100).div(denominators[0].value).toFixed(2) : '', cells: denominators[0]?.cells ?? [] }] : [],
           });
         }
+        continue;
+      }
+      // By applicant: "其中自然人申请741件", "法人或其他组织申请8件" (received, with or without the carried over).
+      const applicant = m.applicantGroups.find((g) => clause.includes(g.core));
+      if (applicant && /申请/.test(clause)) {
+        const col = (row: string) => {
+          const ids = applicant.columns.map((c) => cellId(m.apps.code, m.block.code, m.rowOf(row).code, c));
+          const vals = ids.map((id) => report.cells[id]?.value);
+          return vals.every((v) => v === null || typeof v === 'number')
+            ? { value: vals.reduce<number>((acc, v) => acc + ((v as number | null) ?? 0), 0), cells: ids }
+            : undefined;
+        };
+        push('applicants', [
+          ...reading(`${applicant.core}·本年新收`, 'new', col('received')),
+          ...reading(`${applicant.core}·新收加上年结转`, 'new plus carried over', plus(col('received'), col('carriedOver'))),
+          ...reading(`${applicant.core}·办理结果`, 'concluded', col('concludedTotal')),
+        ]);
         continue;
       }
       const received = /收到|受理|接收|新收|共收/.test(before) || (/收到|受理|接收/.test(clause) && /申请/.test(clause));

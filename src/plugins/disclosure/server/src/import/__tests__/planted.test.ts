@@ -56,6 +56,15 @@ describe('narrative ↔ tables', () => {
     expect(got).toEqual(['narrative.carriedForward', 'narrative.reviews']);
   });
 
+  it('checks counts by applicant (其中自然人申请741件 = 705 new + 36 carried over; 法人或其他组织 8)', () => {
+    const planted = replaceOnce(SHUYANG, '其中自然人申请 741 件', '其中自然人申请 740 件');
+    const p = auditReport(parseReport(planted)).filter((x) => x.rule === 'narrative.applicants');
+    expect(p).toHaveLength(1);
+    expect(p[0].cells).toContain('applications.main.received.naturalPerson');
+    const org = replaceOnce(SHUYANG, '法人或其他组织申请 8 件', '法人或其他组织申请 9 件');
+    expect(rules(auditReport(parseReport(org)), 'warning')).toEqual(['narrative.applicants']);
+  });
+
   it('checks category counts and their percentages (a real Shanghai 2025 paragraph is consistent)', () => {
     const shanghai2025 = text('shanghai-office-2025');
     expect(rules(auditReport(parseReport(shanghai2025)), 'warning')).toEqual([]);
