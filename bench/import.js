@@ -51,10 +51,10 @@ const root = path.join(__dirname, '..', 'tests/fixtures/reports');
     }
   }
   const pad = (s, n) => String(s).padEnd(n);
-  console.log(`${pad('fixture', 26)}${pad('form', 7)}${pad('cells exact', 16)}${pad('problems found', 16)}${pad('false errors', 14)}ms/report`);
+  console.log(`${pad('fixture', 26)}${pad('form', 7)}${pad('cells exact', 16)}${pad('problems found', 16)}${pad('false errors', 14)}${pad('other warnings', 16)}ms/report`);
   for (const r of rows) {
     console.log(
-      `${pad(r.slug, 26)}${pad(r.form, 7)}${pad(`${r.s.exact}/${r.s.cells}`, 16)}${pad(`${r.s.problemsFound}/${r.s.problemsExpected}`, 16)}${pad(r.s.falseErrors.length, 14)}${r.ms.toFixed(1)}`,
+      `${pad(r.slug, 26)}${pad(r.form, 7)}${pad(`${r.s.exact}/${r.s.cells}`, 16)}${pad(`${r.s.problemsFound}/${r.s.problemsExpected}`, 16)}${pad(r.s.falseErrors.length, 14)}${pad(r.s.otherWarnings.length, 16)}${r.ms.toFixed(1)}`,
     );
   }
   const sum = (f) => rows.reduce((n, r) => n + f(r), 0);
