@@ -22,6 +22,10 @@ export const IMPORT_MESSAGES = {
     zh: '表{table}「{row}」：应有 {expected} 个数，读到 {actual} 个（{values}），未确定读取',
     en: 'Table {tableEn}, “{rowEn}”: {expected} numbers expected, {actual} read ({values}); not read with certainty',
   },
+  'row.looseBlanks': {
+    zh: '表{table}「{row}」：空单元格与数字分行印出（{values}），各数所在的列无法确定，且无法用总计核对，未读取',
+    en: 'Table {tableEn}, “{rowEn}”: empty cells printed apart from the numbers ({values}); which column each number is in cannot be told nor checked against the total; not read',
+  },
   'row.decoded': {
     zh: '表{table}「{row}」：数字连在一起（{raw}），按表内勾稽关系唯一拆分为 {values}',
     en: 'Table {tableEn}, “{rowEn}”: digits ran together ({raw}); the table’s arithmetic allows one reading only: {values}',

@@ -54,8 +54,10 @@ export interface ParseOptions {
 
 interface Token extends ValueToken {
   line: number;
+  loose?: boolean;
 }
-type RawToken = { kind: ValueToken['kind'] | 'noise'; raw: string; offset: number; line: number };
+/** loose: an empty cell from a line of separators only ("|||||"), whose column cannot be told. */
+type RawToken = { kind: ValueToken['kind'] | 'noise'; raw: string; offset: number; line: number; loose?: boolean };
 
 const BLANK = /^(?:[-—–―－~]+|\/|\\|空白|无)$/;
 const INT = /^[-+]?\d+$/;
@@ -109,10 +111,11 @@ function tokenize(src: SourceText, start: number, end: number): RawToken[] {
         // The piece before the first separator is the rest of a label cell or a leading "|"; after the last, nothing.
         if (pieces.length && pieces[0].raw === '') pieces.shift();
         if (pieces.length && pieces[pieces.length - 1].raw === '') pieces.pop();
+        const loose = /^[\s|\t]*$/.test(lineText);
         for (const p of pieces) {
           for (const sub of p.raw === '' ? [''] : splitSpaces(p.raw)) {
             const offset = sub === '' ? p.offset : p.offset + p.raw.indexOf(sub);
-            out.push({ kind: classify(sub), raw: sub, offset, line });
+            out.push({ kind: classify(sub), raw: sub, offset, line, ...(loose ? { loose: true } : {}) });
           }
         }
       } else {
@@ -591,8 +594,33 @@ function readTable(
     let values = tokens;
     const want = n * rows.length;
     const place = occ ? src.place(occ.start, occ.end - occ.start) : values[0] ? src.place(values[0].offset, values[0].raw.length || 1) : null;
-    if (values.length > want && values.slice(want).every((t) => t.kind === 'blank')) values = values.slice(0, want);
+    // Empty cells after the last number are merged-cell remnants, unless they may be cells shifted by a lost one: in a
+    // block with sums, the remnants are dropped only when every sum of the remaining row holds.
+    if (values.length > want && values.slice(want).every((t) => t.kind === 'blank')) {
+      const kept = values.slice(0, want);
+      const rowsOk = rows.every((_, r) =>
+        rowHoldsStrict(relations, asCells(kept.slice(r * n, r * n + n)).map((c) => c.value)),
+      );
+      if (!relations.length || rowsOk) values = kept;
+    }
     const listing = values.map((t) => (t.kind === 'blank' ? `“${t.raw}”` : t.raw)).join(' ');
+    // Empty cells printed apart from their columns ("3 |" "3 |" "|||||"): the order of the cells is not certain
+    // unless the row's sums confirm it.
+    const looseUnverified =
+      values.some((t) => t.loose) &&
+      relations.length > 0 &&
+      !rows.every((_, r) => rowHoldsStrict(relations, asCells(values.slice(r * n, r * n + n)).map((c) => c.value)));
+    if (values.length === want && looseUnverified) {
+      values.forEach((t) => consumed.add(t.offset));
+      issues.push({
+        code: 'row.count',
+        severity: 'uncertain',
+        cells: idsOf(block, rows),
+        place,
+        message: msg('row.looseBlanks', rows.slice(0, 1), { values: listing }),
+      });
+      return;
+    }
     if (values.length === want) {
       values.forEach((t) => consumed.add(t.offset));
       const perRow = rows.map((_, r) => asCells(values.slice(r * n, r * n + n)));
@@ -634,7 +662,10 @@ function readTable(
     // The found row is still read when its numbers are the only numbers before the next label (the rows after it are
     // cut off or printed without numbers); with more numbers than its own, which ones are its own is not certain.
     const own = values.slice(0, n);
-    const firstOnly = values.length >= n && values.slice(n).every((t) => t.kind === 'blank') && rowHoldsLoose(relations, own);
+    const ownHolds = relations.length
+      ? rowHoldsStrict(relations, asCells(own).map((c) => c.value))
+      : rowHoldsLoose(relations, own);
+    const firstOnly = values.length >= n && values.slice(n).every((t) => t.kind === 'blank') && ownHolds;
     if ((rows.length > 1 || values.length > want) && firstOnly) {
       own.forEach((t) => consumed.add(t.offset));
       put(block, rows[0], asCells(own), 'cell');
