@@ -628,12 +628,15 @@ function readTable(
         put(block, rows[0], perRow[0], 'cell');
         return;
       }
-      const verified = relations.length > 0 && perRow.every((c) => relations.length && rowHoldsStrict(relations, c.map((x) => x.value)));
+      const holds = (c: DecodedCell[]) => rowHoldsStrict(relations, c.map((x) => x.value));
+      const verified = relations.length > 0 && perRow.every(holds);
       if (verified) {
         rows.forEach((row, r) => put(block, row, perRow[r], r === 0 ? 'cell' : 'positional'));
         issues.push({ code: 'rows.positional', severity: 'notice', cells: idsOf(block, rows.slice(1)), place, message: msg('rows.positional', rows.slice(1)) });
       } else {
-        put(block, rows[0], perRow[0], 'cell');
+        // The labelled row's own numbers come first; the rows after it cannot be attributed without their sums.
+        if (!relations.length || holds(perRow[0])) put(block, rows[0], perRow[0], 'cell');
+        else issues.push({ code: 'row.count', severity: 'uncertain', cells: idsOf(block, rows.slice(0, 1)), place, message: msg('row.count', rows.slice(0, 1), { expected: n, actual: n, values: listing }) });
         issues.push({
           code: 'rows.positionalUnverified',
           severity: 'uncertain',
@@ -675,7 +678,7 @@ function readTable(
     }
     if (values.length) values.forEach((t) => consumed.add(t.offset));
     if (rows.length > 1) {
-      // The found row may still be complete when its numbers are the first ones on its line.
+      // Neither the found row nor the rows after it can be attributed with certainty.
       issues.push({ code: 'rows.positionalUnverified', severity: 'uncertain', cells: idsOf(block, rows.slice(1)), place, message: msg('rows.positionalUnverified', rows.slice(1)) });
     }
     issues.push({
