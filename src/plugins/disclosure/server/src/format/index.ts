@@ -1,4 +1,5 @@
 // Registry of report formats, plus the code lists and label helpers everyone else derives from a declaration.
+import { GOV_2019 } from './gov-2019';
 import { GOV_2021 } from './gov-2021';
 import type {
   Bilingual,
@@ -15,7 +16,7 @@ import type {
 
 export * from './types';
 
-export const FORMATS: Readonly<Record<FormatCode, ReportFormat>> = { 'gov-2021': GOV_2021 };
+export const FORMATS: Readonly<Record<FormatCode, ReportFormat>> = { 'gov-2021': GOV_2021, 'gov-2019': GOV_2019 };
 export const DEFAULT_FORMAT: FormatCode = 'gov-2021';
 
 export function getFormat(code: string = DEFAULT_FORMAT): ReportFormat {

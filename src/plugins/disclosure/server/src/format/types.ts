@@ -1,7 +1,7 @@
 // Types of a report format: the tables, rows, columns, labels and rules of an annual report, declared as data.
 
 export type Locale = 'zh-Hans' | 'en';
-export type FormatCode = 'gov-2021';
+export type FormatCode = 'gov-2021' | 'gov-2019';
 export type TableCode = 'proactive' | 'applications' | 'reviewsAndLawsuits';
 export type NarrativeCode = 'overview' | 'problems' | 'otherMatters';
 export type Severity = 'error' | 'warning';
@@ -35,7 +35,9 @@ export type RowSource =
   | { records: 'policyDocuments'; kind: DocumentKind }
   | { records: 'decisions'; kind: DecisionKind }
   | { records: 'fees' }
-  | { records: 'cases' };
+  | { records: 'cases' }
+  /** A number only a published report states (the 2019 format's table 二): read by import, never computed. */
+  | { records: 'published' };
 
 /** Which part of the row's records a column counts. */
 export type ColumnSource =
@@ -47,7 +49,9 @@ export type ColumnSource =
   /** The exact sum of fees, in 万元. */
   | { by: 'feeAmount' }
   /** result 'total' is the sum of the four results of the same case kind. */
-  | { by: 'case'; caseKind: CaseKind; result: CaseResult | 'total' };
+  | { by: 'case'; caseKind: CaseKind; result: CaseResult | 'total' }
+  /** A published number no record computes; `signed` when the format prints changes (本年增/减) that may be negative. */
+  | { by: 'published'; signed?: boolean };
 
 export interface ColumnDef extends Labelled {
   code: string;
