@@ -7,6 +7,10 @@
  * The guided tour and the "new Media Library" banner have no switch either: they read "skipped"/"dismissed" flags from
  * localStorage, which we set once for a browser that has none (a user can still reset the tour in their profile).
  */
+import type * as React from 'react';
+import { CONTENT_VIEWS } from '../labels';
+import { EnumerationCell, LabelledEnumeration } from './enumeration';
+
 const LANGUAGE_KEY = 'strapi-admin-language';
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 // Scoped by the `useLegacyMediaLibrary` flag and by the project's uuid (package.json `strapi.uuid`, `false` without one).
@@ -34,9 +38,39 @@ function applyBrowserDefaults() {
   }
 }
 
+/**
+ * English field labels for users who switch to English. The Content Manager looks a label up as
+ * `content-manager.content-types.<uid>.<field>` before falling back to the stored (Chinese) label; zh-Hans has no
+ * such entries on purpose, so a label an admin changed in "Configure the view" is what Chinese users see.
+ */
+const englishFieldLabels = Object.fromEntries(
+  Object.entries(CONTENT_VIEWS).flatMap(([uid, spec]) =>
+    Object.entries(spec.fields).map(([field, label]) => [`content-manager.content-types.${uid}.${field}`, label.en]),
+  ),
+);
+
+type Header = { name: string; attribute?: { type: string; enum?: string[] }; cellFormatter?: (row: Record<string, unknown>) => React.ReactNode };
+type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
+
+/** List view cells of enumerations show their labels (Strapi prints the code). */
+const labelEnumerationColumns = ({ displayedHeaders, layout }: ListHookArgs): ListHookArgs => ({
+  layout,
+  displayedHeaders: displayedHeaders.map((header) => {
+    const values = header.attribute?.type === 'enumeration' ? header.attribute.enum : undefined;
+    if (!values || header.cellFormatter) return header;
+    return { ...header, cellFormatter: (row) => <EnumerationCell value={row[header.name]} values={values} /> };
+  }),
+});
+
+type BootstrapApi = {
+  addFields: (field: { type: string; Component: React.ComponentType<any> }) => void;
+  registerHook: (name: string, fn: (args: ListHookArgs) => ListHookArgs) => void;
+};
+
 export default {
   config: {
     locales: ['zh-Hans'],
+    translations: { en: englishFieldLabels },
     // The homepage's "tutorials" links and the Releases notifications point to Strapi's marketing: not for our editors.
     tutorials: false,
     notifications: { releases: false },
@@ -44,5 +78,8 @@ export default {
   register() {
     applyBrowserDefaults();
   },
-  bootstrap() {},
+  bootstrap(app: BootstrapApi) {
+    app.addFields({ type: 'enumeration', Component: LabelledEnumeration });
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
+  },
 };

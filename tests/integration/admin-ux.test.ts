@@ -4,6 +4,7 @@
  * restart while the untouched parts still follow the declaration.
  */
 import type { Core } from '@strapi/strapi';
+import { createPolicyDocument } from '../helpers/records';
 import { setupStrapi, teardownStrapi, restartStrapi, http, adminToken } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
@@ -78,5 +79,22 @@ describe('Content Manager views', () => {
     expect(after.metadatas.title.edit.label).toBe('文件名称');
     expect(after.settings.pageSize).toBe(50);
     expect(after.metadatas.documentNumber.edit.label).toBe('文号');
+  });
+});
+
+describe('preview', () => {
+  it("opens the public site's page of a published document, and offers no preview of a draft", async () => {
+    const published = await createPolicyDocument(strapi, { title: '预览的文件' });
+    const url = (status: string, locale = 'zh-Hans') =>
+      http()
+        .get(`/content-manager/preview/url/${POLICY}`)
+        .query({ documentId: published.documentId, locale, status })
+        .set('Authorization', `Bearer ${token}`);
+    const res = await url('published');
+    expect(res.status).toBe(200);
+    expect(res.body.data.url).toBe(`/site/document.html?id=${published.documentId}`);
+    expect((await url('published', 'en')).body.data.url).toBe(`/site/document.html?id=${published.documentId}&locale=en`);
+    const draft = await url('draft');
+    expect(draft.status).toBe(204);
   });
 });
