@@ -49,6 +49,15 @@ const englishFieldLabels = Object.fromEntries(
   ),
 );
 
+/**
+ * The admin checks a field's pattern before saving and says only "值与正则表达式不匹配。" (the value does not match
+ * the regex): point at the field's description instead, where src/labels states the expected form (文号 etc.).
+ */
+const FORMAT_MESSAGES = {
+  'zh-Hans': { 'components.Input.error.validation.regex': '格式不正确：请按本字段下方说明的格式填写。' },
+  en: { 'components.Input.error.validation.regex': 'Wrong format: see the expected form under this field.' },
+};
+
 type Header = { name: string; attribute?: { type: string; enum?: string[] }; cellFormatter?: (row: Record<string, unknown>) => React.ReactNode };
 type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
 
@@ -70,7 +79,10 @@ type BootstrapApi = {
 export default {
   config: {
     locales: ['zh-Hans'],
-    translations: { en: englishFieldLabels },
+    translations: {
+      en: { ...englishFieldLabels, ...FORMAT_MESSAGES.en },
+      'zh-Hans': FORMAT_MESSAGES['zh-Hans'],
+    },
     // The homepage's "tutorials" links and the Releases notifications point to Strapi's marketing: not for our editors.
     tutorials: false,
     notifications: { releases: false },

@@ -4,7 +4,8 @@
  * restart while the untouched parts still follow the declaration.
  */
 import type { Core } from '@strapi/strapi';
-import { createPolicyDocument } from '../helpers/records';
+import { createApplication, createOrganization, createPolicyDocument } from '../helpers/records';
+import { createProject } from '../helpers/content';
 import { setupStrapi, teardownStrapi, restartStrapi, http, adminToken } from '../helpers/strapi';
 
 let strapi: Core.Strapi;
@@ -96,5 +97,52 @@ describe('preview', () => {
     expect((await url('published', 'en')).body.data.url).toBe(`/site/document.html?id=${published.documentId}&locale=en`);
     const draft = await url('draft');
     expect(draft.status).toBe(204);
+  });
+});
+
+describe('validation messages: Chinese first, naming the field and the expected form, then English', () => {
+  const CM = '/content-manager/collection-types';
+  const errorsOf = (res: { body: any }) => res.body.error.details.errors as Array<{ path: string[]; message: string }>;
+
+  it('an invalid 文号 (Content Manager save)', async () => {
+    const res = await http()
+      .post(`${CM}/${POLICY}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: '文号错误的文件', kind: 'normative', documentNumber: '驻政2021-12' });
+    expect(res.status).toBe(400);
+    const [problem] = errorsOf(res);
+    expect(problem.path).toEqual(['documentNumber']);
+    expect(problem.message).toMatch(/^文号格式不正确（“驻政2021-12”），应为：如 驻政〔2021〕12号/);
+    expect(problem.message).toMatch(/\(documentNumber has an invalid format \("驻政2021-12"\)\)$/);
+  });
+
+  it('an enumeration value out of the list names the choices by their Chinese labels', async () => {
+    const res = await http().post(`${CM}/${POLICY}`).set('Authorization', `Bearer ${token}`).send({ title: '类别错误', kind: 'law' });
+    expect(res.status).toBe(400);
+    const [problem] = errorsOf(res);
+    expect(problem.path).toEqual(['kind']);
+    expect(problem.message).toBe('文件类别只能是：规章、行政规范性文件、其他 (kind must be one of regulation, normative, other)');
+  });
+
+  it('a notice type of another category lists the allowed types in Chinese', async () => {
+    const project = await createProject(strapi, { category: 'landUse' });
+    const res = await http()
+      .post(`${CM}/api::transaction-notice.transaction-notice`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: '类型不符的公告', noticeType: 'tenderNotice', project: { connect: [{ documentId: project.documentId }], disconnect: [] } });
+    expect(res.status).toBe(400);
+    const [problem] = errorsOf(res);
+    expect(problem.path).toEqual(['noticeType']);
+    expect(problem.message).toMatch(/^公告类型“招标公告”不属于项目的交易类别“土地使用权”，可选：出让公告、成交公示 \(noticeType "tenderNotice"/);
+  });
+
+  it('a resident ID with a wrong check digit, and dates out of order, name the field in Chinese', async () => {
+    const org = await createOrganization(strapi);
+    await expect(createApplication(strapi, org.documentId, { idType: 'residentId', idNumber: '11010519491231002Y' })).rejects.toMatchObject({
+      details: { errors: [{ path: ['idNumber'], message: expect.stringMatching(/^居民身份证号码无效：应为 18 位.*\(idNumber is not a valid resident ID number/) }] },
+    });
+    await expect(createPolicyDocument(strapi, { issuedOn: '2021-05-01', effectiveOn: '2021-04-01' })).rejects.toMatchObject({
+      details: { errors: [{ path: ['effectiveOn'], message: '施行日期（2021-04-01）不能早于成文日期（2021-05-01） (effectiveOn (2021-04-01) must not be before issuedOn (2021-05-01))' }] },
+    });
   });
 });
