@@ -75,7 +75,8 @@ const current = built && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8').
 if (current && !process.env.FORCE_BUILD) {
   console.log('▸ Build: up to date, skipped (sources unchanged since the last build; FORCE_BUILD=1 rebuilds)');
 } else {
-  run('Build: plugin, app and admin (a few minutes the first time)', npm, ['run', '--silent', 'build'], production);
+  // Strapi's build prints bundler warnings of dependencies: only its step lines are shown (everything on failure).
+  runQuiet('Build: plugin, app and admin (a few minutes the first time)', npm, ['run', '--silent', 'build'], production, (line) => /^✔/.test(line.trim()));
   fs.writeFileSync(STAMP, `${stamp}\n`);
 }
 
@@ -84,7 +85,8 @@ run('Administrator', process.execPath, ['scripts/create-admin.js'], production);
 
 const port = process.env.PORT || 1337;
 console.log('▸ Starting the server');
-const server = spawn(npm, ['run', '--silent', 'start'], {
+// Strapi itself, not through npm: a stop signal sent to this script then reaches the server.
+const server = spawn(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ...production, STRAPI_STARTUP_BANNER: process.env.STRAPI_STARTUP_BANNER ?? 'false' },
