@@ -8,8 +8,20 @@
  * localStorage, which we set once for a browser that has none (a user can still reset the tour in their profile).
  */
 import type * as React from 'react';
-import { CONTENT_VIEWS } from '../labels';
 import { EnumerationCell, LabelledEnumeration } from './enumeration';
+
+/**
+ * Strapi 5.54 ships the Content Manager's zh-Hans messages as a copy of the admin's file, its keys already prefixed
+ * "content-manager."; the plugin prefixes them again, so every Content Manager string falls back to English for
+ * Chinese users ("Create new entry"). Registered here under the ids the Content Manager asks for. (A relative path:
+ * the package's exports do not list its translation files; the version is pinned exactly.)
+ */
+// @ts-expect-error – a plain ES module of messages, without type declarations
+import contentManagerZhHansFile from '../../node_modules/@strapi/content-manager/dist/admin/translations/zh-Hans.json.mjs';
+
+const contentManagerZhHans: Record<string, string> = Object.fromEntries(
+  Object.entries(contentManagerZhHansFile as Record<string, string>).filter(([id]) => id.startsWith('content-manager.')),
+);
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
@@ -37,17 +49,6 @@ function applyBrowserDefaults() {
     // Storage disabled (private mode): Strapi's own defaults apply.
   }
 }
-
-/**
- * English field labels for users who switch to English. The Content Manager looks a label up as
- * `content-manager.content-types.<uid>.<field>` before falling back to the stored (Chinese) label; zh-Hans has no
- * such entries on purpose, so a label an admin changed in "Configure the view" is what Chinese users see.
- */
-const englishFieldLabels = Object.fromEntries(
-  Object.entries(CONTENT_VIEWS).flatMap(([uid, spec]) =>
-    Object.entries(spec.fields).map(([field, label]) => [`content-manager.content-types.${uid}.${field}`, label.en]),
-  ),
-);
 
 /**
  * The admin checks a field's pattern before saving and says only "值与正则表达式不匹配。" (the value does not match
@@ -80,8 +81,10 @@ export default {
   config: {
     locales: ['zh-Hans'],
     translations: {
-      en: { ...englishFieldLabels, ...FORMAT_MESSAGES.en },
-      'zh-Hans': FORMAT_MESSAGES['zh-Hans'],
+      // Field labels are not translated here: Strapi falls back from every language to `en` messages, so an English
+      // label would override the stored Chinese one for Chinese users too (and an admin's own label for everyone).
+      en: FORMAT_MESSAGES.en,
+      'zh-Hans': { ...contentManagerZhHans, ...FORMAT_MESSAGES['zh-Hans'] },
     },
     // The homepage's "tutorials" links and the Releases notifications point to Strapi's marketing: not for our editors.
     tutorials: false,

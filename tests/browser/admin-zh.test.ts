@@ -46,7 +46,7 @@ test('the login page and the home page of a new user are in Chinese, without tou
   await page.getByRole('button', { name: '登录' }).waitFor();
   await screenshot(page, 'admin-zh-login', { fullPage: false });
   await adminLogin(page, server.url, admin.email, admin.password);
-  await page.getByRole('link', { name: '内容管理器' }).first().waitFor();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans', undefined, { timeout: 30_000 });
   await page.waitForTimeout(1000);
   expect(await page.getByText('Discover your application!').count()).toBe(0);
   expect(await page.getByText('Create your schema').count()).toBe(0);
@@ -58,6 +58,8 @@ test('the login page and the home page of a new user are in Chinese, without tou
 
 test('the policy documents list: Chinese column labels, kind labels, newest first', async () => {
   await page.goto(`${server.url}/admin/content-manager/collection-types/${POLICY}`);
+  // The Content Manager's own strings in Chinese too (Strapi 5.54 ships them under wrong ids, see src/admin/app.tsx).
+  await page.getByRole('link', { name: '创建新条目' }).or(page.getByRole('button', { name: '创建新条目' })).first().waitFor();
   const headers = page.locator('thead th');
   await page.getByRole('gridcell', { name: '最新的规章' }).or(page.getByText('最新的规章')).first().waitFor();
   const headerText = (await headers.allInnerTexts()).join(' | ');
@@ -76,7 +78,7 @@ test('the edit view: Chinese labels, the expected form of 文号, kind shown by 
   await page.locator('input[name="documentNumber"]').waitFor();
   await expect(page.getByText('文号', { exact: true }).first().isVisible()).resolves.toBe(true);
   await expect(page.getByText(/如 驻政〔2021〕12号/).first().isVisible()).resolves.toBe(true);
-  await expect(page.getByText('成文日期', { exact: true }).first().isVisible()).resolves.toBe(true);
+  await expect(page.getByText(/^成文日期/).first().isVisible()).resolves.toBe(true);
   const kind = page.getByRole('combobox', { name: /文件类别/ });
   expect(await kind.innerText()).toContain('行政规范性文件');
   await kind.click();
