@@ -23,6 +23,30 @@ const contentManagerZhHans: Record<string, string> = Object.fromEntries(
   Object.entries(contentManagerZhHansFile as Record<string, string>).filter(([id]) => id.startsWith('content-manager.')),
 );
 
+/** Edit-view strings newer than Strapi's zh-Hans file (shown in English to Chinese users otherwise). */
+const CONTENT_MANAGER_ZH_ADDED: Record<string, string> = {
+  'content-manager.validation.error': '文档中有错误，请先改正再保存。',
+  'content-manager.containers.edit.tabs.label': '文档状态',
+  'content-manager.containers.edit.tabs.draft': '草稿',
+  'content-manager.containers.edit.tabs.published': '已发布',
+  'content-manager.containers.edit.panels.default.title': '条目',
+  'content-manager.containers.edit.panels.default.more-actions': '更多操作',
+  'content-manager.containers.edit.information.last-published.label': '发布于',
+  'content-manager.containers.edit.information.last-draft.label': '更新于',
+  'content-manager.containers.edit.information.document.label': '创建于',
+  'content-manager.containers.edit.information.documentId.label': '文档 ID',
+  'content-manager.containers.List.draft': '草稿',
+  'content-manager.containers.List.published': '已发布',
+  'content-manager.containers.List.modified': '已修改',
+  'content-manager.preview.panel.title': '预览',
+  'content-manager.preview.panel.button': '打开预览',
+  'content-manager.preview.panel.button-disabled-tooltip': '请先保存再预览',
+  'content-manager.preview.page-title': '{contentType}预览',
+  'content-manager.preview.header.close': '关闭预览',
+  'content-manager.preview.copy.label': '复制预览链接',
+  'content-manager.preview.copy.success': '已复制预览链接',
+};
+
 const LANGUAGE_KEY = 'strapi-admin-language';
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 // Scoped by the `useLegacyMediaLibrary` flag and by the project's uuid (package.json `strapi.uuid`, `false` without one).
@@ -84,7 +108,7 @@ export default {
       // Field labels are not translated here: Strapi falls back from every language to `en` messages, so an English
       // label would override the stored Chinese one for Chinese users too (and an admin's own label for everyone).
       en: FORMAT_MESSAGES.en,
-      'zh-Hans': { ...contentManagerZhHans, ...FORMAT_MESSAGES['zh-Hans'] },
+      'zh-Hans': { ...contentManagerZhHans, ...CONTENT_MANAGER_ZH_ADDED, ...FORMAT_MESSAGES['zh-Hans'] },
     },
     // The homepage's "tutorials" links and the Releases notifications point to Strapi's marketing: not for our editors.
     tutorials: false,

@@ -93,6 +93,7 @@ test('an invalid 文号 is refused with a Chinese message pointing to the expect
   await input.fill('驻政2021-12');
   await page.getByRole('button', { name: '保存' }).click();
   await page.getByText('格式不正确：请按本字段下方说明的格式填写。').first().waitFor();
+  await page.getByText('文档中有错误，请先改正再保存。').first().waitFor();
   expect(await page.getByText('值与正则表达式不匹配。').count()).toBe(0);
   await screenshot(page, 'admin-zh-invalid-document-number');
   const stored = await strapi.documents(POLICY).findFirst({ filters: { title: '较早的规范性文件' } });
