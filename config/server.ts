@@ -10,6 +10,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   app: {
     keys: env.array('APP_KEYS'),
   },
+  // Strapi's start-up banner ("Welcome back!", the environment table); `npm run quickstart` prints its own summary.
+  logger: { startup: { enabled: env.bool('STRAPI_STARTUP_BANNER', true) } },
 });
 
 export default config;

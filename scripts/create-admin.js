@@ -21,7 +21,7 @@ withApp(async (strapi) => {
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   // Letters, digits and a symbol: Strapi requires upper, lower and a number, at least 8 characters.
   const password = `${crypto.randomBytes(12).toString('base64url')}Aa1`;
-  await users.create({ email, firstname: 'Admin', lastname: '管理员', password, isActive: true, roles: [superAdmin.id] });
+  await users.create({ email, firstname: 'Admin', lastname: '管理员', password, isActive: true, roles: [superAdmin.id], preferedLanguage: 'zh-Hans' });
   console.log([
     '',
     '────────────────────────────────────────────────────────────',

@@ -2,10 +2,13 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { excludePrivateFromDocumentation, setUp } from './bootstrap';
 import { registerDocumentRules } from './validation';
+import { defaultAdminLanguage } from './bootstrap/admin-users';
+import { applyContentManagerViews } from './bootstrap/content-manager';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
+    defaultAdminLanguage(strapi);
     // Index migrations that need the tables: re-applied (idempotently) after every schema sync, see the file.
     strapi.hook('strapi::content-types.afterSync').register(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,5 +19,6 @@ export default {
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await setUp(strapi);
+    await applyContentManagerViews(strapi);
   },
 };

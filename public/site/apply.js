@@ -57,10 +57,21 @@ function showProblems(form, summary, problems) {
   summary.firstChild.focus();
 }
 
+/**
+ * A server message in the page's language. The app's write rules word it "中文 (English)" (src/validation/messages.ts),
+ * the plugin's filing checks "English (中文)" (localizedMessage handles those).
+ */
+function problemMessage(message, loc = locale) {
+  const text = String(message ?? '');
+  const m = /^([\u3400-\u9fff\uff08\u300c\u201c].*?)\s\(([^\u3400-\u9fff]*\S.*)\)$/s.exec(text);
+  if (m) return loc === 'en' ? m[2] : m[1];
+  return localizedMessage(text, loc);
+}
+
 /** The problems of a 400 answer (Strapi ValidationError details), or one general problem. */
 const problemsOf = (error) =>
   error.details?.errors?.length
-    ? error.details.errors.map((e) => ({ path: e.path, message: localizedMessage(e.message) }))
+    ? error.details.errors.map((e) => ({ path: e.path, message: problemMessage(e.message) }))
     : [{ path: [], message: describeError(error).detail }];
 
 /** Required fields left empty, found before anything is sent. */

@@ -1,0 +1,381 @@
+/**
+ * What editors see of the content model, declared once: each field's Chinese (and English) label and expected form,
+ * each enumeration value's label, and each list view's columns and order. Read by the Content Manager set-up
+ * (src/bootstrap/content-manager.ts), the admin's enumeration select and list cells (src/admin/) and the write
+ * rules' messages (src/validation/). Plain data with no Strapi import, so both the server and the admin bundle use it.
+ */
+import { CATEGORY_LABELS, NOTICE_TYPES } from '../api/transaction-project/domain/process';
+
+export type Bilingual = { zh: string; en: string };
+export type FieldLabel = Bilingual & { /** The expected form, shown under the field in the edit view. */ hint?: string };
+export type ViewSpec = {
+  fields: Record<string, FieldLabel>;
+  /** List view columns (Strapi's default is the first four attributes: ID, slug…). */
+  list?: string[];
+  sort?: { by: string; order: 'ASC' | 'DESC' };
+  pageSize?: number;
+  /** The field shown for a document in relations and titles. */
+  mainField?: string;
+};
+
+const L = (zh: string, en: string, hint?: string): FieldLabel => (hint ? { zh, en, hint } : { zh, en });
+
+const ORGANIZATION = L('所属机构', 'Organization', '报告按机构统计');
+const SLUG = L('网址标识', 'Slug', '留空则按标题拼音自动生成；小写字母、数字和连字符，如 zhu-zheng-2021-12');
+const BODY = L('正文', 'Body', 'Markdown');
+const ATTACHMENTS = L('附件', 'Attachments');
+const DATE_HINT = '日期，格式 YYYY-MM-DD';
+const PHONE = L('电话', 'Phone', '数字、空格、+ - ( )，如 0396-2827777');
+const MONEY_HINT = '以字符串保存的精确金额，最多 6 位小数，如 1250000.00';
+
+export const CONTENT_VIEWS: Record<string, ViewSpec> = {
+  'api::policy-document.policy-document': {
+    fields: {
+      title: L('标题', 'Title'),
+      slug: SLUG,
+      documentNumber: L('文号', 'Document number', '如 驻政〔2021〕12号 或 驻马店市人民政府令第3号（六角括号〔〕）'),
+      kind: L('文件类别', 'Kind', '规章 / 行政规范性文件 / 其他：决定年度报告表二的统计'),
+      issuingBody: L('发文机关', 'Issuing body'),
+      issuedOn: L('成文日期', 'Issued on', DATE_HINT),
+      effectiveOn: L('施行日期', 'Effective on', `${DATE_HINT}；不早于成文日期`),
+      repealedOn: L('废止日期', 'Repealed on', `${DATE_HINT}；未废止留空`),
+      summary: L('摘要', 'Summary'),
+      body: BODY,
+      attachments: ATTACHMENTS,
+      organization: ORGANIZATION,
+    },
+    list: ['title', 'documentNumber', 'kind', 'issuedOn'],
+    sort: { by: 'issuedOn', order: 'DESC' },
+    pageSize: 20,
+    mainField: 'title',
+  },
+  'api::transaction-project.transaction-project': {
+    fields: {
+      name: L('项目名称', 'Project name'),
+      slug: SLUG,
+      category: L('交易类别', 'Category', '决定可用的公告类型'),
+      dealCode: L('统一交易标识码', 'Unified deal code', '10–40 位大写字母、数字或连字符'),
+      projectCode: L('项目编号', 'Project code', '字母或数字开头，3–60 位，如 ZMDGC-2021-018'),
+      sectionCode: L('标段（包）编号', 'Section code'),
+      registeredOn: L('登记日期', 'Registered on', DATE_HINT),
+      principal: L('招标人/采购人/出让人', 'Principal'),
+      agency: L('代理机构', 'Agency'),
+      method: L('交易方式', 'Method'),
+      region: L('区域', 'Region'),
+      budget: L('预算金额/合同估算价', 'Budget'),
+      keyTimes: L('关键时间', 'Key times', '获取文件 → 投标截止 → 开标，依次不得提前'),
+      candidates: L('中标候选人', 'Candidates', '名次 1–3，不得重复'),
+      winner: L('中标人/成交供应商', 'Winner'),
+      winningAmount: L('中标（成交）金额', 'Winning amount'),
+      contractSignedOn: L('合同签订日期', 'Contract signed on', DATE_HINT),
+      hasComplaint: L('有异议投诉', 'Has complaint'),
+      notices: L('交易公告', 'Notices'),
+      organization: ORGANIZATION,
+    },
+    list: ['name', 'projectCode', 'category', 'registeredOn'],
+    sort: { by: 'registeredOn', order: 'DESC' },
+    pageSize: 20,
+    mainField: 'name',
+  },
+  'api::transaction-notice.transaction-notice': {
+    fields: {
+      title: L('公告标题', 'Title'),
+      slug: SLUG,
+      noticeType: L('公告类型', 'Notice type', '须属于所属项目的交易类别'),
+      releasedAt: L('发布时间', 'Released at'),
+      publicityStart: L('公示开始日期', 'Publicity from', DATE_HINT),
+      publicityEnd: L('公示结束日期', 'Publicity until', `${DATE_HINT}；不早于开始日期`),
+      body: BODY,
+      attachments: ATTACHMENTS,
+      project: L('所属项目', 'Project', '必填'),
+    },
+    list: ['title', 'noticeType', 'project', 'releasedAt'],
+    sort: { by: 'releasedAt', order: 'DESC' },
+    pageSize: 20,
+    mainField: 'title',
+  },
+  'api::ca-provider.ca-provider': {
+    fields: {
+      name: L('机构名称', 'Name'),
+      shortName: L('简称', 'Short name'),
+      slug: SLUG,
+      introduction: L('简介', 'Introduction'),
+      fees: L('收费标准', 'Fee schedule'),
+      addresses: L('办理地址', 'Service addresses'),
+      steps: L('办理流程', 'Steps'),
+      website: L('网址', 'Website', '以 http:// 或 https:// 开头'),
+      hotline: L('服务热线', 'Hotline', PHONE.hint),
+      provinceWide: L('全省互认', 'Recognised province-wide'),
+      displayOrder: L('排序', 'Display order', '数字小的在前'),
+    },
+    list: ['name', 'shortName', 'provinceWide', 'displayOrder'],
+    sort: { by: 'displayOrder', order: 'ASC' },
+    mainField: 'name',
+  },
+  'api::organization.organization': {
+    fields: {
+      name: L('机构名称', 'Name'),
+      shortName: L('简称', 'Short name'),
+      creditCode: L('统一社会信用代码', 'Unified social credit code', '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466X'),
+      kind: L('机构类型', 'Kind'),
+      canIssueRegulations: L('可制定规章', 'Can issue regulations'),
+      parent: L('上级机构', 'Parent'),
+      displayOrder: L('排序', 'Display order', '数字小的在前'),
+    },
+    list: ['name', 'shortName', 'kind', 'creditCode'],
+    sort: { by: 'displayOrder', order: 'ASC' },
+    mainField: 'name',
+  },
+  'api::annual-report.annual-report': {
+    fields: {
+      title: L('标题', 'Title'),
+      organization: ORGANIZATION,
+      year: L('年度', 'Year', '如 2021'),
+      formatVersion: L('报告格式', 'Format'),
+      overview: L('一、总体情况', 'I. Overview'),
+      problems: L('五、存在的主要问题及改进情况', 'V. Problems and improvements'),
+      otherMatters: L('六、其他需要报告的事项', 'VI. Other matters'),
+      tables: L('统计表（计算结果）', 'Tables (computed)', '在“年度报告”页面计算，不在此编辑'),
+      acknowledgement: L('警告确认', 'Acknowledged warnings'),
+    },
+    list: ['title', 'organization', 'year'],
+    sort: { by: 'year', order: 'DESC' },
+    mainField: 'title',
+  },
+  'api::disclosure-application.disclosure-application': {
+    fields: {
+      trackingNumber: L('受理编号', 'Tracking number', '大写字母、数字或连字符，4–40 位'),
+      receivedOn: L('收到日期', 'Received on', `${DATE_HINT}；不得晚于今天`),
+      channel: L('申请渠道', 'Channel'),
+      applicantType: L('申请人类型', 'Applicant type'),
+      applicantName: L('申请人姓名/名称', 'Applicant name'),
+      idType: L('证件类型', 'ID type'),
+      idNumber: L('证件号码', 'ID number', '居民身份证 18 位（含校验位）；统一社会信用代码 18 位'),
+      contactPerson: L('联系人', 'Contact person'),
+      phone: PHONE,
+      email: L('电子邮箱', 'Email'),
+      address: L('通信地址', 'Address'),
+      postalCode: L('邮政编码', 'Postal code', '6 位数字'),
+      requestedInformation: L('所需信息内容描述', 'Information requested'),
+      preferredForm: L('获取信息的载体形式', 'Preferred form'),
+      deliveryMethod: L('获取信息的方式', 'Delivery method'),
+      state: L('办理状态', 'State'),
+      concludedOn: L('办结日期', 'Concluded on', `${DATE_HINT}；与办理结果同时填写`),
+      outcome: L('办理结果', 'Outcome', '年度报告表三的 21 种结果之一'),
+      queryCodeHash: L('查询码（散列）', 'Query code hash'),
+      notes: L('备注', 'Notes'),
+      organization: L('受理机构', 'Organization'),
+    },
+    list: ['trackingNumber', 'receivedOn', 'applicantType', 'state'],
+    sort: { by: 'receivedOn', order: 'DESC' },
+    pageSize: 20,
+    mainField: 'trackingNumber',
+  },
+  'api::review-case.review-case': {
+    fields: {
+      caseNumber: L('案号', 'Case number'),
+      kind: L('类别', 'Kind'),
+      filedOn: L('立案日期', 'Filed on', `${DATE_HINT}；不得晚于今天`),
+      concludedOn: L('审结日期', 'Concluded on', `${DATE_HINT}；与结果同时填写`),
+      result: L('结果', 'Result'),
+      summary: L('案情摘要', 'Summary'),
+      application: L('相关申请', 'Related application'),
+      organization: ORGANIZATION,
+    },
+    list: ['caseNumber', 'kind', 'filedOn', 'result'],
+    sort: { by: 'filedOn', order: 'DESC' },
+    mainField: 'caseNumber',
+  },
+  'api::administrative-decision.administrative-decision': {
+    fields: {
+      kind: L('决定类别', 'Kind'),
+      decisionNumber: L('决定书文号', 'Decision number'),
+      decidedOn: L('决定日期', 'Decided on', `${DATE_HINT}；不得晚于今天`),
+      subject: L('事项', 'Subject'),
+      organization: ORGANIZATION,
+    },
+    list: ['decisionNumber', 'kind', 'decidedOn', 'organization'],
+    sort: { by: 'decidedOn', order: 'DESC' },
+    pageSize: 20,
+    mainField: 'decisionNumber',
+  },
+  'api::fee.fee': {
+    fields: {
+      item: L('收费项目', 'Item'),
+      collectedOn: L('收费日期', 'Collected on', `${DATE_HINT}；不得晚于今天`),
+      amount: L('金额（元）', 'Amount (yuan)', '元，最多 2 位小数'),
+      payer: L('缴费人', 'Payer'),
+      organization: ORGANIZATION,
+    },
+    list: ['item', 'amount', 'collectedOn', 'organization'],
+    sort: { by: 'collectedOn', order: 'DESC' },
+    pageSize: 20,
+    mainField: 'item',
+  },
+  'ca.fee-item': {
+    fields: { item: L('项目', 'Item'), price: L('价格（元）', 'Price (yuan)', '如 200 或 99.50'), unit: L('计价单位', 'Per'), note: L('说明', 'Note') },
+  },
+  'ca.service-address': {
+    fields: { name: L('网点名称', 'Name'), address: L('地址', 'Address'), phone: PHONE, hours: L('办公时间', 'Hours') },
+  },
+  'ca.step': {
+    fields: { order: L('步骤序号', 'Order'), title: L('步骤', 'Title'), description: L('说明', 'Description'), materials: L('所需材料', 'Materials') },
+  },
+  'shared.money': {
+    fields: { amount: L('金额', 'Amount', MONEY_HINT), currency: L('币种', 'Currency'), unit: L('单位', 'Unit') },
+  },
+  'trading.candidate': {
+    fields: { rank: L('名次', 'Rank', '1–3'), name: L('候选人名称', 'Name'), bidAmount: L('投标报价', 'Bid amount', MONEY_HINT), bidUnit: L('报价单位', 'Unit') },
+  },
+  'trading.key-times': {
+    fields: {
+      documentsFrom: L('文件获取开始时间', 'Documents from'),
+      documentsUntil: L('文件获取截止时间', 'Documents until'),
+      bidDeadline: L('投标截止时间', 'Bid deadline'),
+      bidOpeningAt: L('开标时间', 'Bid opening'),
+      bidOpeningPlace: L('开标地点', 'Bid opening place'),
+    },
+  },
+};
+
+const labelsOf = <K extends string>(source: Record<K, Bilingual>): Record<K, Bilingual> =>
+  Object.fromEntries(Object.entries<Bilingual>(source).map(([code, { zh, en }]) => [code, { zh, en }])) as Record<K, Bilingual>;
+
+const MONEY_UNITS = { yuan: { zh: '元', en: 'yuan' }, wanYuan: { zh: '万元', en: '10,000 yuan' } };
+
+/** Table 三's 21 result rows (条例 and 国办公开办函〔2021〕30号); the report format prints them with their group. */
+export const OUTCOME_LABELS: Record<string, Bilingual> = {
+  granted: { zh: '予以公开', en: 'Disclosed' },
+  partiallyGranted: { zh: '部分公开', en: 'Partially disclosed' },
+  'withheld.stateSecret': { zh: '不予公开：属于国家秘密', en: 'Withheld: state secret' },
+  'withheld.prohibitedByLaw': { zh: '不予公开：其他法律行政法规禁止公开', en: 'Withheld: prohibited by law' },
+  'withheld.threeSecurities': { zh: '不予公开：危及“三安全一稳定”', en: 'Withheld: three securities and one stability' },
+  'withheld.thirdPartyRights': { zh: '不予公开：保护第三方合法权益', en: "Withheld: third parties' rights" },
+  'withheld.internalAffairs': { zh: '不予公开：属于三类内部事务信息', en: 'Withheld: internal affairs' },
+  'withheld.processInformation': { zh: '不予公开：属于四类过程性信息', en: 'Withheld: process information' },
+  'withheld.enforcementFiles': { zh: '不予公开：属于行政执法案卷', en: 'Withheld: enforcement files' },
+  'withheld.administrativeQuery': { zh: '不予公开：属于行政查询事项', en: 'Withheld: administrative query' },
+  'unavailable.notHeld': { zh: '无法提供：本机关不掌握相关政府信息', en: 'Unavailable: not held' },
+  'unavailable.needsCreation': { zh: '无法提供：没有现成信息需要另行制作', en: 'Unavailable: would need creating' },
+  'unavailable.unclearAfterCorrection': { zh: '无法提供：补正后申请内容仍不明确', en: 'Unavailable: unclear after correction' },
+  'notProcessed.petition': { zh: '不予处理：信访举报投诉类申请', en: 'Not processed: petition or complaint' },
+  'notProcessed.duplicate': { zh: '不予处理：重复申请', en: 'Not processed: duplicate' },
+  'notProcessed.publication': { zh: '不予处理：要求提供公开出版物', en: 'Not processed: publication' },
+  'notProcessed.vexatious': { zh: '不予处理：无正当理由大量反复申请', en: 'Not processed: vexatious' },
+  'notProcessed.confirmation': { zh: '不予处理：要求行政机关确认或重新出具已获取信息', en: 'Not processed: confirmation' },
+  'otherDisposal.noCorrection': { zh: '其他处理：逾期不补正', en: 'Other: no correction in time' },
+  'otherDisposal.feeUnpaid': { zh: '其他处理：逾期未缴纳费用', en: 'Other: fee unpaid' },
+  'otherDisposal.other': { zh: '其他处理：其他', en: 'Other: other' },
+};
+
+/** Labels of every enumeration value, by type (or component) and field. A value without a label shows its code. */
+export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual>>> = {
+  'api::policy-document.policy-document': {
+    kind: { regulation: { zh: '规章', en: 'Government rules' }, normative: { zh: '行政规范性文件', en: 'Normative document' }, other: { zh: '其他', en: 'Other' } },
+  },
+  'api::transaction-project.transaction-project': {
+    category: labelsOf(CATEGORY_LABELS),
+    method: {
+      openTender: { zh: '公开招标', en: 'Open tender' },
+      invitedTender: { zh: '邀请招标', en: 'Invited tender' },
+      competitiveNegotiation: { zh: '竞争性谈判', en: 'Competitive negotiation' },
+      competitiveConsultation: { zh: '竞争性磋商', en: 'Competitive consultation' },
+      singleSource: { zh: '单一来源', en: 'Single source' },
+      inquiry: { zh: '询价', en: 'Request for quotations' },
+      listing: { zh: '挂牌', en: 'Listing' },
+      auction: { zh: '拍卖', en: 'Auction' },
+      bidding: { zh: '招标', en: 'Bidding' },
+      agreement: { zh: '协议', en: 'Agreement' },
+    },
+  },
+  'api::transaction-notice.transaction-notice': { noticeType: labelsOf(NOTICE_TYPES) },
+  'api::organization.organization': {
+    kind: {
+      tradingCenter: { zh: '公共资源交易中心', en: 'Trading center' },
+      governmentDepartment: { zh: '政府部门', en: 'Government department' },
+      publicInstitution: { zh: '事业单位', en: 'Public institution' },
+      districtBranch: { zh: '县区分中心', en: 'District branch' },
+      other: { zh: '其他', en: 'Other' },
+    },
+  },
+  'api::annual-report.annual-report': { formatVersion: { 'gov-2021': { zh: '国办公开办函〔2021〕30号', en: 'National format 2021' } } },
+  'api::disclosure-application.disclosure-application': {
+    channel: {
+      online: { zh: '网上申请', en: 'Online' },
+      inPerson: { zh: '当面申请', en: 'In person' },
+      letter: { zh: '信函', en: 'Letter' },
+      fax: { zh: '传真', en: 'Fax' },
+      email: { zh: '电子邮件', en: 'Email' },
+      other: { zh: '其他', en: 'Other' },
+    },
+    applicantType: {
+      naturalPerson: { zh: '自然人', en: 'Natural person' },
+      commercialEnterprise: { zh: '商业企业', en: 'Commercial enterprise' },
+      researchInstitution: { zh: '科研机构', en: 'Research institution' },
+      socialWelfareOrganization: { zh: '社会公益组织', en: 'Social welfare organization' },
+      legalServiceOrganization: { zh: '法律服务机构', en: 'Legal service organization' },
+      otherOrganization: { zh: '其他组织', en: 'Other organization' },
+    },
+    idType: {
+      residentId: { zh: '居民身份证', en: 'Resident identity card' },
+      passport: { zh: '护照', en: 'Passport' },
+      otherPersonalId: { zh: '其他个人证件', en: 'Other personal ID' },
+      creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+      otherOrganizationId: { zh: '其他组织证件', en: 'Other organization ID' },
+    },
+    preferredForm: { paper: { zh: '纸质', en: 'Paper' }, electronic: { zh: '电子数据', en: 'Electronic' }, other: { zh: '其他', en: 'Other' } },
+    deliveryMethod: {
+      post: { zh: '邮寄', en: 'Post' },
+      email: { zh: '电子邮件', en: 'Email' },
+      pickup: { zh: '当面领取', en: 'Pick up' },
+      online: { zh: '网上获取', en: 'Online' },
+      fax: { zh: '传真', en: 'Fax' },
+    },
+    state: {
+      received: { zh: '办理中', en: 'Received' },
+      correctionRequested: { zh: '待补正', en: 'Correction requested' },
+      consulting: { zh: '征求意见中', en: 'Consulting' },
+      extended: { zh: '已延期', en: 'Extended' },
+      concluded: { zh: '已办结', en: 'Concluded' },
+    },
+    outcome: OUTCOME_LABELS,
+  },
+  'api::review-case.review-case': {
+    kind: { review: { zh: '行政复议', en: 'Administrative review' }, lawsuitDirect: { zh: '行政诉讼（未经复议直接起诉）', en: 'Lawsuit (direct)' }, lawsuitAfterReview: { zh: '行政诉讼（复议后起诉）', en: 'Lawsuit after review' } },
+    result: { upheld: { zh: '结果维持', en: 'Upheld' }, corrected: { zh: '结果纠正', en: 'Corrected' }, other: { zh: '其他结果', en: 'Other' } },
+  },
+  'api::administrative-decision.administrative-decision': {
+    kind: { license: { zh: '行政许可', en: 'Licence' }, penalty: { zh: '行政处罚', en: 'Penalty' }, enforcement: { zh: '行政强制', en: 'Enforcement' } },
+  },
+  'shared.money': { currency: { CNY: { zh: '人民币', en: 'CNY' } }, unit: MONEY_UNITS },
+  'trading.candidate': { bidUnit: MONEY_UNITS },
+};
+
+/**
+ * The labels of an enumeration, found by its set of values: the admin's select knows the attribute (its values), not
+ * always the type it belongs to (components). Enumerations with the same values have the same labels here.
+ */
+export function enumLabelsFor(values: readonly string[]): Record<string, Bilingual> | undefined {
+  const key = [...values].sort().join('|');
+  for (const fields of Object.values(ENUM_LABELS)) {
+    for (const labels of Object.values(fields)) {
+      const codes = Object.keys(labels);
+      if (codes.length === values.length && [...codes].sort().join('|') === key) return labels;
+    }
+  }
+  return undefined;
+}
+
+/** A field's label for messages: the Chinese label of `uid`'s field (or component field), else the path itself. */
+export function fieldLabel(uid: string, path: readonly string[], componentOf?: (uid: string, field: string) => string | undefined): Bilingual {
+  let owner = uid;
+  let label: FieldLabel | undefined;
+  for (const part of path) {
+    if (/^\d+$/.test(part)) continue; // an index in a repeatable component
+    label = CONTENT_VIEWS[owner]?.fields[part];
+    const next = componentOf?.(owner, part);
+    if (next) owner = next;
+  }
+  const name = path.join('.');
+  return label ? { zh: label.zh, en: name } : { zh: name, en: name };
+}
