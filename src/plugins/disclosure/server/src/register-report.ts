@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { asPlugin, pluginWrite } from './report-db/plugin-writes';
+import { pluginWrite } from './report-db/plugin-writes';
 import { UIDS } from './report-db/tables';
 import { DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
 
@@ -57,12 +57,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // Freeze each locale's publication into its draft; Strapi's publish copies the draft into the published version.
     const publications = new Map<string, string>();
+    const main = service.mainDraft(drafts);
     for (const draft of drafts) {
-      const publication = await service.buildPublication(draft, effective);
+      const publication = await service.buildPublication(draft, effective, main);
       publications.set(draft.locale, publication.publishedAt);
-      await asPlugin(effective, () =>
-        strapi.documents(UIDS.report as any).update({ documentId: draft.documentId, locale: draft.locale, data: { publication } } as any),
-      );
+      // A row write, not a Document Service update: this is the plugin's own record of the publication, not an edit
+      // (no user rules apply to it, and the draft's other attributes are left exactly as they are).
+      await strapi.db.query(UIDS.report as any).update({ where: { id: draft.id }, data: { publication } });
     }
     const result = await next();
     // The published row's publishedAt is the frozen one, so lists and the report agree to the millisecond.
@@ -72,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         data: { publishedAt },
       });
     }
-    const draft = drafts[0];
+    const draft = main;
     strapi.eventHub.emit(REPORT_PUBLISHED_EVENT, {
       documentId: params.documentId,
       locale,

@@ -64,6 +64,13 @@ export interface PublishProblem {
 }
 const problemText = (p: PublishProblem) => `${p.path}: ${p.zh} / ${p.en}`;
 
+/**
+ * The draft that speaks for the non-localized attributes (tables, acknowledgement, organization) when several locales
+ * are published: the default locale's, else one that has them.
+ */
+const mainDraft = (drafts: readonly ReportDocument[]): ReportDocument =>
+  drafts.find((d) => d.locale === DEFAULT_LOCALE && d.organization) ?? drafts.find((d) => d.organization) ?? drafts[0];
+
 const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Typed loosely: the app's generated content types are not visible to the plugin's compiler.
   const documents = (): any => strapi.documents(REPORT as any);
@@ -258,7 +265,7 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async publishProblems(drafts: ReportDocument | readonly ReportDocument[], write: PluginWrite | undefined = pluginWrite()): Promise<string[]> {
       const list = Array.isArray(drafts) ? (drafts as ReportDocument[]) : [drafts as ReportDocument];
-      const draft = list[0];
+      const draft = mainDraft(list);
       const snapshot = parseSnapshot(draft?.tables);
       if (!snapshot) return ['tables: 尚未计算报表 / the report has no valid computed tables; compute it before publishing'];
       const orgId = draft.organization?.documentId;
@@ -290,14 +297,19 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       return out;
     },
 
-    /** What is frozen for one locale at publication: the public JSON and everything its renderings need. */
-    async buildPublication(draft: ReportDocument, write: PluginWrite | undefined): Promise<Publication> {
-      const snapshot = parseSnapshot(draft.tables) as Snapshot;
-      const orgId = draft.organization.documentId as string;
+    mainDraft,
+
+    /**
+     * What is frozen for one locale at publication: the public JSON and everything its renderings need. The figures,
+     * acknowledgement and organization are not localized: they come from `main` (see mainDraft); sections from `draft`.
+     */
+    async buildPublication(draft: ReportDocument, write: PluginWrite | undefined, main: ReportDocument = draft): Promise<Publication> {
+      const snapshot = parseSnapshot(main.tables) as Snapshot;
+      const orgId = main.organization.documentId as string;
       const org = await organization(orgId);
       const format: ReportFormat = getFormat(snapshot.format);
       const problems = await check(snapshot, orgId, draft.year, org);
-      const acknowledgement = parseAcknowledgement(draft.acknowledgement);
+      const acknowledgement = parseAcknowledgement(main.acknowledgement);
       const [previousPublished] = await publishedVersions(draft.documentId, draft.locale);
       const previous = parsePublication(previousPublished?.publication);
       const user = write?.user ?? { id: 'system', name: userName(null) };
