@@ -104,7 +104,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function check(snapshot: Snapshot, organizationId: string, year: number, org?: Record<string, any>): Promise<Problem[]> {
     const format = getFormat(snapshot.format);
     const orgDoc = org ?? (await organization(organizationId));
-    const [previous, next] = await Promise.all([publishedCells(organizationId, year - 1), publishedCells(organizationId, year + 1)]);
+    // In sequence: inside a publish this runs on the transaction's single connection.
+    const previous = await publishedCells(organizationId, year - 1);
+    const next = await publishedCells(organizationId, year + 1);
     return checkReport(format, snapshot.cells, {
       year,
       previous,
