@@ -123,6 +123,8 @@ export function layoutBlock(block, { corner = null, showRowLabels = true } = {})
     }
     block.columns.forEach((column, j) => {
       const value = row.values?.[column.code];
+      // The printed text is the report's own (row.display, frozen at publication: the fee with its decimals).
+      const printed = row.display?.[column.code];
       cells.push({
         row: D + i,
         col: R + j,
@@ -130,7 +132,7 @@ export function layoutBlock(block, { corner = null, showRowLabels = true } = {})
         colspan: 1,
         role: 'value',
         // A missing value is shown as such, never as 0 or blank: a published report should have none.
-        text: value === undefined || value === null ? '—' : String(value),
+        text: typeof printed === 'string' ? printed : value === undefined || value === null ? '—' : String(value),
         cell: `${row.code}.${column.code}`,
         rowLabel: row.label,
         columnLabel: column.label,

@@ -106,6 +106,8 @@ section(
         h('span', {}, report.organization?.name),
         report.publishedAt ? h('span', {}, `${t('publishedAt')} `, time(report.publishedAt)) : null,
         report.computedAt ? h('span', { class: 'muted' }, t('computedAt', { date: '' }), time(report.computedAt)) : null),
+      // A corrected report says so (更正: date and reason), as its printable page does.
+      (report.corrections ?? []).map((c) => h('p', { class: 'correction' }, `${t('corrected')} `, time(c.at), `${isEn ? ': ' : '：'}${c.reason}`)),
       downloads(id),
       h('p', { class: 'muted table-hint' }, t('tableScroll')),
       sectionOrder(report).map((code) => {

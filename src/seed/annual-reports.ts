@@ -52,7 +52,8 @@ function sampleNarrative(year: number): Narrative {
 
 export function annualReportSpecs(): AnnualReportSpec[] {
   return [
-    { year: 2021, zh: { ...FIXTURE_2021, otherMatters: FIXTURE_2021.otherMatters }, en: EN_2021 },
+    // Section 六 is empty in the source; a report publishes only with every section written, so it states 无 (none).
+    { year: 2021, zh: { ...FIXTURE_2021, otherMatters: FIXTURE_2021.otherMatters ?? '无' }, en: { ...EN_2021, otherMatters: EN_2021.otherMatters ?? 'None.' } },
     ...[2022, 2023, 2024].map((year) => ({ year, zh: sampleNarrative(year), en: null })),
   ];
 }

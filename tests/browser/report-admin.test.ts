@@ -63,13 +63,20 @@ beforeAll(async () => {
   await createPolicyDocument(strapi, { kind: 'regulation', issuedOn: `${year}-06-01`, organization: org.documentId });
 
   // Compute, then tamper the stored snapshot: real records always balance, so the hard error is made by hand.
+  // Only the plugin writes the snapshot (a Document Service write of `tables` is dropped), so the tamper goes to the row.
   const report = await strapi.plugin('disclosure').service('report').compute(org.documentId, year);
   documentId = report.documentId;
   const tables = report.tables;
+  await strapi.db
+    .connection('annual_reports')
+    .where({ document_id: documentId })
+    .whereNull('published_at')
+    .update({ tables: JSON.stringify({ ...tables, cells: { ...tables.cells, [TAMPERED]: 99 } }) });
+  // Sections 一, 五, 六 are required to publish.
   await strapi.documents(REPORT).update({
     documentId,
     locale: 'zh-Hans',
-    data: { tables: { ...tables, cells: { ...tables.cells, [TAMPERED]: 99 } } },
+    data: { overview: '总体情况正文', problems: '存在的主要问题及改进情况正文', otherMatters: '无' },
   });
 
   browser = await launchBrowser();
@@ -160,6 +167,11 @@ async function officerJourney() {
   expect((await tampered.innerText()).trim()).toBe('2');
   expect(await page.getByTestId('report-problems-error').count()).toBe(0);
   expect(await page.getByTestId('report-problems-warning').count()).toBe(1);
+  // No published report of the year before: said plainly, as a warning.
+  expect(await page.getByTestId('report-problems-warning').innerText()).toMatch(zh ? new RegExp(`没有${year - 1}年已发布的报告`) : new RegExp(`no published ${year - 1} report`));
+  // The statutory deadline (31 January) has passed for last year's report: a late publication.
+  expect(await page.getByTestId('report-deadline').innerText()).toContain(`${year + 1}-01-31`);
+  await page.getByTestId('report-late').waitFor();
   expect(await cell('proactive.documents.regulation.inForce').getAttribute('data-problem')).toBe('warning');
   expect(await publish.isEnabled()).toBe(true);
   await screenshot(page, 'report-admin-3-fixed');
@@ -179,11 +191,38 @@ async function officerJourney() {
   const res = await fetch(`${server.url}/api/disclosure/reports/${documentId}`);
   expect(res.status).toBe(200);
   const body = await res.json();
+  expect(body.data.corrections).toEqual([]);
   expect(body.data).toMatchObject({ year, format: { code: 'gov-2021' } });
   expect(JSON.stringify(body.data)).not.toContain('"99"');
   const draft = await strapi.documents(REPORT).findOne({ documentId, locale: 'zh-Hans', status: 'published' });
   expect(draft?.tables?.cells?.[TAMPERED]).toBe(2);
   expect(draft?.acknowledgement?.by?.name).toBe('王 专员');
+
+  // A record entered late: the admin (never the public report) says the records changed since publication.
+  await createApplication(strapi, org.documentId, { receivedOn: `${year}-07-01`, concludedOn: `${year}-07-10`, outcome: 'granted', applicantType: 'naturalPerson', state: 'concluded' });
+  await page.reload();
+  await page.getByTestId('report-records-changed').waitFor({ timeout: 60_000 });
+  expect((await (await fetch(`${server.url}/api/disclosure/reports/${documentId}`)).text())).toBe(JSON.stringify(body));
+
+  // The correction (更正): recompute, then publish with a reason; the earlier publication stays in the history.
+  await page.getByTestId('report-compute').click();
+  await page.waitForFunction((id) => document.querySelector(`td[data-cell-id="${id}"]`)?.textContent?.trim() === '3', TAMPERED);
+  expect((await publish.innerText()).trim()).toBe(zh ? '发布更正' : 'Publish a correction');
+  await publish.click();
+  const reasonBox = page.getByTestId('report-correction-reason');
+  await reasonBox.waitFor();
+  expect(await confirm.isDisabled()).toBe(true);
+  await reasonBox.fill('补录一件7月1日收到的申请');
+  await screenshot(page, 'report-admin-6-correction', { fullPage: false });
+  await confirm.click();
+  await page.getByTestId('report-corrections').waitFor({ timeout: 60_000 });
+  expect(await page.getByTestId('report-corrections').innerText()).toContain('补录一件7月1日收到的申请');
+  expect(await page.getByTestId('report-records-changed').count()).toBe(0);
+  await screenshot(page, 'report-admin-7-corrected');
+  const corrected = await (await fetch(`${server.url}/api/disclosure/reports/${documentId}`)).json();
+  expect(corrected.data.corrections).toEqual([
+    expect.objectContaining({ reason: '补录一件7月1日收到的申请', previousPublishedAt: body.data.publishedAt }),
+  ]);
 
   expect(pageErrors).toEqual([]);
 }

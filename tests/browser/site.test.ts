@@ -467,15 +467,15 @@ describe('annual reports', () => {
     expect(await page.locator('#section-overview p').allInnerTexts()).toEqual(['本中心坚持以公开为常态、不公开为例外。', '全年及时发布交易公告。']);
     const body = await page.locator('article').innerText();
     for (const label of [
-      '第二十条第(一)项', '第二十条第(五)项', '第二十条第(六)项', '第二十条第(八)项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数',
+      '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数',
       '规章', '行政规范性文件', '本年处理决定数量', '行政许可', '行政处罚', '行政强制', '行政事业性收费',
       '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
       '申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '总计',
-      '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '(一)予以公开',
-      '(二)部分公开（区分处理的，只计这一情形，不计其他情形）', '(三)不予公开', '1.属于国家秘密', '3.危及“三安全一稳定”',
-      '8.属于行政查询事项', '(四)无法提供', '3.补正后申请内容仍不明确', '(五)不予处理', '5.要求行政机关确认或重新出具已获取信息',
-      '(六)其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '(七)总计', '四、结转下年度继续办理',
+      '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '（一）予以公开',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（三）不予公开', '1.属于国家秘密', '3.危及“三安全一稳定”',
+      '8.属于行政查询事项', '（四）无法提供', '3.补正后申请内容仍不明确', '（五）不予处理', '5.要求行政机关确认或重新出具已获取信息',
+      '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '（七）总计', '四、结转下年度继续办理',
       '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结',
     ]) {
       expect(body).toContain(label);
@@ -486,7 +486,7 @@ describe('annual reports', () => {
     expect(await t3.locator('tbody tr').count()).toBe(25);
     expect(await t3.locator('td[data-cell]').count()).toBe(25 * 7);
     expect(await t3.locator('th', { hasText: '三、本年度办理结果' }).getAttribute('rowspan')).toBe('22');
-    expect(await t3.locator('th', { hasText: '(三)不予公开' }).getAttribute('rowspan')).toBe('8');
+    expect(await t3.locator('th', { hasText: '（三）不予公开' }).getAttribute('rowspan')).toBe('8');
     expect(await t3.locator('th', { hasText: '法人或其他组织' }).getAttribute('colspan')).toBe('5');
     expect(await t3.locator('th', { hasText: '法人或其他组织' }).getAttribute('scope')).toBe('colgroup');
     // Table 四: one row of 15 cells, no row label.
@@ -494,6 +494,8 @@ describe('annual reports', () => {
     expect(await t4.locator('td[data-cell]').count()).toBe(15);
     expect(await t4.locator('tbody th').count()).toBe(0);
     expect(await t4.locator('td[data-cell]').allInnerTexts()).toEqual(Array(15).fill('0'));
+    // The fee prints as the printable page prints it (one rule, fixed at publication): 0.0000, not 0.
+    expect((await page.locator('td[data-cell="fee.amount"]').innerText()).trim()).toBe('0.0000');
 
     // The same grid as the plugin's printable page: header texts and spans, cell for cell.
     const shape = () =>

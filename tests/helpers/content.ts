@@ -61,7 +61,8 @@ export async function createCaProvider(strapi: Core.Strapi, data: Record<string,
 export async function createReport(strapi: Core.Strapi, organization: string, data: Record<string, unknown> = {}, publish = true) {
   const year = (data.year as number | undefined) ?? 2023;
   const doc = await strapi.documents(REPORT).create({
-    data: { title: `年度报告${next()}`, formatVersion: 'gov-2021', organization, ...data, year },
+    // Sections 一, 五, 六 are required to publish a report.
+    data: { title: `年度报告${next()}`, formatVersion: 'gov-2021', organization, overview: '总体情况', problems: '存在的主要问题及改进情况', otherMatters: '无', ...data, year },
   } as any);
   if (publish) {
     const report = strapi.plugin('disclosure')?.service('report') as any;

@@ -1,57 +1,85 @@
 /**
- * Guards of the annual report, on every path (plugin button, Content Manager, REST, code), as Document Service
- * middlewares: a report with hard errors or unacknowledged warnings is never published, and the computed tables are
- * not hand-edited in the Content Manager.
+ * Guards of the annual report, on every path (plugin button, Content Manager in any URL case, REST, code), as Document
+ * Service middlewares: the computed attributes only come from the plugin's own service; a report is published only
+ * when complete, consistent, up to date with its records and acknowledged, and publishing freezes what the public sees.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { pluginWrite } from './report-db/plugin-writes';
 import { UIDS } from './report-db/tables';
-import { DEFAULT_LOCALE, type ReportService } from './services/report';
+import { DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
 
 export const REPORT_PUBLISHED_EVENT = 'disclosure-report.publish';
 
-/** Fields only the plugin writes: the Content Manager's edit form must not overwrite them. */
-const COMPUTED_FIELDS = ['tables', 'acknowledgement'];
+/** Attributes only the plugin writes: every other write (Content Manager, REST, code) has them removed. */
+export const COMPUTED_FIELDS = ['tables', 'acknowledgement', 'publication'] as const;
 
-const fromContentManager = (strapi: Core.Strapi) => {
-  const url: string | undefined = (strapi.requestContext.get() as any)?.request?.url;
-  return !!url && url.startsWith('/content-manager/');
+const refuse = (messages: string[], what: string) => {
+  throw new errors.ValidationError(`${what}: ${messages.length} problem(s). ${messages[0]}`, {
+    errors: messages.map((message) => ({ path: [message.split(':')[0]], message, name: 'ValidationError', value: null })),
+  });
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
     if (context.uid !== UIDS.report) return next();
     const params = context.params as any;
+    const write = pluginWrite();
 
-    if ((context.action === 'create' || context.action === 'update') && params.data && fromContentManager(strapi)) {
-      for (const field of COMPUTED_FIELDS) delete params.data[field];
+    if (context.action === 'clone') {
+      // A copy would carry another report's computed tables and publication; a report is one per organization and year.
+      throw new errors.ValidationError('年度报告不能复制 / annual reports cannot be cloned: create one and compute it');
+    }
+    if ((context.action === 'create' || context.action === 'update') && params) {
+      if (params.data && !write) for (const field of COMPUTED_FIELDS) delete params.data[field];
+      // create/update with status "published" would publish inside the repository, past the publish guard below.
+      if (params.status === 'published') {
+        throw new errors.ValidationError('status: 年度报告须经发布检查后发布 / a report is published only through its publish action');
+      }
     }
     if (context.action !== 'publish') return next();
 
     const service = strapi.plugin('disclosure').service('report') as ReportService;
     const locale = params.locale ?? DEFAULT_LOCALE;
-    const drafts = await strapi.documents(UIDS.report as any).findMany({
+    const drafts = (await strapi.documents(UIDS.report as any).findMany({
       filters: { documentId: params.documentId },
       locale,
       status: 'draft',
       populate: { organization: { fields: ['documentId', 'canIssueRegulations'] } },
-    } as any);
+    } as any)) as unknown as ReportDocument[];
     if (drafts.length === 0) return next();
-    // Tables are shared by every locale, so the first draft speaks for all of them.
-    const problems = await service.publishProblems(drafts[0] as any);
-    if (problems.length) {
-      throw new errors.ValidationError(`This report cannot be published: ${problems.length} problem(s). ${problems[0]}`, {
-        errors: problems.map((message) => ({ path: [message.split(':')[0]], message, name: 'ValidationError', value: null })),
-      });
+
+    // Who publishes: the plugin's caller, else the admin user of the request (Content Manager).
+    const requestUser = (strapi.requestContext.get() as any)?.state?.user;
+    const effective = { ...write, user: write?.user ?? (requestUser ? { id: requestUser.id, name: userName(requestUser) } : undefined) };
+    const problems = await service.publishProblems(drafts, effective);
+    if (problems.length) refuse(problems, 'This report cannot be published');
+
+    // Freeze each locale's publication into its draft; Strapi's publish copies the draft into the published version.
+    const publications = new Map<string, string>();
+    const main = service.mainDraft(drafts);
+    for (const draft of drafts) {
+      const publication = await service.buildPublication(draft, effective, main);
+      publications.set(draft.locale, publication.publishedAt);
+      // A row write, not a Document Service update: this is the plugin's own record of the publication, not an edit
+      // (no user rules apply to it, and the draft's other attributes are left exactly as they are).
+      await strapi.db.query(UIDS.report as any).update({ where: { id: draft.id }, data: { publication } });
     }
     const result = await next();
-    const draft = drafts[0] as any;
+    // The published row's publishedAt is the frozen one, so lists and the report agree to the millisecond.
+    for (const [loc, publishedAt] of publications) {
+      await strapi.db.query(UIDS.report as any).updateMany({
+        where: { documentId: params.documentId, locale: loc, publishedAt: { $notNull: true } },
+        data: { publishedAt },
+      });
+    }
+    const draft = main;
     strapi.eventHub.emit(REPORT_PUBLISHED_EVENT, {
       documentId: params.documentId,
       locale,
       year: draft.year,
       organization: draft.organization?.documentId ?? null,
-      publishedAt: new Date().toISOString(),
+      publishedAt: publications.get(draft.locale) ?? new Date().toISOString(),
     });
     return result;
   });

@@ -2,8 +2,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { FORMATS, DEFAULT_FORMAT, getFormat } from '../format';
-import { renderReportCsv, renderReportHtml, renderReportXlsx, toPublicReport } from '../report';
+import { FORMATS, DEFAULT_FORMAT, getFormat, type ReportFormat } from '../format';
+import { renderReportCsv, renderReportHtml, renderReportXlsx, type PublicReport } from '../report';
 import { ACTIONS } from '../permissions';
 import type { ReportService } from '../services/report';
 import type { DrilldownService } from '../services/drilldown';
@@ -54,9 +54,10 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await service(strapi).acknowledge(body.documentId, ctx.state.user) };
   },
 
+  /** Publishes (or, for a published report, corrects: 更正 with a reason) every locale of a report. */
   async publish(ctx: any) {
-    const body = parse(z.object({ documentId }), ctx.request.body);
-    await service(strapi).publish(body.documentId);
+    const body = parse(z.object({ documentId, reason: z.string().trim().max(2000).optional() }), ctx.request.body);
+    await service(strapi).publish(body.documentId, { user: ctx.state.user, reason: body.reason });
     ctx.body = { data: { documentId: body.documentId, published: true } };
   },
 
@@ -78,17 +79,25 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
 const publicQuery = z.object({ locale: locale.default('zh-Hans') }).strict();
 
 const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The publication frozen at publish time: one read, no checks, no neighbour lookups. */
   async function load(ctx: any) {
     const { documentId: id } = parse(z.object({ documentId }), ctx.params);
     const { locale: loc } = parse(publicQuery.extend({ status: z.string().optional() }), ctx.query);
-    const found = await service(strapi).findPublished(id, loc);
-    if (!found) throw new errors.NotFoundError('Report not found');
-    return found;
+    const publication = await service(strapi).findPublished(id, loc);
+    if (!publication) throw new errors.NotFoundError('Report not found');
+    const report = publication.report as unknown as PublicReport;
+    return {
+      publication,
+      report,
+      // The declaration the report was published with, not today's: later label changes leave it as it was.
+      format: publication.format as unknown as ReportFormat,
+      cells: publication.snapshot.cells,
+      locale: report.locale,
+    };
   }
-  const feeDecimals = () => strapi.plugin('disclosure').config('feeDecimals') as number;
-  const fileName = (found: any, ext: string) =>
+  type Loaded = Awaited<ReturnType<typeof load>>;
+  const fileName = (found: Loaded, ext: string) =>
     `annual-report-${found.report.year}-${found.report.organization.documentId}-${found.locale}.${ext}`;
-  const sections = (report: any) => ({ overview: report.overview, problems: report.problems, otherMatters: report.otherMatters });
 
   return {
     async find(ctx: any) {
@@ -110,34 +119,23 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(ctx: any) {
       const found = await load(ctx);
-      ctx.body = {
-        data: toPublicReport({
-          format: found.format,
-          cells: found.snapshot.cells,
-          organization: found.report.organization,
-          year: found.report.year,
-          locale: found.locale,
-          publishedAt: found.report.publishedAt,
-          computedAt: found.snapshot.computedAt,
-          sections: sections(found.report),
-          problems: found.problems,
-        }),
-      };
+      ctx.body = { data: found.report };
     },
 
     async html(ctx: any) {
       const found = await load(ctx);
-      const base = `/api/disclosure/reports/${found.report.documentId}`;
+      const base = `/api/disclosure/reports/${ctx.params.documentId}`;
       const q = `?locale=${encodeURIComponent(found.locale)}`;
       ctx.type = 'text/html; charset=utf-8';
       ctx.body = renderReportHtml({
         format: found.format,
-        cells: found.snapshot.cells,
+        cells: found.cells,
         organizationName: found.report.organization.name,
         year: found.report.year,
         locale: found.locale,
-        sections: sections(found.report),
-        feeDecimals: feeDecimals(),
+        sections: found.report.sections,
+        feeDecimals: found.publication.feeDecimals,
+        corrections: found.report.corrections,
         downloads: { csv: `${base}/csv${q}`, xlsx: `${base}/xlsx${q}`, json: `${base}${q}` },
       });
     },
@@ -146,7 +144,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await load(ctx);
       ctx.type = 'text/csv; charset=utf-8';
       ctx.attachment(fileName(found, 'csv'));
-      ctx.body = renderReportCsv({ format: found.format, cells: found.snapshot.cells, locale: found.locale });
+      ctx.body = renderReportCsv({ format: found.format, cells: found.cells, locale: found.locale });
     },
 
     async xlsx(ctx: any) {
@@ -155,11 +153,11 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.attachment(fileName(found, 'xlsx'));
       ctx.body = await renderReportXlsx({
         format: found.format,
-        cells: found.snapshot.cells,
+        cells: found.cells,
         organizationName: found.report.organization.name,
         year: found.report.year,
         locale: found.locale,
-        feeDecimals: feeDecimals(),
+        feeDecimals: found.publication.feeDecimals,
       });
     },
   };

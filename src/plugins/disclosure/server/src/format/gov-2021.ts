@@ -26,7 +26,7 @@ const TOTAL = node('总计', 'Total');
 // ---- Table 二 ----
 const documentsBlock = {
   code: 'documents',
-  caption: node('第二十条第(一)项', 'Article 20, item (1)'),
+  caption: node('第二十条第（一）项', 'Article 20, item (1)'),
   rowHeader: CONTENT,
   showRowLabels: true,
   columns: [
@@ -45,7 +45,7 @@ const documentsBlock = {
 
 const licensingBlock = {
   code: 'licensing',
-  caption: node('第二十条第(五)项', 'Article 20, item (5)'),
+  caption: node('第二十条第（五）项', 'Article 20, item (5)'),
   rowHeader: CONTENT,
   showRowLabels: true,
   columns: [column('decisions', [DECISIONS_THIS_YEAR], { by: 'decisionCount' })],
@@ -54,7 +54,7 @@ const licensingBlock = {
 
 const enforcementBlock = {
   code: 'enforcement',
-  caption: node('第二十条第(六)项', 'Article 20, item (6)'),
+  caption: node('第二十条第（六）项', 'Article 20, item (6)'),
   rowHeader: CONTENT,
   showRowLabels: true,
   columns: [column('decisions', [DECISIONS_THIS_YEAR], { by: 'decisionCount' })],
@@ -66,7 +66,7 @@ const enforcementBlock = {
 
 const feesBlock = {
   code: 'fees',
-  caption: node('第二十条第(八)项', 'Article 20, item (8)'),
+  caption: node('第二十条第（八）项', 'Article 20, item (8)'),
   rowHeader: CONTENT,
   showRowLabels: true,
   columns: [
@@ -90,10 +90,10 @@ const applicant = (code: string, path: readonly Labelled[]) =>
   column(code, [APPLICANTS, ...path], { by: 'applicantType', applicantType: code });
 
 const RESULTS = node('三、本年度办理结果', 'III. Results of handling this year');
-const WITHHELD = node('(三)不予公开', '(3) Not disclosed');
-const UNAVAILABLE = node('(四)无法提供', '(4) Cannot be provided');
-const NOT_PROCESSED = node('(五)不予处理', '(5) Not processed');
-const OTHER_DISPOSAL = node('(六)其他处理', '(6) Other handling');
+const WITHHELD = node('（三）不予公开', '(3) Not disclosed');
+const UNAVAILABLE = node('（四）无法提供', '(4) Cannot be provided');
+const NOT_PROCESSED = node('（五）不予处理', '(5) Not processed');
+const OTHER_DISPOSAL = node('（六）其他处理', '(6) Other handling');
 const outcome = (code: string, path: readonly Labelled[]) =>
   row(code, [RESULTS, ...path], { records: 'applications', measure: 'concluded', outcome: code });
 
@@ -122,10 +122,10 @@ const applicationsBlock = {
       records: 'applications',
       measure: 'carriedOver',
     }),
-    outcome('granted', [node('(一)予以公开', '(1) Disclosed')]),
+    outcome('granted', [node('（一）予以公开', '(1) Disclosed')]),
     outcome('partiallyGranted', [
       node(
-        '(二)部分公开（区分处理的，只计这一情形，不计其他情形）',
+        '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
         '(2) Partially disclosed (when separated, count here only and not under any other result)',
       ),
     ]),
@@ -196,7 +196,7 @@ const applicationsBlock = {
       ),
     ]),
     outcome('otherDisposal.other', [OTHER_DISPOSAL, node('3.其他', '3. Other')]),
-    row('concluded', [RESULTS, node('(七)总计', '(7) Total')], { records: 'applications', measure: 'concludedTotal' }),
+    row('concluded', [RESULTS, node('（七）总计', '(7) Total')], { records: 'applications', measure: 'concludedTotal' }),
     row('carriedForward', [node('四、结转下年度继续办理', 'IV. Carried forward to next year')], {
       records: 'applications',
       measure: 'carriedForward',
@@ -317,7 +317,7 @@ export const GOV_2021: ReportFormat = {
       id: 'applications.concludedSum',
       severity: 'error',
       description: {
-        zh: '表三每列：(七)总计等于各项办理结果之和',
+        zh: '表三每列：（七）总计等于各项办理结果之和',
         en: 'Table III, each column: (7) Total equals the sum of the results',
       },
       message: {
@@ -371,6 +371,30 @@ export const GOV_2021: ReportFormat = {
       message: {
         zh: '{cell}：上年报告结转 {expected}，本年填报 {actual}',
         en: '{cell}: last year’s report carried forward {expected}, this year reports {actual}',
+      },
+    },
+    {
+      id: 'continuity.nextYear',
+      severity: 'warning',
+      description: {
+        zh: '本年结转下年度继续办理数应等于下一年度已发布报告的上年结转数',
+        en: 'This year’s carried-forward applications should equal the carried-over ones of next year’s published report',
+      },
+      message: {
+        zh: '{cell}：{year}年已发布报告的上年结转为 {expected}，本报告填报 {actual}；重新发布将与{year}年报告不一致',
+        en: '{cell}: the published {year} report carried over {expected}, this report carries forward {actual}; republishing contradicts the {year} report',
+      },
+    },
+    {
+      id: 'continuity.noPreviousReport',
+      severity: 'warning',
+      description: {
+        zh: '上一年度没有已发布的报告，无法核对上年结转数和现行有效件数',
+        en: 'There is no published report of the previous year: carried-over applications and documents in force cannot be checked',
+      },
+      message: {
+        zh: '{cell}：没有{year}年已发布的报告可供比对，上年结转数和现行有效件数未经核对。请先录入上年已发布报告的数据，或确认后发布',
+        en: '{cell}: there is no published {year} report to compare with, so carried-over applications and documents in force are unchecked. Enter last year’s published figures first, or acknowledge and publish',
       },
     },
     {

@@ -102,3 +102,10 @@ export function fillTemplate(template: string, values: Record<string, string | n
 }
 export const headingIn = (item: { heading: string; headingEn: string }, locale: Locale): string =>
   locale === 'en' ? item.headingEn : item.heading;
+
+/**
+ * A label compared across punctuation conventions: declarations print the national template's full-width brackets
+ * and colons (（一）予以公开), many published pages show ASCII ones ((一)予以公开). Anything that reads a report matches
+ * labels through this, so both forms are accepted.
+ */
+export const normalizeLabel = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');

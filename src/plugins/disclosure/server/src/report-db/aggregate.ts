@@ -122,18 +122,21 @@ export async function aggregateReport(
   year: number,
   documentKinds: string[]
 ): Promise<{ aggregates: Aggregates; counts: RecordCounts }> {
-  const knex = strapi.db.connection;
-  const orgIds = await organizationRowIds(strapi, organizationDocumentId);
-  if (orgIds.length === 0) throw new Error(`Organization ${organizationDocumentId} does not exist`);
-  const [a, c, p, d, f] = await Promise.all([
-    applications(strapi, knex, orgIds, year),
-    cases(strapi, knex, orgIds, year),
-    policyDocuments(strapi, knex, orgIds, year, documentKinds),
-    decisions(strapi, knex, orgIds, year),
-    fees(strapi, knex, orgIds, year),
-  ]);
-  return {
-    aggregates: { applications: a.rows, cases: c.rows, policyDocuments: p.rows, decisions: d.rows, feesYuan: f.yuan },
-    counts: { applications: a.total, cases: c.total, policyDocuments: p.total, decisions: d.total, fees: f.total },
-  };
+  // Inside the caller's transaction when there is one (a publish runs in one, and SQLite has a single connection):
+  // strapi.db.transaction joins it; otherwise the five queries read one consistent snapshot of the records.
+  return strapi.db.transaction(async ({ trx }) => {
+    const knex = trx as unknown as Knex;
+    const orgIds = await organizationRowIds(strapi, organizationDocumentId, trx);
+    if (orgIds.length === 0) throw new Error(`Organization ${organizationDocumentId} does not exist`);
+    // One after the other: they share the transaction's single connection (pg refuses overlapping queries on one).
+    const a = await applications(strapi, knex, orgIds, year);
+    const c = await cases(strapi, knex, orgIds, year);
+    const p = await policyDocuments(strapi, knex, orgIds, year, documentKinds);
+    const d = await decisions(strapi, knex, orgIds, year);
+    const f = await fees(strapi, knex, orgIds, year);
+    return {
+      aggregates: { applications: a.rows, cases: c.rows, policyDocuments: p.rows, decisions: d.rows, feesYuan: f.yuan },
+      counts: { applications: a.total, cases: c.total, policyDocuments: p.total, decisions: d.total, fees: f.total },
+    };
+  });
 }

@@ -15,8 +15,15 @@ export interface Problem {
 }
 
 export interface CheckOptions {
-  /** Last year's cells of the same organization, for the continuity warnings. */
+  /**
+   * Last year's published cells of the same organization, for the continuity warnings. `null` (as opposed to absent)
+   * means "looked for and not found": with `year` given, that is a warning of its own (nothing to compare with).
+   */
   previous?: Cells | null;
+  /** The report's year; names the neighbouring years in messages. */
+  year?: number;
+  /** Next year's published cells, when that report is out: continuity is checked forwards too. */
+  next?: { year: number; cells: Cells } | null;
   organization?: { canIssueRegulations?: boolean | null } | null;
 }
 
@@ -24,6 +31,8 @@ interface Finding {
   cells: CellId[];
   expected: number | string;
   actual: number | string;
+  /** Extra placeholders of the message (e.g. {year} of a neighbouring report). */
+  vars?: Record<string, string | number>;
 }
 
 interface Context {
@@ -145,6 +154,31 @@ const RULES: Record<string, (ctx: Context) => Finding[]> = {
         )
       : [],
 
+  // The same equation seen from the earlier year: republishing year N must not contradict N+1 already out.
+  'continuity.nextYear': ({ refs, cells, options }) => {
+    const next = options.next;
+    if (!next) return [];
+    return byBlock(refs).flatMap((block) =>
+      columnsOf(block).flatMap((col) => {
+        const over = find(col, (r) => appMeasure(r) === 'carriedOver');
+        const fwd = find(col, (r) => appMeasure(r) === 'carriedForward');
+        if (!over || !fwd) return [];
+        const expected = countOf(next.cells, over);
+        const actual = countOf(cells, fwd);
+        return expected !== null && actual !== null && expected !== actual
+          ? [{ cells: [fwd], expected, actual, vars: { year: next.year } }]
+          : [];
+      }),
+    );
+  },
+
+  // Continuity cannot be checked without last year's published figures: say so, do not pass silently.
+  'continuity.noPreviousReport': ({ refs, options }) => {
+    if (options.year === undefined || options.previous !== null) return [];
+    const over = refs.find((r) => appMeasure(r) === 'carriedOver' && r.column.source.by === 'applicantTotal');
+    return over ? [{ cells: [over.id], expected: options.year - 1, actual: '—', vars: { year: options.year - 1 } }] : [];
+  },
+
   'continuity.inForce': ({ refs, cells, options }) =>
     options.previous
       ? byBlock(refs).flatMap((block) =>
@@ -201,6 +235,7 @@ function messageOf(format: ReportFormat, rule: RuleDef, ref: CellRef, f: Finding
       column: labelIn(ref.column, locale),
       expected: f.expected,
       actual: f.actual,
+      ...f.vars,
     });
   return { zh: fill('zh-Hans'), en: fill('en') };
 }

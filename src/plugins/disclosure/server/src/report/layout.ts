@@ -37,11 +37,20 @@ export interface LayoutOptions {
   feeDecimals: number;
 }
 
+/**
+ * The one rule for printing a cell, used by every rendering (printable page, Excel, the public JSON's `display` that
+ * the site prints): counts as they are, the fee in 万元 with the report's fee decimals ("0" → "0.0000"). Invalid
+ * values are printed as they are so that a preview shows what the checks complain about.
+ */
+export function printedValue(kind: 'count' | 'money', value: number | string, feeDecimals: number): string {
+  return kind === 'money' && isDecimalString(value) ? formatWan(value, feeDecimals) : String(value);
+}
+
 const samePrefix = (a: readonly string[], b: readonly string[], depth: number) =>
   a.length > depth && b.length > depth && a.slice(0, depth + 1).every((x, i) => x === b[i]);
 
 /** Header text of a column's own label: the fee column states its printed precision. */
-function columnLabel(column: ColumnDef, locale: Locale, feeDecimals: number): string {
+export function columnLabel(column: ColumnDef, locale: Locale, feeDecimals: number): string {
   return column.decimalsLabel
     ? fillTemplate(labelIn(column.decimalsLabel, locale), { decimals: feeDecimals })
     : labelIn(column, locale);
@@ -98,8 +107,7 @@ export function layoutBlock(table: TableDef, block: BlockDef, opts: LayoutOption
       const value = opts.cells[id];
       if (value === undefined) throw new Error(`Cannot render report: cell ${id} is missing`);
       const kind = row.source.records === 'fees' ? 'money' : 'count';
-      // Invalid values are printed as they are so that a preview shows what the checks complain about.
-      const text = kind === 'money' && isDecimalString(value) ? formatWan(value, opts.feeDecimals) : String(value);
+      const text = printedValue(kind, value, opts.feeDecimals);
       out.push({ row: D + i, col: R + j, rowspan: 1, colspan: 1, role: 'value', text, cellId: id, kind, value });
     });
   });

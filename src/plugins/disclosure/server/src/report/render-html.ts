@@ -20,7 +20,11 @@ export interface RenderHtmlOptions {
   /** Cells named by these problems are marked (class and title), for previews. */
   problems?: readonly Problem[];
   downloads?: { csv?: string; xlsx?: string; json?: string };
+  /** Corrections (更正) of a published report, printed under the title: a correction is never silent. */
+  corrections?: ReadonlyArray<{ at: string; reason: string }>;
 }
+
+const CORRECTION_NOTE = { zh: '更正（{date}）：{reason}', en: 'Corrected ({date}): {reason}' };
 
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -193,6 +197,10 @@ export function renderReportHtml(o: RenderHtmlOptions): string {
     ? `<nav class="downloads" aria-label="${escapeHtml(textIn(format.texts.downloads, locale))}"><ul>${links.join('')}</ul></nav>`
     : '';
 
+  const corrections = (o.corrections ?? []).map((c) =>
+    `<p class="correction">${escapeHtml(fillTemplate(textIn(CORRECTION_NOTE, locale), { date: c.at.slice(0, 10), reason: c.reason }))}</p>`,
+  );
+
   return `<!DOCTYPE html>
 <html lang="${locale}">
 <head>
@@ -205,6 +213,7 @@ export function renderReportHtml(o: RenderHtmlOptions): string {
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
+${corrections.join('\n')}
 ${downloads}
 ${body.join('\n')}
 </main>

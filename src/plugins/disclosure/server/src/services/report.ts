@@ -1,29 +1,80 @@
 /**
- * The annual report's service: compute the tables into the draft, check them, acknowledge warnings, publish, and
- * read published reports for the public. The arithmetic lives in ../report (pure); SQL in ../report-db.
+ * The annual report's service: compute the tables into the draft, check them, acknowledge warnings, publish (freezing
+ * what the public sees into `publication`), and serve published reports as stored. The arithmetic lives in ../report
+ * (pure); SQL in ../report-db.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { createHash } from 'crypto';
-import { DEFAULT_FORMAT, getFormat, reportedKinds, type Locale } from '../format';
-import { cellsFromAggregates, checkReport, hasErrors, type Cells, type Problem } from '../report';
+import { todayInChina } from '../applications/dates';
+import { DEFAULT_FORMAT, getFormat, reportedKinds, type Locale, type NarrativeCode, type ReportFormat } from '../format';
+import { cellsFromAggregates, checkReport, hasErrors, toPublicReport, type Cells, type Problem } from '../report';
 import { aggregateReport } from '../report-db/aggregate';
+import { asPlugin, pluginWrite, type PluginWrite } from '../report-db/plugin-writes';
 import { UIDS } from '../report-db/tables';
-import { parseAcknowledgement, parseSnapshot, type Snapshot } from '../report-db/snapshot';
+import {
+  parseAcknowledgement,
+  parsePublication,
+  parseSnapshot,
+  type Correction,
+  type Publication,
+  type Snapshot,
+} from '../report-db/snapshot';
 
 const REPORT = UIDS.report;
 export const DEFAULT_LOCALE = 'zh-Hans';
+const NARRATIVES: readonly NarrativeCode[] = ['overview', 'problems', 'otherMatters'];
 
 export type ReportDocument = Record<string, any> & { documentId: string; locale: string; year: number };
+type User = { id: number | string; firstname?: string | null; lastname?: string | null; email?: string | null };
 
 export const warningsFingerprint = (problems: readonly Problem[]) =>
   createHash('sha256')
     .update(JSON.stringify(problems.filter((p) => p.severity === 'warning').map((p) => [p.rule, p.cells, p.expected, p.actual])))
     .digest('hex');
 
+const cellsFingerprint = (cells: Cells | null) =>
+  cells ? createHash('sha256').update(JSON.stringify(Object.entries(cells).sort(([a], [b]) => a.localeCompare(b)))).digest('hex') : null;
+
+/** Same figures under the same format: what "changed" means for a report (never the time it was computed). */
+const sameTables = (a: Snapshot | null, b: Snapshot | null) =>
+  !!a && !!b && a.format === b.format && cellsFingerprint(a.cells) === cellsFingerprint(b.cells);
+
+const sectionsOf = (doc: Record<string, any> | null | undefined): Record<NarrativeCode, string> => ({
+  overview: doc?.overview ?? '',
+  problems: doc?.problems ?? '',
+  otherMatters: doc?.otherMatters ?? '',
+});
+
+/** A section is empty when nothing but whitespace (or empty markup) is left; 六 may say 无, but must say it. */
+const isBlank = (text: string) => text.replace(/<[^>]*>/g, '').replace(/&nbsp;/gi, ' ').trim() === '';
+
+export const userName = (user: User | null | undefined) =>
+  user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || String(user.id) : 'system';
+
+/** The statutory deadline (条例 第四十九条): 31 January of the next year. */
+export const deadlineOf = (year: number) => `${year + 1}-01-31`;
+const dateInChina = (iso: string) => todayInChina(new Date(iso));
+
+/** A publication problem: where (a field, a section or a cell) and the message in both languages. */
+export interface PublishProblem {
+  path: string;
+  zh: string;
+  en: string;
+}
+const problemText = (p: PublishProblem) => `${p.path}: ${p.zh} / ${p.en}`;
+
+/**
+ * The draft that speaks for the non-localized attributes (tables, acknowledgement, organization) when several locales
+ * are published: the default locale's, else one that has them.
+ */
+const mainDraft = (drafts: readonly ReportDocument[]): ReportDocument =>
+  drafts.find((d) => d.locale === DEFAULT_LOCALE && d.organization) ?? drafts.find((d) => d.organization) ?? drafts[0];
+
 const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Typed loosely: the app's generated content types are not visible to the plugin's compiler.
   const documents = (): any => strapi.documents(REPORT as any);
+  const feeDecimals = () => strapi.plugin('disclosure').config('feeDecimals') as number;
 
   async function organization(documentId: string) {
     const org = await strapi.documents(UIDS.organization as any).findOne({ documentId, locale: DEFAULT_LOCALE } as any);
@@ -42,47 +93,94 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return (found as ReportDocument | undefined) ?? null;
   }
 
-  /** The previous year's published cells of the organization, for the continuity warnings. */
-  async function previousCells(organizationId: string, year: number): Promise<Cells | null> {
-    const previous = await findReport(organizationId, year - 1, 'published');
-    return parseSnapshot(previous?.tables)?.cells ?? null;
+  /** A year's published cells of the organization (as frozen at its publication), or null when none is out. */
+  async function publishedCells(organizationId: string, year: number): Promise<Cells | null> {
+    const published = await findReport(organizationId, year, 'published');
+    if (!published) return null;
+    return parsePublication(published.publication)?.snapshot.cells ?? parseSnapshot(published.tables)?.cells ?? null;
   }
 
-  /** Every problem of a snapshot: the hard rules and the warnings, cross-year ones included. */
+  /** Every problem of a snapshot: the hard rules and the warnings, continuity with both neighbouring years included. */
   async function check(snapshot: Snapshot, organizationId: string, year: number, org?: Record<string, any>): Promise<Problem[]> {
     const format = getFormat(snapshot.format);
     const orgDoc = org ?? (await organization(organizationId));
+    // In sequence: inside a publish this runs on the transaction's single connection.
+    const previous = await publishedCells(organizationId, year - 1);
+    const next = await publishedCells(organizationId, year + 1);
     return checkReport(format, snapshot.cells, {
-      previous: await previousCells(organizationId, year),
+      year,
+      previous,
+      next: next ? { year: year + 1, cells: next } : null,
       organization: { canIssueRegulations: orgDoc.canIssueRegulations },
     });
+  }
+
+  /** The cells today's records give, for comparing with a stored snapshot. */
+  async function freshSnapshot(organizationId: string, year: number): Promise<Snapshot> {
+    const format = getFormat(DEFAULT_FORMAT);
+    const { aggregates, counts } = await aggregateReport(strapi, organizationId, year, reportedKinds(format).policyDocuments);
+    return { format: format.code, computedAt: new Date().toISOString(), recordCounts: counts, cells: cellsFromAggregates(format, aggregates) };
+  }
+
+  /** Problems of completeness and timing, per locale drafted: empty required sections, a year not yet over. */
+  function completenessProblems(drafts: readonly ReportDocument[], today = todayInChina()): PublishProblem[] {
+    const out: PublishProblem[] = [];
+    const year = drafts[0]?.year;
+    if (typeof year === 'number' && year >= Number(today.slice(0, 4))) {
+      out.push({
+        path: 'year',
+        zh: `${year}年尚未结束，不能发布该年度报告（法定发布期限为 ${deadlineOf(year)}）`,
+        en: `the year ${year} is not over yet: its report cannot be published (statutory deadline ${deadlineOf(year)})`,
+      });
+    }
+    const format = getFormat(DEFAULT_FORMAT);
+    for (const draft of drafts) {
+      const sections = sectionsOf(draft);
+      for (const code of NARRATIVES) {
+        if (!isBlank(sections[code])) continue;
+        const def = format.sections.find((s) => s.kind === 'narrative' && s.code === code);
+        const heading = def && def.kind === 'narrative' ? def : { heading: code, headingEn: code };
+        out.push({
+          path: `${code}[${draft.locale}]`,
+          zh: `「${heading.heading}」（${draft.locale}）为空，发布前须填写${code === 'otherMatters' ? '（没有其他事项时写“无”）' : ''}`,
+          en: `“${heading.headingEn}” (${draft.locale}) is empty: write it before publishing${code === 'otherMatters' ? ' (write “无 / none” when there is nothing to report)' : ''}`,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Compares the stored snapshot with what the records give now: a snapshot is only ever the computation's result. */
+  async function recordsProblem(snapshot: Snapshot, organizationId: string, year: number): Promise<PublishProblem | null> {
+    const fresh = await freshSnapshot(organizationId, year);
+    if (sameTables(snapshot, fresh)) return null;
+    const differing = Object.keys(fresh.cells).find((id) => fresh.cells[id] !== snapshot.cells[id]) ?? 'format';
+    return {
+      path: 'tables',
+      zh: `记录已变化，请重新计算（${differing}：计算结果 ${snapshot.cells[differing] ?? '—'}，现有记录为 ${fresh.cells[differing] ?? '—'}）`,
+      en: `records changed since computing: recompute (${differing}: computed ${snapshot.cells[differing] ?? '—'}, the records now give ${fresh.cells[differing] ?? '—'})`,
+    };
+  }
+
+  async function publishedVersions(documentId: string, locale: string): Promise<ReportDocument[]> {
+    return documents().findMany({ filters: { documentId }, locale, status: 'published' } as any);
   }
 
   return {
     async compute(organizationId: string, year: number): Promise<ReportDocument> {
       const org = await organization(organizationId);
       const format = getFormat(DEFAULT_FORMAT);
-      const { aggregates, counts } = await aggregateReport(strapi, organizationId, year, reportedKinds(format).policyDocuments);
-      const tables: Snapshot = {
-        format: format.code,
-        computedAt: new Date().toISOString(),
-        recordCounts: counts,
-        cells: cellsFromAggregates(format, aggregates),
-      };
+      const tables = await freshSnapshot(organizationId, year);
       const existing = await findReport(organizationId, year, 'draft');
       // The tables are not localized: writing them on the default locale updates every locale's draft.
-      const saved = existing
-        ? await documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code } } as any)
-        : await documents().create({
-            locale: DEFAULT_LOCALE,
-            data: {
-              organization: organizationId,
-              year,
-              formatVersion: format.code,
-              title: `${org.name}${year}年政府信息公开工作年度报告`,
-              tables,
-            },
-          } as any);
+      const saved = await asPlugin({}, () =>
+        existing
+          ? documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code } } as any)
+          : documents().create({
+              locale: DEFAULT_LOCALE,
+              data: { organization: organizationId, year, formatVersion: format.code, title: `${org.name}${year}年政府信息公开工作年度报告`, tables },
+            } as any),
+      );
       return saved as ReportDocument;
     },
 
@@ -95,6 +193,26 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const problems = snapshot ? await check(snapshot, organizationId, year, org) : [];
       const acknowledgement = parseAcknowledgement(draft?.acknowledgement);
       const fingerprint = warningsFingerprint(problems);
+      const completeness = draft ? completenessProblems([draft]) : [];
+      const publication = parsePublication(published?.publication);
+      const today = todayInChina();
+      const deadline = deadlineOf(year);
+      let publicationState = null;
+      if (publication) {
+        const previousNow = cellsFingerprint(await publishedCells(organizationId, year - 1));
+        const fresh = await freshSnapshot(organizationId, year);
+        publicationState = {
+          publishedAt: publication.publishedAt,
+          firstPublishedAt: publication.firstPublishedAt,
+          publishedBy: publication.publishedBy.name,
+          corrections: publication.corrections.map((c: Correction) => ({ at: c.at, by: c.by.name, reason: c.reason, previousPublishedAt: c.previous.publishedAt })),
+          // Last year's published figures are not those this report was checked against: recompute and correct.
+          baselineChanged: publication.baseline.previous !== previousNow,
+          // Today's records give other figures than the published ones.
+          recordsChanged: !sameTables(publication.snapshot, fresh),
+        };
+      }
+      const firstPublished = publicationState?.firstPublishedAt ?? null;
       return {
         organization: { documentId: org.documentId, name: org.name, shortName: org.shortName ?? null },
         year,
@@ -105,55 +223,152 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
               title: draft.title ?? null,
               formatVersion: draft.formatVersion,
               updatedAt: draft.updatedAt,
-              publishedAt: published?.publishedAt ?? null,
-              // Published, and the draft has not changed since: nothing to publish again.
-              upToDate: !!published && JSON.stringify(published.tables) === JSON.stringify(draft.tables),
+              publishedAt: publication?.publishedAt ?? published?.publishedAt ?? null,
+              // Published, and the draft's figures and sections are those published: nothing to publish again.
+              upToDate:
+                !!publication &&
+                sameTables(publication.snapshot, snapshot) &&
+                JSON.stringify(publication.sections) === JSON.stringify(sectionsOf(draft)),
             }
           : null,
         snapshot,
         problems,
+        completeness,
+        publication: publicationState,
+        deadline: {
+          date: deadline,
+          yearEnded: year < Number(today.slice(0, 4)),
+          passed: today > deadline,
+          late: firstPublished ? dateInChina(firstPublished) > deadline : today > deadline,
+        },
         acknowledgement: acknowledgement ? { ...acknowledgement, current: acknowledgement.warnings === fingerprint } : null,
-        canPublish: !!snapshot && !hasErrors(problems),
+        canPublish: !!snapshot && !hasErrors(problems) && completeness.length === 0,
         needsAcknowledgement: problems.some((p) => p.severity === 'warning') && acknowledgement?.warnings !== fingerprint,
+        // Republishing a published report is a correction (更正): it needs a reason.
+        needsReason: !!published,
       };
     },
 
-    async acknowledge(documentId: string, user: { id: number | string; firstname?: string; lastname?: string; email?: string }) {
+    async acknowledge(documentId: string, user: User) {
       const draft = (await documents().findOne({ documentId, locale: DEFAULT_LOCALE, status: 'draft', populate: ['organization'] } as any)) as ReportDocument | null;
       if (!draft) throw new errors.NotFoundError(`Report ${documentId} not found`);
       const snapshot = parseSnapshot(draft.tables);
       if (!snapshot) throw new errors.ValidationError('The report has no computed tables yet: compute it first');
       const problems = await check(snapshot, draft.organization.documentId, draft.year);
-      const name = [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || String(user.id);
-      const acknowledgement = { by: { id: user.id, name }, at: new Date().toISOString(), warnings: warningsFingerprint(problems) };
-      await documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement } } as any);
+      const acknowledgement = { by: { id: user.id, name: userName(user) }, at: new Date().toISOString(), warnings: warningsFingerprint(problems) };
+      await asPlugin({}, () => documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement } } as any));
       return acknowledgement;
     },
 
     /**
-     * Problems that forbid publishing this draft, or []: hard errors, missing tables, unacknowledged warnings.
-     * Used by the publish guard (every path) and by the admin page's publish button.
+     * Problems that forbid publishing these drafts (one per locale published), or []: missing or outdated tables, hard
+     * errors, empty sections, a year not over, unacknowledged warnings, a correction without a reason.
+     * Used by the publish guard (every path), the admin page and the seed.
      */
-    async publishProblems(draft: ReportDocument): Promise<string[]> {
-      const snapshot = parseSnapshot(draft.tables);
-      if (!snapshot) return ['tables: the report has no valid computed tables; compute it before publishing'];
+    async publishProblems(drafts: ReportDocument | readonly ReportDocument[], write: PluginWrite | undefined = pluginWrite()): Promise<string[]> {
+      const list = Array.isArray(drafts) ? (drafts as ReportDocument[]) : [drafts as ReportDocument];
+      const draft = mainDraft(list);
+      const snapshot = parseSnapshot(draft?.tables);
+      if (!snapshot) return ['tables: 尚未计算报表 / the report has no valid computed tables; compute it before publishing'];
       const orgId = draft.organization?.documentId;
       if (!orgId) return ['organization: the report has no organization'];
       const problems = await check(snapshot, orgId, draft.year);
       const errorsFound = problems.filter((p) => p.severity === 'error');
       if (errorsFound.length) {
-        return errorsFound.map((p) => `${p.cells.join(', ')}: ${p.message.en} (expected ${p.expected}, actual ${p.actual})`);
+        return errorsFound.map((p) => `${p.cells.join(', ')}: ${p.message.zh} / ${p.message.en} (expected ${p.expected}, actual ${p.actual})`);
       }
+      const out = completenessProblems(list).map(problemText);
+      const records = await recordsProblem(snapshot, orgId, draft.year);
+      if (records) out.push(problemText(records));
       const warnings = problems.filter((p) => p.severity === 'warning');
       const ack = parseAcknowledgement(draft.acknowledgement);
       if (warnings.length && ack?.warnings !== warningsFingerprint(problems)) {
-        return [`acknowledgement: ${warnings.length} warning(s) must be acknowledged by a person before publishing`];
+        const later = warnings.filter((w) => w.rule === 'continuity.nextYear').map((w) => w.message.zh);
+        out.push(
+          `acknowledgement: ${warnings.length} 条提示须经人确认后才能发布 / ${warnings.length} warning(s) must be acknowledged by a person before publishing` +
+            (later.length ? `. ${later[0]}` : ''),
+        );
       }
-      return [];
+      const published = await publishedVersions(draft.documentId, list.length > 1 ? '*' : draft.locale);
+      const republished = published.filter((p) => list.some((d) => d.locale === p.locale));
+      if (republished.length && !write?.reason?.trim()) {
+        out.push(
+          'reason: 此报告已发布，重新发布即为更正，须在年度报告页面填写更正理由 / the report is published: republishing it is a correction (更正) and needs a reason, given on the annual report page',
+        );
+      }
+      return out;
     },
 
-    async publish(documentId: string, locale = '*') {
-      return documents().publish({ documentId, locale } as any);
+    mainDraft,
+
+    /**
+     * What is frozen for one locale at publication: the public JSON and everything its renderings need. The figures,
+     * acknowledgement and organization are not localized: they come from `main` (see mainDraft); sections from `draft`.
+     */
+    async buildPublication(draft: ReportDocument, write: PluginWrite | undefined, main: ReportDocument = draft): Promise<Publication> {
+      const snapshot = parseSnapshot(main.tables) as Snapshot;
+      const orgId = main.organization.documentId as string;
+      const org = await organization(orgId);
+      const format: ReportFormat = getFormat(snapshot.format);
+      const problems = await check(snapshot, orgId, draft.year, org);
+      const acknowledgement = parseAcknowledgement(main.acknowledgement);
+      const [previousPublished] = await publishedVersions(draft.documentId, draft.locale);
+      const previous = parsePublication(previousPublished?.publication);
+      const user = write?.user ?? { id: 'system', name: userName(null) };
+      const publishedAt = write?.publishedAt ?? new Date().toISOString();
+      const sections = sectionsOf(draft);
+      const corrections: Correction[] = previous
+        ? [
+            ...previous.corrections,
+            {
+              at: publishedAt,
+              by: user,
+              reason: (write?.reason ?? '').trim(),
+              previous: { publishedAt: previous.publishedAt, computedAt: previous.snapshot.computedAt, cells: previous.snapshot.cells, sections: previous.sections },
+            },
+          ]
+        : [];
+      const firstPublishedAt = previous?.firstPublishedAt ?? publishedAt;
+      const decimals = feeDecimals();
+      const locale = (draft.locale === 'en' ? 'en' : 'zh-Hans') as Locale;
+      const report = toPublicReport({
+        format,
+        cells: snapshot.cells,
+        organization: { documentId: org.documentId, name: org.name, shortName: org.shortName ?? null },
+        year: draft.year,
+        locale,
+        publishedAt,
+        firstPublishedAt,
+        computedAt: snapshot.computedAt,
+        feeDecimals: decimals,
+        sections,
+        problems,
+        acknowledgedAt: problems.some((p) => p.severity === 'warning') ? (acknowledgement?.at ?? null) : null,
+        corrections: corrections.map((c) => ({ at: c.at, reason: c.reason, previousPublishedAt: c.previous.publishedAt })),
+      });
+      return {
+        version: 1,
+        publishedAt,
+        firstPublishedAt,
+        publishedBy: user,
+        format: JSON.parse(JSON.stringify(format)),
+        feeDecimals: decimals,
+        snapshot,
+        sections,
+        baseline: { previousYear: draft.year - 1, previous: cellsFingerprint(await publishedCells(orgId, draft.year - 1)) },
+        corrections,
+        report: JSON.parse(JSON.stringify(report)),
+      };
+    },
+
+    /** Publishes every locale (or one): the guard in register-report.ts checks and freezes it on every path. */
+    async publish(documentId: string, options: { user?: User | null; reason?: string; publishedAt?: string; locale?: string } = {}) {
+      const write: PluginWrite = {
+        user: options.user ? { id: options.user.id, name: userName(options.user) } : undefined,
+        reason: options.reason?.trim() || undefined,
+        publishedAt: options.publishedAt,
+      };
+      return asPlugin(write, () => documents().publish({ documentId, locale: options.locale ?? '*' } as any));
     },
 
     /** Published reports for the public list. */
@@ -179,18 +394,40 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** A published report with valid tables, or null: drafts are never served. */
-    async findPublished(documentId: string, locale: string = DEFAULT_LOCALE) {
-      const report = (await documents().findOne({
-        documentId,
-        locale,
+    /**
+     * A published report as frozen at its publication, or null: one read, no checks, no neighbours. Drafts are never
+     * served. The stored value was written only by the publish step, so it is not re-validated on this hot path.
+     */
+    async findPublished(documentId: string, locale: string = DEFAULT_LOCALE): Promise<Publication | null> {
+      const found = (await documents().findOne({ documentId, locale, status: 'published', fields: ['publication'] } as any)) as
+        | { publication?: Publication | null }
+        | null;
+      const publication = found?.publication;
+      return publication && publication.version === 1 && publication.report ? publication : null;
+    },
+
+    /**
+     * Freezes reports published before publications were stored (idempotent, at start): their figures as stored, the
+     * checks of today; marked as such by publishedBy "backfill".
+     */
+    async backfillPublications() {
+      const published = (await documents().findMany({
         status: 'published',
-        populate: { organization: { fields: ['documentId', 'name', 'shortName'] } },
-      } as any)) as ReportDocument | null;
-      const snapshot = parseSnapshot(report?.tables);
-      if (!report || !snapshot) return null;
-      const problems = await check(snapshot, report.organization.documentId, report.year);
-      return { report, snapshot, problems, format: getFormat(snapshot.format), locale: (locale === 'en' ? 'en' : 'zh-Hans') as Locale };
+        locale: '*',
+        filters: { publication: { $null: true } },
+        populate: { organization: { fields: ['documentId'] } },
+        limit: 1000,
+      } as any)) as ReportDocument[];
+      for (const report of published) {
+        if (!parseSnapshot(report.tables) || !report.organization?.documentId) continue;
+        const publication = await this.buildPublication(report, {
+          user: { id: 'backfill', name: 'backfill' },
+          publishedAt: new Date(report.publishedAt).toISOString(),
+        });
+        // A direct row update: this is the published row itself, not a new publication.
+        await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publication } });
+      }
+      return published.length;
     },
   };
 };

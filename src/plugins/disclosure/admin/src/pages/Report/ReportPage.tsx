@@ -15,6 +15,7 @@ import {
   SingleSelect,
   SingleSelectOption,
   Status,
+  Textarea,
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Check, WarningCircle } from '@strapi/icons';
@@ -95,6 +96,7 @@ export function ReportPage() {
   const [busy, setBusy] = React.useState<'compute' | 'publish' | null>(null);
   const [publishFailure, setPublishFailure] = React.useState<Failure | null>(null);
   const [confirmOpen, setConfirmOpen] = React.useState(false);
+  const [reason, setReason] = React.useState('');
   const [openCell, setOpenCell] = React.useState<string | null>(null);
   const [highlight, setHighlight] = React.useState<string | null>(null);
   const viewRequest = React.useRef(0);
@@ -194,8 +196,14 @@ export function ReportPage() {
     setPublishFailure(null);
     try {
       if (acknowledge) await post(API.acknowledge, { documentId });
-      await post(API.publish, { documentId });
-      toggleNotification({ type: 'success', message: t('publish.done', 'The report is published.') });
+      await post(API.publish, current?.needsReason ? { documentId, reason: reason.trim() } : { documentId });
+      setReason('');
+      toggleNotification({
+        type: 'success',
+        message: current?.needsReason
+          ? t('correction.done', 'The correction is published; the earlier publication is kept in the history.')
+          : t('publish.done', 'The report is published.'),
+      });
     } catch (e) {
       const failure = failureOf(e);
       setPublishFailure(failure);
@@ -207,7 +215,7 @@ export function ReportPage() {
   };
 
   const onPublishClick = () => {
-    if (current?.needsAcknowledgement) setConfirmOpen(true);
+    if (current?.needsAcknowledgement || current?.needsReason) setConfirmOpen(true);
     else void publish(false);
   };
 
@@ -228,10 +236,14 @@ export function ReportPage() {
           count: errors.length,
         }),
       );
+    else if (!current.deadline.yearEnded)
+      blockers.push(t('publish.blocked.year', 'The year {year} is not over yet: its report can be published from 1 January.', { year }));
+    else if (current.completeness.length) for (const c of current.completeness) blockers.push(en ? c.en : c.zh);
     else if (!current.canPublish) blockers.push(t('publish.blocked.server', 'The server refuses publication of this report.'));
   }
-  // Published and unchanged since: nothing to publish again (not a problem, so not listed as one).
-  const upToDate = !!current?.snapshot && status === 'published';
+  // Published and unchanged since: nothing to publish again (not a problem, so not listed as one) — unless the
+  // baseline it was checked against changed, which a correction brings into the record.
+  const upToDate = !!current?.snapshot && status === 'published' && !current?.publication?.baselineChanged;
   const publishDisabled = !current || busy !== null || blockers.length > 0 || upToDate;
   const publishNoteId = blockers.length ? 'report-publish-blockers' : upToDate ? 'report-publish-uptodate' : undefined;
 
@@ -275,7 +287,7 @@ export function ReportPage() {
                 aria-describedby={publishNoteId}
                 data-testid="report-publish"
               >
-                {t('publish.button', 'Publish')}
+                {current?.needsReason ? t('correction.button', 'Publish a correction') : t('publish.button', 'Publish')}
               </Button>
             ) : null}
           </Flex>
@@ -354,6 +366,76 @@ export function ReportPage() {
             ) : null}
           </Box>
 
+          {current ? (
+            <Box
+              background="neutral0"
+              padding={6}
+              shadow="tableShadow"
+              hasRadius
+              tag="section"
+              aria-labelledby="report-record-title"
+              data-testid="report-record"
+            >
+              <Box paddingBottom={3}>
+                <Typography variant="delta" tag="h2" id="report-record-title">
+                  {t('record.title', 'Publication record')}
+                </Typography>
+              </Box>
+              <Flex direction="column" alignItems="stretch" gap={3}>
+                <Typography variant="omega" tag="p" data-testid="report-deadline">
+                  {t('deadline', 'Statutory deadline: {date} (31 January of the next year).', { date: current.deadline.date })}{' '}
+                  {current.publication
+                    ? current.deadline.late
+                      ? t('deadline.publishedLate', 'First published after the deadline (late publication).')
+                      : t('deadline.publishedInTime', 'First published in time.')
+                    : current.deadline.passed
+                      ? ''
+                      : t('deadline.open', 'The deadline has not passed yet.')}
+                </Typography>
+                {!current.publication && current.deadline.passed ? (
+                  <Alert variant="warning" title={t('deadline.passed.title', 'Deadline passed')} closeLabel={t('close', 'Close')} data-testid="report-late">
+                    {t('deadline.passed', 'The deadline of {date} has passed: publishing now is a late publication.', { date: current.deadline.date })}
+                  </Alert>
+                ) : null}
+                {current.publication ? (
+                  <>
+                    <Typography variant="omega" tag="p" data-testid="report-frozen">
+                      {t('record.frozen', 'Published {time} by {name}. What the public reads is frozen as published; later changes show here, never in the published report.', {
+                        time: dateTime(current.publication.publishedAt),
+                        name: current.publication.publishedBy,
+                      })}
+                    </Typography>
+                    {current.publication.baselineChanged ? (
+                      <Alert variant="warning" title={t('record.baselineChanged.title', 'Baseline changed')} closeLabel={t('close', 'Close')} data-testid="report-baseline-changed">
+                        {t('record.baselineChanged', 'Last year’s published report changed since this report was published: recompute, check the continuity warnings and publish a correction if needed.')}
+                      </Alert>
+                    ) : null}
+                    {current.publication.recordsChanged ? (
+                      <Alert variant="warning" title={t('record.recordsChanged.title', 'Records changed since publication')} closeLabel={t('close', 'Close')} data-testid="report-records-changed">
+                        {t('record.recordsChanged', 'Today’s records give other figures than the published ones: recompute and publish a correction (更正) with its reason.')}
+                      </Alert>
+                    ) : null}
+                    {current.publication.corrections.length ? (
+                      <Box data-testid="report-corrections">
+                        <Typography variant="omega" fontWeight="bold" tag="p">
+                          {t('record.corrections', 'Corrections (更正), first published {time}:', { time: dateTime(current.publication.firstPublishedAt) })}
+                        </Typography>
+                        <Box tag="ol" paddingLeft={4} style={{ listStyle: 'decimal' }}>
+                          {current.publication.corrections.map((c) => (
+                            <li key={c.at}>
+                              <Typography variant="omega">
+                                {t('record.correction', '{time}, {name}: {reason}', { time: dateTime(c.at), name: c.by, reason: c.reason })}
+                              </Typography>
+                            </li>
+                          ))}
+                        </Box>
+                      </Box>
+                    ) : null}
+                  </>
+                ) : null}
+              </Flex>
+            </Box>
+          ) : null}
           {organizations && !organizations.length ? (
             <EmptyStateLayout
               content={t('organizations.none', 'No organization yet: create one in the Content Manager first.')}
@@ -483,23 +565,42 @@ export function ReportPage() {
 
       <Dialog.Root open={confirmOpen} onOpenChange={setConfirmOpen}>
         <Dialog.Content>
-          <Dialog.Header>{t('acknowledge.title', 'Acknowledge the warnings and publish')}</Dialog.Header>
+          <Dialog.Header>
+            {current?.needsReason
+              ? t('correction.title', 'Publish a correction (更正)')
+              : t('acknowledge.title', 'Acknowledge the warnings and publish')}
+          </Dialog.Header>
           <Dialog.Body icon={<WarningCircle fill="warning600" />}>
             <Flex direction="column" alignItems="stretch" gap={3}>
-              <Dialog.Description>
-                {t(
-                  'acknowledge.body',
-                  'The tables have {count} warning(s). By publishing you confirm that you have checked them and that the figures are correct as they are; your name and the time are recorded.',
-                  { count: warnings.length },
-                )}
-              </Dialog.Description>
+              {current?.needsAcknowledgement ? (
+                <Dialog.Description>
+                  {t(
+                    'acknowledge.body',
+                    'The tables have {count} warning(s). By publishing you confirm that you have checked them and that the figures are correct as they are; your name and the time are recorded.',
+                    { count: warnings.length },
+                  )}
+                </Dialog.Description>
+              ) : null}
               <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>
-                {warnings.map((w, i) => (
+                {(current?.needsAcknowledgement ? warnings : []).map((w, i) => (
                   <li key={i}>
                     <Typography variant="omega">{textIn(w.message, en)}</Typography>
                   </li>
                 ))}
               </Box>
+              {current?.needsReason ? (
+                <Field.Root name="reason" id="report-correction-reason" required>
+                  <Field.Label>{t('correction.reason', 'Reason for the correction (shown with the published report)')}</Field.Label>
+                  <Textarea
+                    value={reason}
+                    onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
+                    data-testid="report-correction-reason"
+                  />
+                  <Field.Hint>
+                    {t('correction.hint', 'The earlier publication stays in the history: when, by whom, why and its figures.')}
+                  </Field.Hint>
+                </Field.Root>
+              ) : null}
             </Flex>
           </Dialog.Body>
           <Dialog.Footer>
@@ -509,8 +610,16 @@ export function ReportPage() {
               </Button>
             </Dialog.Cancel>
             <Dialog.Action>
-              <Button variant="default" fullWidth onClick={() => void publish(true)} data-testid="report-acknowledge-publish">
-                {t('acknowledge.confirm', 'Acknowledge and publish')}
+              <Button
+                variant="default"
+                fullWidth
+                onClick={() => void publish(!!current?.needsAcknowledgement)}
+                disabled={!!current?.needsReason && !reason.trim()}
+                data-testid="report-acknowledge-publish"
+              >
+                {current?.needsReason
+                  ? t('correction.confirm', 'Publish the correction')
+                  : t('acknowledge.confirm', 'Acknowledge and publish')}
               </Button>
             </Dialog.Action>
           </Dialog.Footer>

@@ -74,8 +74,23 @@ export interface ReportView {
   snapshot: Snapshot | null;
   problems: Problem[];
   acknowledgement: null | { by: { id: number | string; name: string }; at: string; warnings: string; current: boolean };
+  /** Empty required sections and a year not yet over, per locale (hard errors at publication). */
+  completeness: Array<{ path: string; zh: string; en: string }>;
+  /** The frozen publication of this locale, and what changed since in the admin's eyes (never in public). */
+  publication: null | {
+    publishedAt: string;
+    firstPublishedAt: string;
+    publishedBy: string;
+    corrections: Array<{ at: string; by: string; reason: string; previousPublishedAt: string }>;
+    baselineChanged: boolean;
+    recordsChanged: boolean;
+  };
+  /** The statutory deadline (31 January of the next year) and whether the report is (or will be) late. */
+  deadline: { date: string; yearEnded: boolean; passed: boolean; late: boolean };
   canPublish: boolean;
   needsAcknowledgement: boolean;
+  /** Published already: publishing again is a correction (更正) and needs a reason. */
+  needsReason: boolean;
 }
 
 export interface CellRecords {

@@ -2,8 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { normalizeLabel } from '../index';
+
 /** Compares labels across full-width and half-width punctuation and spacing, as the fixture's text was extracted. */
-export const normalizeLabel = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+export { normalizeLabel };
 
 export const FIXTURE_TEXT = readFileSync(join(__dirname, 'fixtures', 'zhumadian-2021-annual-report.txt'), 'utf8');
 

@@ -35,6 +35,8 @@ function declaredLabels(): Set<string> {
   return new Set([...out].map(normalizeLabel));
 }
 
+const blocksCaption = (f: typeof format) => getTable(f, 'proactive').blocks.map((b) => b.caption?.label);
+
 describe('the gov-2021 declaration', () => {
   it('is the default format and is found by code', () => {
     expect(getFormat()).toBe(FORMATS['gov-2021']);
@@ -72,6 +74,24 @@ describe('the gov-2021 declaration', () => {
       ['(一)', '(五)', '(六)', '(八)'].map((i) => normalizeLabel(`第二十条第${i}项`)),
     );
     expect(new Set(blocks.map((b) => b.rowHeader))).toEqual(new Set([blocks[0].rowHeader]));
+  });
+
+  it('prints Chinese labels with the national template’s full-width punctuation, and readers accept both forms', () => {
+    const chinese: string[] = [];
+    for (const t of format.tables) {
+      chinese.push(t.heading);
+      for (const b of t.blocks) {
+        for (const l of [b.caption, b.note, b.rowHeader]) if (l) chinese.push(l.label);
+        for (const x of [...b.columns, ...b.rows]) chinese.push(x.label, ...x.path);
+      }
+    }
+    for (const r of format.rules) chinese.push(r.description.zh, r.message.zh);
+    const ascii = chinese.filter((label) => /[():,;]/.test(label));
+    expect(ascii).toEqual([]);
+    expect(blocksCaption(format)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    // A report page printed with ASCII brackets still reads as the same labels.
+    expect(normalizeLabel('第二十条第(一)项')).toBe(normalizeLabel('第二十条第（一）项'));
+    expect(normalizeLabel('(一)予以公开')).toBe(normalizeLabel('（一）予以公开'));
   });
 
   it('uses unique codes, and no dots where a cell id needs none', () => {

@@ -153,6 +153,29 @@ describe('checkReport: warnings', () => {
     expect(checkReport(format, emptyCells(format), { previous: null })).toEqual([]);
   });
 
+  it('checks continuity forwards too: carriedForward against next year’s published carriedOver, naming that year', () => {
+    const next = { year: 2025, cells: withCells({ [A('carriedOver', 'naturalPerson')]: 1, [A('carriedOver', 'total')]: 1 }) };
+    const problems = checkReport(format, emptyCells(format), { year: 2024, previous: emptyCells(format), next });
+    expect(problems.map((p) => [p.rule, p.severity, ...Object.values(brief(p))])).toEqual([
+      ['continuity.nextYear', 'warning', [A('carriedForward', 'naturalPerson')], 1, 0],
+      ['continuity.nextYear', 'warning', [A('carriedForward', 'total')], 1, 0],
+    ]);
+    expect(problems[0].message.zh).toContain('2025年已发布报告');
+    expect(problems[0].message.en).toContain('published 2025 report');
+    expect(checkReport(format, emptyCells(format), { year: 2024, previous: emptyCells(format), next: { year: 2025, cells: emptyCells(format) } })).toEqual([]);
+  });
+
+  it('says plainly when there is no previous published report to compare with (a warning, not a pass)', () => {
+    const problems = checkReport(format, emptyCells(format), { year: 2024, previous: null });
+    expect(problems.map((p) => [p.rule, p.severity, ...Object.values(brief(p))])).toEqual([
+      ['continuity.noPreviousReport', 'warning', [A('carriedOver', 'total')], 2023, '—'],
+    ]);
+    expect(problems[0].message.zh).toContain('没有2023年已发布的报告');
+    expect(problems[0].message.en).toContain('no published 2023 report');
+    // Without a year (a preview without history), nothing is claimed either way.
+    expect(checkReport(format, emptyCells(format), { previous: null })).toEqual([]);
+  });
+
   it('expects 现行有效件数 = last year’s + issued − repealed', () => {
     const previous = withCells({ [DOCS('normative', 'inForce')]: 5 });
     const cells = withCells({
