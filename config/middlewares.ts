@@ -17,6 +17,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // /uploads can never run script in the admin's origin (sandbox CSP, nosniff, downloads).
+  'global::uploads-headers',
   'global::content-api-guard',
   'global::site-home',
   'strapi::public',
