@@ -17,6 +17,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     max,
     store: new Stores.Memory(),
     prefixKey: 'content-api',
+    // The client's address only (X-Forwarded-For as far as server.proxy trusts it): never a user id or a header.
+    keyGenerator: async (ctx: any) => `content-api|${ctx.request.ip}`,
     message: { data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests, please retry later.' } },
     handler: async (ctx: any) => {
       ctx.status = 429;
