@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => [
-  'strapi::logger',
+  // One line per request with a request id, no query string or body (replaces strapi::logger).
+  'global::request-log',
   'strapi::errors',
   'strapi::security',
   {
