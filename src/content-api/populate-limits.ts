@@ -5,7 +5,8 @@
  *   - at most MAX_DEPTH levels (the site uses one);
  *   - at most MAX_POPULATED populated attributes in the whole request;
  *   - a to-many relation only at the first level (below it, one project → notices fan-out per row would multiply);
- *   - no `*` wildcard anywhere (it expands every relation, to-many ones included, without saying which).
+ *   - `populate=*` only at the top level, where it means every populatable attribute of the type (counted like
+ *     listed ones); a nested `*` (the "deep populate" form) is refused.
  * Pure: the schema comes in as a lookup function.
  */
 
@@ -20,7 +21,11 @@ export interface AttributeInfo {
   /** The content type or component populated through it (undefined for dynamic zones and media). */
   target?: string;
 }
-export type SchemaLookup = (model: string, attribute: string) => AttributeInfo | undefined;
+export interface SchemaLookup {
+  attribute(model: string, attribute: string): AttributeInfo | undefined;
+  /** The attributes `populate=*` expands on this model (relations, media, components, dynamic zones). */
+  populatable(model: string): string[];
+}
 
 export interface PopulateProblem {
   code: 'wildcard' | 'depth' | 'breadth' | 'nestedToMany' | 'malformed';
@@ -29,7 +34,8 @@ export interface PopulateProblem {
 }
 
 const MESSAGES: Record<PopulateProblem['code'], (path: string) => string> = {
-  wildcard: (path) => `populate 不接受通配符 *（${path}）：请逐一列出需要展开的字段。 populate does not accept the wildcard * (${path}): name each attribute to populate.`,
+  wildcard: (path) =>
+    `populate 只在第一层接受通配符 *（${path}）：请逐一列出需要展开的字段。 populate accepts the wildcard * only at the top level (${path}): name each attribute to populate.`,
   depth: (path) => `populate 层级过深（${path}）：最多 ${MAX_DEPTH} 层。 populate is too deep (${path}): at most ${MAX_DEPTH} levels.`,
   breadth: (path) => `populate 展开的字段过多（从 ${path} 起）：最多 ${MAX_POPULATED} 个。 populate expands too many attributes (from ${path} on): at most ${MAX_POPULATED}.`,
   nestedToMany: (path) =>
@@ -79,7 +85,9 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
   if (value === undefined || value === null || value === '' || isFalse(value)) return;
   if (value === true || value === 'true') return;
   let tree: Record<string, unknown>;
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && value.trim() === '*' && depth === 1 && model) {
+    tree = Object.fromEntries(walk.lookup.populatable(model).map((name) => [name, true]));
+  } else if (typeof value === 'string') {
     if (value.includes('*')) refuse('wildcard', at || 'populate');
     tree = fromPaths([value], at);
   } else if (Array.isArray(value)) {
@@ -98,7 +106,7 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
     if (depth > MAX_DEPTH) refuse('depth', path);
     walk.populated += 1;
     if (walk.populated > MAX_POPULATED) refuse('breadth', path);
-    const info = model ? walk.lookup(model, name) : undefined;
+    const info = model ? walk.lookup.attribute(model, name) : undefined;
     if (info?.toManyRelation && depth > 1) refuse('nestedToMany', path);
     if (spec === true || spec === 'true') continue;
     if (typeof spec === 'string') {
@@ -133,8 +141,9 @@ export function checkPopulate(populate: unknown, model: string | undefined, look
 
 /** Reads Strapi's schema (content types and components) into the lookup the check needs. */
 export function schemaLookup(models: (uid: string) => { attributes?: Record<string, any> } | undefined): SchemaLookup {
-  return (model, attribute) => {
-    const definition = models(model)?.attributes?.[attribute];
+  const POPULATABLE = new Set(['relation', 'media', 'component', 'dynamiczone']);
+  const attribute = (model: string, name: string): AttributeInfo | undefined => {
+    const definition = models(model)?.attributes?.[name];
     if (!definition) return undefined;
     switch (definition.type) {
       case 'relation':
@@ -148,5 +157,13 @@ export function schemaLookup(models: (uid: string) => { attributes?: Record<stri
       default:
         return { kind: 'other', toManyRelation: false };
     }
+  };
+  return {
+    attribute,
+    populatable: (model) =>
+      Object.entries(models(model)?.attributes ?? {})
+        // createdBy/updatedBy and private attributes never reach the content API (Strapi's sanitizer drops them).
+        .filter(([name, definition]) => POPULATABLE.has(definition?.type) && !definition.private && name !== 'createdBy' && name !== 'updatedBy')
+        .map(([name]) => name),
   };
 }

@@ -48,7 +48,6 @@ describe('refused, with a 400 that says why', () => {
     ['/api/transaction-projects?populate=notices.project.notices', 'depth'],
     ['/api/transaction-projects?populate[0]=notices.project.notices', 'depth'],
     ['/api/transaction-projects?populate=organization,notices.project.notices', 'depth'],
-    ['/api/transaction-projects?populate=*', 'wildcard'],
     ['/API/transaction-projects?populate[notices][populate]=*', 'wildcard'],
     ['/api/transaction-projects?populate[notices]=*', 'wildcard'],
     ['/api/transaction-projects?populate=notices.*', 'wildcard'],
@@ -79,6 +78,13 @@ describe('allowed within the limits', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.notices).toHaveLength(2);
     expect(res.body.data.notices[0].project.name).toBe(project.name);
+  });
+
+  test('populate=* at the top level: every attribute of the type, one level', async () => {
+    const res = await http().get(`/API/transaction-projects/${project.documentId}?populate=*`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.notices).toHaveLength(2);
+    expect(res.body.data.notices[0].project).toBeUndefined();
   });
 
   test('page size stays capped at API_MAX_LIMIT', async () => {
