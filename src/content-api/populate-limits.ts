@@ -5,8 +5,9 @@
  *   - at most MAX_DEPTH levels (the site uses one);
  *   - at most MAX_POPULATED populated attributes in the whole request;
  *   - a to-many relation only at the first level (below it, one project → notices fan-out per row would multiply);
- *   - `populate=*` only at the top level, where it means every populatable attribute of the type (counted like
- *     listed ones); a nested `*` (the "deep populate" form) is refused.
+ *   - `*` means every populatable attribute of the type at that level (Strapi's meaning), counted like listed ones,
+ *     under the same rules: `populate[parent][populate]=*` passes, `populate[project][populate]=*` on notices does
+ *     not (it reaches the project's notices below the first level).
  * Pure: the schema comes in as a lookup function.
  */
 
@@ -60,7 +61,8 @@ function fromPaths(paths: string[], at: string): Record<string, unknown> {
     if (segments.length === 0) continue;
     let node = tree;
     segments.forEach((segment, i) => {
-      if (segment.includes('*')) refuse('wildcard', [at, ...segments.slice(0, i + 1)].filter(Boolean).join('.'));
+      // `*` may only end a path (notices.*): "every attribute" cannot be followed by a name.
+      if (segment.includes('*') && (segment !== '*' || i !== segments.length - 1)) refuse('wildcard', [at, ...segments.slice(0, i + 1)].filter(Boolean).join('.'));
       if (i === segments.length - 1) {
         node[segment] = node[segment] && typeof node[segment] === 'object' ? node[segment] : true;
       } else {
@@ -85,10 +87,7 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
   if (value === undefined || value === null || value === '' || isFalse(value)) return;
   if (value === true || value === 'true') return;
   let tree: Record<string, unknown>;
-  if (typeof value === 'string' && value.trim() === '*' && depth === 1 && model) {
-    tree = Object.fromEntries(walk.lookup.populatable(model).map((name) => [name, true]));
-  } else if (typeof value === 'string') {
-    if (value.includes('*')) refuse('wildcard', at || 'populate');
+  if (typeof value === 'string') {
     tree = fromPaths([value], at);
   } else if (Array.isArray(value)) {
     if (!value.every((item) => typeof item === 'string')) refuse('malformed', at || 'populate');
@@ -99,9 +98,18 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
     return refuse('malformed', at || 'populate');
   }
 
-  for (const [name, spec] of Object.entries(tree)) {
+  if ('*' in tree && !isFalse(tree['*'])) {
+    // Every populatable attribute of the model, each counted; on a route whose type is unknown it cannot be counted.
+    if (!model) refuse('wildcard', at ? `${at}.*` : '*');
+    const { '*': _all, ...named } = tree;
+    tree = { ...Object.fromEntries(walk.lookup.populatable(model!).map((name) => [name, true])), ...named };
+  }
+
+  for (const [name, rawSpec] of Object.entries(tree)) {
     const path = at ? `${at}.${name}` : name;
     if (name.includes('*')) refuse('wildcard', path);
+    // populate[notices]=* : the relation with every attribute of its target.
+    const spec = typeof rawSpec === 'string' && rawSpec.trim() === '*' ? { populate: '*' } : rawSpec;
     if (isFalse(spec)) continue;
     if (depth > MAX_DEPTH) refuse('depth', path);
     walk.populated += 1;
@@ -147,7 +155,8 @@ export function schemaLookup(models: (uid: string) => { attributes?: Record<stri
     if (!definition) return undefined;
     switch (definition.type) {
       case 'relation':
-        return { kind: 'relation', toManyRelation: /Many$|^manyWay$/.test(String(definition.relation)), target: definition.target };
+        // An entry's `localizations` (i18n) are its versions in the other locales: as many as there are locales, no fan-out.
+        return { kind: 'relation', toManyRelation: name !== 'localizations' && /Many$|^manyWay$/.test(String(definition.relation)), target: definition.target };
       case 'media':
         return { kind: 'media', toManyRelation: false, target: 'plugin::upload.file' };
       case 'component':

@@ -48,9 +48,13 @@ describe('refused, with a 400 that says why', () => {
     ['/api/transaction-projects?populate=notices.project.notices', 'depth'],
     ['/api/transaction-projects?populate[0]=notices.project.notices', 'depth'],
     ['/api/transaction-projects?populate=organization,notices.project.notices', 'depth'],
-    ['/API/transaction-projects?populate[notices][populate]=*', 'wildcard'],
-    ['/api/transaction-projects?populate[notices]=*', 'wildcard'],
-    ['/api/transaction-projects?populate=notices.*', 'wildcard'],
+    ['/API/transaction-projects?populate[notices][populate][project][populate]=*', 'depth'],
+    ['/api/transaction-projects?populate=notices.project.*', 'depth'],
+    ['/api/transaction-notices?populate[project][populate]=*', 'nestedToMany'],
+    ['/api/transaction-notices?populate[project]=*', 'nestedToMany'],
+    ['/api/transaction-notices?populate=project.*', 'nestedToMany'],
+    ['/api/transaction-projects?populate=*.project', 'wildcard'],
+    ['/api/disclosure/reports?populate=*', 'wildcard'],
     ['/api/transaction-notices?populate[project][populate][notices]=true', 'nestedToMany'],
     ['/api/transaction-notices?populate=project.notices', 'nestedToMany'],
     ['/api/transaction-notices/' + 'x?populate[project][populate][notices][fields][0]=title', 'nestedToMany'],
@@ -85,6 +89,15 @@ describe('allowed within the limits', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.notices).toHaveLength(2);
     expect(res.body.data.notices[0].project).toBeUndefined();
+  });
+
+  test.each([
+    '/api/transaction-projects?populate[notices][populate]=*',
+    '/api/organizations?populate[parent][populate]=*',
+    '/api/policy-documents?populate[organization][populate]=*&populate[localizations][populate]=*',
+  ])('a wildcard within the limits: %s', async (url) => {
+    const res = await http().get(url);
+    expect([res.status, res.body.error?.message]).toEqual([200, undefined]);
   });
 
   test('page size stays capped at API_MAX_LIMIT', async () => {
