@@ -12,8 +12,10 @@ export interface UploadFormat {
   label: string;
   /** Lower-case extensions with the dot. */
   extensions: readonly string[];
-  /** MIME types Strapi may report for it (declared, by extension or detected by content). */
+  /** MIME types Strapi may report for it (declared, by extension or detected by content); the first is its own. */
   mimes: readonly string[];
+  /** The type of an extension when it is not the first of `mimes`. */
+  mimeOf?: Readonly<Record<string, string>>;
   /** One of these byte sequences must start the file (offset 0 unless given). */
   signatures: readonly { bytes: readonly number[]; offset?: number }[];
   /** Shown in the browser (images only); everything else is served as a download. */
@@ -38,6 +40,7 @@ export const UPLOAD_FORMATS: readonly UploadFormat[] = [
     label: 'Word/Excel/WPS (97–2003)',
     extensions: ['.doc', '.xls', '.wps', '.et'],
     mimes: ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works', 'application/x-cfb', 'application/kswps', 'application/kset'],
+    mimeOf: { '.xls': 'application/vnd.ms-excel', '.wps': 'application/kswps', '.et': 'application/kset' },
     signatures: CFB,
     inline: false,
   },
@@ -45,6 +48,7 @@ export const UPLOAD_FORMATS: readonly UploadFormat[] = [
     label: 'Word/Excel (docx, xlsx)',
     extensions: ['.docx', '.xlsx'],
     mimes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+    mimeOf: { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     signatures: ZIP,
     inline: false,
   },
@@ -112,3 +116,13 @@ export function refusalMessage(fileName: string, verdict: Exclude<UploadVerdict,
 
 /** Is a file served from /uploads with this name safe to show in the browser (an image)? */
 export const isInlineUpload = (fileName: string): boolean => formatOfExtension(extensionOf(fileName))?.inline === true;
+
+/**
+ * The type to declare for an accepted file whose browser-declared type is missing, generic or foreign (browsers know
+ * no type for .ofd or .et): Strapi's own check then judges it by a type the signature has confirmed.
+ */
+export function declaredTypeFor(fileName: string, declared: string | undefined, format: UploadFormat): string | undefined {
+  if (declared && format.mimes.includes(declared.toLowerCase())) return undefined;
+  const extension = extensionOf(fileName);
+  return format.mimeOf?.[extension] ?? format.mimes[0];
+}

@@ -29,3 +29,15 @@ export const HOSTILE_SCRIPT = "window.__pwned = 1; fetch('/admin/access-token', 
 export const HTML = Buffer.from(`<!doctype html><html><body><h1>hi</h1><script>${HOSTILE_SCRIPT}</script></body></html>`);
 export const JS = Buffer.from(HOSTILE_SCRIPT);
 export const SVG = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="${HOSTILE_SCRIPT.replace(/"/g, '&quot;')}"><script>${HOSTILE_SCRIPT}</script></svg>`);
+
+/** A zip with the given entries (OOXML, OFD and plain archives are all zips). */
+export async function zipOf(entries: Record<string, string>): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const [name, content] of Object.entries(entries)) zip.file(name, content);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
+/** The start of an OLE2 compound file (Word/Excel 97–2003, WPS, ET), padded to a sector. */
+export const CFB = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+export const RAR = Buffer.concat([Buffer.from('Rar!\x1a\x07\x01\x00', 'latin1'), Buffer.alloc(64)]);
+export const SEVEN_Z = Buffer.concat([Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]), Buffer.alloc(64)]);

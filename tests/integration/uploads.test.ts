@@ -5,7 +5,7 @@
 import fs from 'fs';
 import path from 'path';
 import { setupStrapi, teardownStrapi, http, adminToken } from '../helpers/strapi';
-import { PNG, PDF, docx, HTML, JS, SVG } from '../helpers/files';
+import { PNG, PDF, docx, zipOf, CFB, RAR, SEVEN_Z, HTML, JS, SVG } from '../helpers/files';
 
 const FILE = 'plugin::upload.file';
 const UPLOADS = path.resolve(__dirname, '../../public/uploads');
@@ -84,9 +84,18 @@ describe('the formats a trading center needs still upload', () => {
     ['招标文件.pdf', 'application/pdf', async () => PDF],
     ['合同.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx],
     ['现场照片.png', 'image/png', async () => PNG],
+    ['报价表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })],
+    ['旧版文件.doc', 'application/msword', async () => CFB],
+    ['旧版表格.xls', 'application/vnd.ms-excel', async () => CFB],
+    ['金山文字.wps', 'application/octet-stream', async () => CFB],
+    ['金山表格.et', 'application/octet-stream', async () => CFB],
+    ['电子公文.ofd', 'application/octet-stream', () => zipOf({ 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>' })],
+    ['投标文件.zip', 'application/zip', () => zipOf({ 'a.txt': 'a' })],
+    ['资料.rar', 'application/vnd.rar', async () => RAR],
+    ['资料.7z', 'application/x-7z-compressed', async () => SEVEN_Z],
   ])('%s', async (name, type, make) => {
     const res = await upload(name, await make(), type);
-    expect(res.status).toBe(201);
+    expect([res.status, res.body.error?.message]).toEqual([201, undefined]);
     expect(res.body[0].name).toBe(name);
     const row = await strapi.db.query(FILE).findOne({ where: { id: res.body[0].id } });
     expect(fs.existsSync(path.join(UPLOADS, `${row.hash}${row.ext}`))).toBe(true);

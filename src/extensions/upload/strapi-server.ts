@@ -6,12 +6,13 @@
  */
 import { open } from 'fs/promises';
 import { errors } from '@strapi/utils';
-import { checkUpload, refusalMessage, SIGNATURE_BYTES } from '../../uploads/formats';
+import { checkUpload, declaredTypeFor, refusalMessage, SIGNATURE_BYTES } from '../../uploads/formats';
 
 /** The parts of a parsed upload (formidable's file, or the upload service's input) the gate needs. */
 interface IncomingFile {
   originalFilename?: string | null;
   name?: string;
+  mimetype?: string | null;
   filepath?: string;
   path?: string;
   buffer?: Buffer;
@@ -38,7 +39,10 @@ async function head(file: IncomingFile): Promise<Uint8Array> {
   }
 }
 
-/** Throws a ValidationError (400) for the first file that is not an accepted format; a batch is all or nothing. */
+/**
+ * Throws a ValidationError (400) for the first file that is not an accepted format; a batch is all or nothing.
+ * An accepted file with no usable declared type gets its format's type (what the signature proved).
+ */
 export async function assertUploadable(input: IncomingFile | IncomingFile[] | undefined | null): Promise<void> {
   const files = (Array.isArray(input) ? input : [input]).filter((file): file is IncomingFile => Boolean(file));
   for (const file of files) {
@@ -47,6 +51,8 @@ export async function assertUploadable(input: IncomingFile | IncomingFile[] | un
     if (!verdict.ok) {
       throw new errors.ValidationError(refusalMessage(fileName, verdict), { file: fileName, extension: verdict.extension, reason: verdict.reason });
     }
+    const declared = declaredTypeFor(fileName, file.mimetype ?? undefined, verdict.format);
+    if (declared) file.mimetype = declared;
   }
 }
 
