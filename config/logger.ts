@@ -1,11 +1,11 @@
-import { winston, formats } from '@strapi/logger';
+import { winston } from '@strapi/logger';
 
-// LOG_LEVEL=warn quiets the start-up lines (the test suites set it); 'info' is Strapi's usual level.
+const level = process.env.LOG_LEVEL ?? 'info';
+
+// LOG_LEVEL and every more severe level are printed (winston's threshold): errors are never dropped. 'info' is
+// Strapi's usual level; the test suites set 'error'. (formats.levelFilter would keep ONE level only: do not use it.)
+// Strapi's default format (pretty print with a timestamp) stays.
 export default {
-  transports: [
-    new winston.transports.Console({
-      level: process.env.LOG_LEVEL ?? 'info',
-      format: winston.format.combine(formats.levelFilter(process.env.LOG_LEVEL ?? 'info'), formats.prettyPrint({ timestamps: 'YYYY-MM-DD HH:mm:ss.SSS' }), winston.format.errors({ stack: true })),
-    }),
-  ],
+  level,
+  transports: [new winston.transports.Console({ level })],
 };

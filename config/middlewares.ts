@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => [
-  'strapi::logger',
+  // One line per request with a request id, no query string or body (replaces strapi::logger).
+  'global::request-log',
   'strapi::errors',
   'strapi::security',
   {
@@ -17,6 +18,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // /uploads can never run script in the admin's origin (sandbox CSP, nosniff, downloads).
+  'global::uploads-headers',
   'global::content-api-guard',
   'global::site-home',
   'strapi::public',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ALLOWED_MIMES, DENIED_MIMES } from '../src/uploads/formats';
 
 /** Private attributes of public types: they never leave the admin, so the public OpenAPI document omits them. */
 const PRIVATE_ATTRIBUTES = new Set(['acknowledgement']);
@@ -75,6 +76,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
         plugins: [],
         mutateDocumentation: publicOnly,
       },
+    },
+  },
+  upload: {
+    config: {
+      // Strapi's own type check (MIME by declared type, extension and content); src/extensions/upload adds the
+      // signature gate in front of it. Active content (HTML, SVG, XML, JS) is never stored: /uploads shares the
+      // admin's origin.
+      security: { allowedTypes: [...ALLOWED_MIMES], deniedTypes: [...DENIED_MIMES] },
     },
   },
   'users-permissions': {

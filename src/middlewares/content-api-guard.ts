@@ -1,9 +1,12 @@
 /**
  * Guards the content API (/api/*): reads are pinned to published content whatever the query says (Strapi lets
- * ?status=draft through to any role with find), and every client gets a per-address rate limit.
+ * ?status=draft through to any role with find), every client gets a per-address rate limit, and `populate` is kept
+ * within limits that bound the answer (src/content-api/populate-limits.ts).
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { RateLimit, Stores } from 'koa2-ratelimit';
+import { checkPopulate, schemaLookup } from '../content-api/populate-limits';
 
 type Config = { windowSeconds?: number; max?: number };
 
@@ -17,6 +20,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     max,
     store: new Stores.Memory(),
     prefixKey: 'content-api',
+    // The client's address only (X-Forwarded-For as far as server.proxy trusts it): never a user id or a header.
+    keyGenerator: async (ctx: any) => `content-api|${ctx.request.ip}`,
     message: { data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests, please retry later.' } },
     handler: async (ctx: any) => {
       ctx.status = 429;
@@ -39,6 +44,37 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     return decoded.toLowerCase().startsWith(apiPrefix) || path.toLowerCase().startsWith(apiPrefix);
   };
 
+  const lookup = schemaLookup((uid) => (strapi.contentTypes as Record<string, any>)[uid] ?? (strapi.components as Record<string, any>)[uid]);
+  /** The content type a /api/<pluralName>[/…] path reads (single types by singularName); undefined for plugin routes. */
+  let modelsByRoute: Map<string, string> | null = null;
+  const modelOf = (path: string): string | undefined => {
+    if (!modelsByRoute) {
+      modelsByRoute = new Map();
+      for (const [uid, contentType] of Object.entries<any>(strapi.contentTypes)) {
+        if (!uid.startsWith('api::')) continue;
+        const info = contentType.info ?? {};
+        modelsByRoute.set(String(contentType.kind === 'singleType' ? info.singularName : info.pluralName).toLowerCase(), uid);
+      }
+    }
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // keep the raw path
+    }
+    const segment = decoded.toLowerCase().slice(apiPrefix.length).split('/')[0];
+    return modelsByRoute.get(segment);
+  };
+
+  const checked = (ctx: any, next: () => Promise<unknown>) => {
+    const populate = ctx.request.query?.populate;
+    if (populate !== undefined) {
+      const problem = checkPopulate(populate, modelOf(ctx.path), lookup);
+      if (problem) throw new errors.ValidationError(problem.message, { populate: { code: problem.code, path: problem.path } });
+    }
+    return next();
+  };
+
   return async (ctx: any, next: () => Promise<unknown>) => {
     if (!isContentApi(ctx.path)) return next();
 
@@ -46,7 +82,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
       // Mutate the parsed query in place: Strapi's qs getter caches it, and re-serialising would lose nulls.
       ctx.request.query.status = 'published';
     }
-    if (max <= 0) return next();
-    return limiter(ctx, next);
+    // Refused requests count against the rate limit too.
+    if (max <= 0) return checked(ctx, next);
+    return limiter(ctx, () => checked(ctx, next));
   };
 };

@@ -126,8 +126,9 @@ const PROBES: Probe[] = [
   ['policy documents with a deep populate of organization and localizations', 'GET', '/api/policy-documents?populate[organization][populate]=*&populate[localizations][populate]=*', OK],
   ['policy documents populating createdBy (admin users)', 'GET', '/api/policy-documents?populate[createdBy]=*', [200, 400]],
   ['projects with a deep populate of notices and organization', 'GET', '/api/transaction-projects?populate[notices][populate]=*&populate[organization][populate]=*', OK],
-  ['notices populating project → organization → parent', 'GET', '/api/transaction-notices?populate[project][populate][organization][populate][parent]=true', OK],
-  ['notices with populate[project][populate]=*', 'GET', '/api/transaction-notices/{notice}?populate[project][populate]=*', OK],
+  // Beyond the populate limits (3 levels; the project's notices below the first level): refused before any read.
+  ['notices populating project → organization → parent', 'GET', '/api/transaction-notices?populate[project][populate][organization][populate][parent]=true', BAD],
+  ['notices with populate[project][populate]=*', 'GET', '/api/transaction-notices/{notice}?populate[project][populate]=*', BAD],
   // Filters on private fields and relation filters into types the public cannot read.
   ['organizations filtered through a made-up applications relation', 'GET', `/api/organizations?filters[disclosureApplications][applicantName][$eq]=${encodeURIComponent(SECRET.applicantName)}`, BAD],
   ['policy documents filtered on createdBy email', 'GET', '/api/policy-documents?filters[createdBy][email][$contains]=@', BAD],
