@@ -150,6 +150,15 @@ describe('Given a draft stored invalid behind the rules (a row written before a 
     expect(await published(documentId)).toBe(0);
   });
 
+  test('When code publishes it through the Document Service, Then a ValidationError names effectiveOn and nothing is published', async () => {
+    const documentId = await corrupt();
+    await expect(strapi.documents(POLICY).publish({ documentId } as any)).rejects.toMatchObject({
+      name: 'ValidationError',
+      details: { errors: expect.arrayContaining([expect.objectContaining({ path: ['effectiveOn'] })]) },
+    });
+    expect(await published(documentId)).toBe(0);
+  });
+
   test('When it is bulk published with a valid draft, Then 400 naming effectiveOn and neither is published', async () => {
     const bad = await corrupt();
     const good = (await createPolicyDocument(strapi, { title: '另一份待发布的文件' }, false)).documentId as string;
