@@ -64,11 +64,9 @@ export async function createReport(strapi: Core.Strapi, organization: string, da
     data: { title: `年度报告${next()}`, formatVersion: 'gov-2021', organization, ...data, year },
   } as any);
   if (publish) {
-    const report = strapi.plugin('disclosure')?.service('report') as any;
-    if (report?.compute) {
-      await report.compute(organization, year);
-      await report.acknowledge(doc.documentId, { id: 1, firstname: '测试', lastname: '审核人' });
-    }
+    const report = strapi.plugin('disclosure').service('report');
+    await report.compute(organization, year);
+    await report.acknowledge(doc.documentId, { id: 1, firstname: '测试', lastname: '审核人' });
   }
   return maybePublish(strapi, REPORT, doc, publish);
 }
