@@ -368,20 +368,21 @@ describe('the audit trail', () => {
     const admin = await adminToken('strapi-super-admin');
     const target = snapshot[1].documentId;
     const cm = `/content-manager/collection-types/${EVENT}`;
+    // The event type is hidden from the Content Manager: not even a super admin holds a permission on it (403).
     const put = await http().put(`${cm}/${target}`).set(bearer(admin.token)).send({ note: 'changed', eventType: 'withdraw' });
-    expect(put.status).toBeGreaterThanOrEqual(400);
+    expect(put.status).toBe(403);
     const del = await http().delete(`${cm}/${target}`).set(bearer(admin.token));
-    expect(del.status).toBeGreaterThanOrEqual(400);
+    expect(del.status).toBe(403);
     const bulk = await http().post(`${cm}/actions/bulkDelete`).set(bearer(admin.token)).send({ documentIds: [target] });
-    expect(bulk.status).toBeGreaterThanOrEqual(400);
+    expect(bulk.status).toBe(403);
     const create = await http()
       .post(cm)
       .set(bearer(admin.token))
       .send({ applicationDocumentId: app.documentId, sequence: 50, eventType: 'withdraw', occurredOn: '2025-04-30', fromState: 'concluded', toState: 'concluded' });
-    expect(create.status).toBeGreaterThanOrEqual(400);
+    expect(create.status).toBe(403);
     // The plugin has no route to change an event at all.
     const pluginPut = await http().put(`/disclosure/applications/${app.documentId}/events/${target}`).set(bearer(admin.token)).send({});
-    expect([404, 405]).toContain(pluginPut.status);
+    expect(pluginPut.status).toBe(405);
     expect(await storedEvents(app.documentId)).toEqual(snapshot);
   });
 
