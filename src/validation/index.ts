@@ -56,10 +56,15 @@ export function resolveToOne(value: unknown, stored: Ref | null): Ref | null {
   return stored;
 }
 
+type SchemaAttribute = { type: string; relation?: string; target?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
+type Schema = { attributes: Record<string, SchemaAttribute>; options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } };
+/** The one seam where a type's schema is read with the fields used here (Strapi types them per registered UID). */
+const schemaOf = (strapi: Core.Strapi, uid: string): Schema =>
+  (strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]) as unknown as Schema | undefined) ?? { attributes: {} };
+
 /** The type's to-one relations to documents (organization, project, application); not createdBy/updatedBy. */
 function toOneRelations(strapi: Core.Strapi, uid: string): string[] {
-  const attributes = (strapi.contentType(uid as any)?.attributes ?? {}) as Record<string, { type: string; relation?: string; target?: string }>;
-  return Object.entries(attributes)
+  return Object.entries(schemaOf(strapi, uid).attributes)
     .filter(([, a]) => a.type === 'relation' && (a.relation === 'manyToOne' || a.relation === 'oneToOne') && !a.target?.startsWith('admin::'))
     .map(([name]) => name);
 }
@@ -85,8 +90,8 @@ async function loadRelated(strapi: Core.Strapi, uid: string, doc: Record<string,
   return related;
 }
 
-const hasDraftAndPublish = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as any) as any)?.options?.draftAndPublish === true;
-const isLocalized = (strapi: Core.Strapi, uid: string) => (strapi.contentType(uid as any)?.pluginOptions as any)?.i18n?.localized === true;
+const hasDraftAndPublish = (strapi: Core.Strapi, uid: string) => schemaOf(strapi, uid).options?.draftAndPublish === true;
+const isLocalized = (strapi: Core.Strapi, uid: string) => schemaOf(strapi, uid).pluginOptions?.i18n?.localized === true;
 
 /**
  * The stored versions a write starts from, with their to-one relations: the draft (or the only version of a type
@@ -105,7 +110,7 @@ async function storedVersions(strapi: Core.Strapi, uid: string, documentId: stri
 
 /** The fields a new locale shares with the document's other locales (i18n `localized: false`). */
 function nonLocalizedPart(strapi: Core.Strapi, uid: string, version: Record<string, any>) {
-  const attributes = (strapi.contentType(uid as any)?.attributes ?? {}) as Record<string, { pluginOptions?: any }>;
+  const { attributes } = schemaOf(strapi, uid);
   return Object.fromEntries(Object.entries(version).filter(([field]) => attributes[field]?.pluginOptions?.i18n?.localized === false));
 }
 
