@@ -404,6 +404,17 @@ describe('the audit trail', () => {
     expect(del.status).toBe(400);
     expect(await storedApplication(app.documentId)).toMatchObject({ state: 'concluded', outcome: 'partiallyGranted' });
   });
+
+  test('a bulk delete that includes an application with a history is refused as a whole: the other applications stay', async () => {
+    const withHistory = await applicationIn('consulting');
+    const plain: string[] = [];
+    for (let i = 0; i < 4; i += 1) plain.push((await createApplication(strapi, org.documentId)).documentId);
+    const documentIds = [plain[0]!, plain[1]!, withHistory.documentId, plain[2]!, plain[3]!];
+    const res = await http().post(`/CONTENT-MANAGER/collection-types/${APP}/actions/bulkDelete`).set(bearer(officer.token)).send({ documentIds });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/history/);
+    expect(await strapi.db.query(APP).count({ where: { documentId: { $in: documentIds } } })).toBe(documentIds.length);
+  });
 });
 
 // ---- Who may see and handle applications ------------------------------------------------------------------------

@@ -6,10 +6,11 @@
  *    `ctx.forbidden()` and returns nothing, and both handlers then destructure that nothing (a TypeError). Here the
  *    refusal is thrown as a ForbiddenError, which Strapi answers with a 403 like every other refused admin request.
  * 2. Its bulk actions (publish, unpublish, delete) run every document at once with Promise.all inside one
- *    transaction: when one document is refused (a rule of src/validation, an application with a history), the
- *    transaction is rolled back while the others are still running, and they finish outside it: the answer is 400
- *    but some documents were published or deleted. Here they run one after the other in the transaction, so a
- *    refusal rolls back everything done before it and nothing runs after it.
+ *    transaction: when one document is refused (a rule of src/validation), the transaction is rolled back while
+ *    the others are still running, and they finish outside it: bulk publish answered 400 yet published the valid
+ *    drafts of the batch (tests/integration/clone-and-publish.test.ts). Here they run one after the other in the
+ *    transaction, so a refusal rolls back everything done before it and nothing runs after it. Unpublish and
+ *    delete are built the same way and get the same treatment.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
