@@ -13,11 +13,24 @@ export const PUBLIC_READABLE = [
   'api::annual-report.annual-report',
 ] as const;
 
-/** Types holding applicants' personal data or internal records: never public, never readable by the content editor. */
+/**
+ * Types holding applicants' personal data or internal records: never public, and closed to every admin role that is
+ * not explicitly granted them below (Strapi's own Editor and Author roles are stripped of them on every start).
+ */
 export const PRIVATE_TYPES = [
   'api::disclosure-application.disclosure-application',
   'api::review-case.review-case',
+  'api::administrative-decision.administrative-decision',
+  'api::fee.fee',
+  'plugin::disclosure.application-event',
+  'plugin::disclosure.calendar-day',
 ] as const;
+
+/**
+ * Strapi's own admin roles, created on a fresh database with Content Manager rights on every type. They are kept (users
+ * may be assigned to them, and they are useful for public content) but lose every permission on PRIVATE_TYPES.
+ */
+export const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'] as const;
 
 /** Extra content-API actions of the public role beyond find/findOne of PUBLIC_READABLE (plugin routes). */
 export const PUBLIC_EXTRA_ACTIONS: string[] = [

@@ -3,7 +3,7 @@
  * Each step reads what exists and changes only the difference, so two starts leave one of everything.
  */
 import type { Core } from '@strapi/strapi';
-import { ADMIN_ROLES, PRIVATE_TYPES, SITE_TOKEN_NAME, publicActions, type RoleSpec } from './access';
+import { ADMIN_ROLES, PRIVATE_TYPES, SITE_TOKEN_NAME, STRAPI_DEFAULT_ROLES, publicActions, type RoleSpec } from './access';
 
 const LOCALES = [
   { code: 'zh-Hans', name: '简体中文 (zh-Hans)', isDefault: true },
@@ -56,6 +56,28 @@ export async function ensureAdminRoles(strapi: Core.Strapi) {
       ...spec.actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
     ];
     await roles.assignPermissions(role.id, permissions);
+  }
+}
+
+/**
+ * Strapi gives its default Editor and Author roles Content Manager rights on every type when the database is new,
+ * private ones included (applicants' names and ID numbers, cases, fees). They lose every permission on PRIVATE_TYPES
+ * on every start, so a grant added by hand in Settings › Roles does not survive a restart either. Roles created later
+ * in the admin start with no permission at all (Strapi's own behaviour), so they stay closed until granted.
+ */
+export async function stripDefaultRoles(strapi: Core.Strapi) {
+  const permissions = strapi.db.query('admin::permission');
+  for (const code of STRAPI_DEFAULT_ROLES) {
+    const role = await strapi.service('admin::role').findOne({ code });
+    if (!role) continue;
+    const granted: Array<{ id: number; action: string; subject: string }> = await permissions.findMany({
+      where: { role: role.id, subject: { $in: [...PRIVATE_TYPES] } },
+      select: ['id', 'action', 'subject'],
+    });
+    if (!granted.length) continue;
+    await permissions.deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
+    const stripped = [...new Set(granted.map((p) => `${p.action} on ${p.subject}`))].sort();
+    strapi.log.warn(`[setup] removed from Strapi's "${role.name}" role (${code}) its permissions on private types: ${stripped.join(', ')}`);
   }
 }
 
@@ -124,15 +146,15 @@ export async function ensureSiteToken(strapi: Core.Strapi) {
 export function excludePrivateFromDocumentation(strapi: Core.Strapi) {
   const documentation = strapi.plugin('documentation');
   if (!documentation) return;
-  const names = [...PRIVATE_TYPES, 'api::administrative-decision.administrative-decision', 'api::fee.fee'].map(
-    (uid) => uid.split('::')[1].split('.')[0]
-  );
+  // The documentation plugin excludes by API name; the plugin's private types are not documented at all.
+  const names = PRIVATE_TYPES.filter((uid) => uid.startsWith('api::')).map((uid) => uid.split('::')[1].split('.')[0]);
   documentation.service('override').excludeFromGeneration(names);
 }
 
 export async function setUp(strapi: Core.Strapi) {
   await ensureLocales(strapi);
   await ensureAdminRoles(strapi);
+  await stripDefaultRoles(strapi);
   await ensurePublicPermissions(strapi);
   await ensureSiteToken(strapi);
 }

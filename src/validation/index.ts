@@ -31,59 +31,96 @@ export function refuse(problems: FieldProblem[]): never {
   });
 }
 
-/** The target of a relation as written in a create/update: 'docId', 7, { documentId }, { connect: [...] }, { set: [...] }. */
-export function relationTarget(value: unknown): { documentId?: string; id?: number } | null | undefined {
-  if (value === undefined) return undefined;
+type Ref = { documentId?: string; id?: number };
+
+/**
+ * What a to-one relation points to after a write: the payload ('docId', 7, { documentId }, [..], { set }, { connect,
+ * disconnect }) resolved against the stored target. The Content Manager sends { connect: [], disconnect: [] } for an
+ * untouched relation on every save: that keeps the stored target. A disconnect with nothing connected removes it.
+ */
+export function resolveToOne(value: unknown, stored: Ref | null): Ref | null {
+  if (value === undefined) return stored;
   if (value === null) return null;
   if (typeof value === 'string') return { documentId: value };
   if (typeof value === 'number') return { id: value };
-  if (Array.isArray(value)) return value.length ? relationTarget(value[0]) : null;
+  if (Array.isArray(value)) return value.length ? resolveToOne(value[value.length - 1], stored) : null;
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.set)) return relationTarget(v.set);
-    if (Array.isArray(v.connect)) return v.connect.length ? relationTarget(v.connect) : undefined;
-    if (Array.isArray(v.disconnect)) return undefined;
+    if ('set' in v) return resolveToOne(v.set ?? null, stored);
+    if (Array.isArray(v.connect) ? v.connect.length > 0 : v.connect != null) return resolveToOne(v.connect, stored);
+    if (Array.isArray(v.disconnect) ? v.disconnect.length > 0 : v.disconnect != null) return null;
+    if ('connect' in v || 'disconnect' in v) return stored;
     if (typeof v.documentId === 'string') return { documentId: v.documentId };
     if (typeof v.id === 'number') return { id: v.id };
   }
-  return undefined;
+  return stored;
 }
 
-async function loadRelated(strapi: Core.Strapi, uid: string, data: Record<string, any>, current: Record<string, any> | null) {
+type SchemaAttribute = { type: string; relation?: string; target?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
+type Schema = { attributes: Record<string, SchemaAttribute>; options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } };
+/** The one seam where a type's schema is read with the fields used here (Strapi types them per registered UID). */
+const schemaOf = (strapi: Core.Strapi, uid: string): Schema =>
+  (strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]) as unknown as Schema | undefined) ?? { attributes: {} };
+
+/** The type's to-one relations to documents (organization, project, application); not createdBy/updatedBy. */
+function toOneRelations(strapi: Core.Strapi, uid: string): string[] {
+  return Object.entries(schemaOf(strapi, uid).attributes)
+    .filter(([, a]) => a.type === 'relation' && (a.relation === 'manyToOne' || a.relation === 'oneToOne') && !a.target?.startsWith('admin::'))
+    .map(([name]) => name);
+}
+
+const asRef = (row: unknown): Ref | null =>
+  row && typeof row === 'object' ? { documentId: (row as Ref).documentId, id: (row as Ref).id } : null;
+
+/** The document as it will be stored: the stored version (or the clone's source) with the written data over it. */
+function asWritten(strapi: Core.Strapi, uid: string, stored: Record<string, any> | null, data: Record<string, any>) {
+  const doc: Record<string, any> = { ...(stored ?? {}), ...data };
+  for (const field of toOneRelations(strapi, uid)) doc[field] = resolveToOne(data[field], asRef(stored?.[field]));
+  return doc;
+}
+
+async function loadRelated(strapi: Core.Strapi, uid: string, doc: Record<string, any>) {
   const related: RuleContext['related'] = {};
   for (const [field, { target, fields }] of Object.entries(RELATED[uid] ?? {})) {
-    const ref = relationTarget(data[field]);
-    if (ref === null) {
-      related[field] = null;
-    } else if (ref) {
-      const where = ref.documentId ? { documentId: ref.documentId } : { id: ref.id };
-      related[field] = await strapi.db.query(target as any).findOne({ where, select: fields });
-    } else {
-      related[field] = current?.[field] ?? null;
-    }
+    const ref = doc[field] as Ref | null;
+    related[field] = ref
+      ? await strapi.db.query(target as any).findOne({ where: ref.documentId ? { documentId: ref.documentId } : { id: ref.id }, select: fields })
+      : null;
   }
   return related;
 }
 
-async function currentDraft(strapi: Core.Strapi, uid: string, params: any) {
-  if (!params.documentId) return null;
-  const populate = [...Object.keys(RELATED[uid] ?? {}), ...(uid === 'api::annual-report.annual-report' ? ['organization'] : [])];
-  return (await strapi.documents(uid as any).findOne({
-    documentId: params.documentId,
-    locale: params.locale,
-    status: 'draft',
-    populate: populate.length ? populate : undefined,
-  } as any)) as Record<string, any> | null;
+const hasDraftAndPublish = (strapi: Core.Strapi, uid: string) => schemaOf(strapi, uid).options?.draftAndPublish === true;
+const isLocalized = (strapi: Core.Strapi, uid: string) => schemaOf(strapi, uid).pluginOptions?.i18n?.localized === true;
+
+/**
+ * The stored versions a write starts from, with their to-one relations: the draft (or the only version of a type
+ * without drafts) in the locales the action touches. `locale` as the Document Service takes it: a code, '*', a list
+ * or nothing (the default locale).
+ */
+async function storedVersions(strapi: Core.Strapi, uid: string, documentId: string, locale: unknown) {
+  const where: Record<string, unknown> = { documentId };
+  if (hasDraftAndPublish(strapi, uid)) where.publishedAt = null;
+  if (isLocalized(strapi, uid) && locale !== '*') {
+    where.locale = Array.isArray(locale) ? { $in: locale } : typeof locale === 'string' ? locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
+  }
+  const populate = Object.fromEntries(toOneRelations(strapi, uid).map((field) => [field, { select: ['id', 'documentId'] }]));
+  return (await strapi.db.query(uid as any).findMany({ where, populate })) as Array<Record<string, any>>;
 }
 
-async function isDuplicateReport(strapi: Core.Strapi, doc: Record<string, any>, data: Record<string, any>, params: any) {
-  const org: { documentId?: string; id?: number } | null =
-    relationTarget(data.organization) ?? (doc.organization ? { documentId: doc.organization.documentId } : null);
-  if (!org || doc.year === undefined) return false;
+/** The fields a new locale shares with the document's other locales (i18n `localized: false`). */
+function nonLocalizedPart(strapi: Core.Strapi, uid: string, version: Record<string, any>) {
+  const { attributes } = schemaOf(strapi, uid);
+  return Object.fromEntries(Object.entries(version).filter(([field]) => attributes[field]?.pluginOptions?.i18n?.localized === false));
+}
+
+async function isDuplicateReport(strapi: Core.Strapi, doc: Record<string, any>, documentId: string | undefined, locale: unknown) {
+  const org = doc.organization as Ref | null;
+  if (!org || doc.year === undefined || doc.year === null) return false;
   const organization = org.documentId ? { documentId: org.documentId } : { id: org.id };
   const found = await strapi.documents('api::annual-report.annual-report').findMany({
-    filters: { year: doc.year, organization, ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
-    locale: params.locale,
+    filters: { year: doc.year, organization, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+    locale: typeof locale === 'string' ? locale : undefined,
     status: 'draft',
     fields: ['documentId'],
     limit: 1,
@@ -91,13 +128,15 @@ async function isDuplicateReport(strapi: Core.Strapi, doc: Record<string, any>, 
   return found.length > 0;
 }
 
-async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, any>, doc: Record<string, any>, params: any) {
+async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, any>, doc: Record<string, any>, params: any, fresh: boolean) {
   const source = SLUG_SOURCES[uid];
-  if (!source || data.slug || doc.slug || !doc[source]) return;
+  // A clone starts from its source's slug: it needs one of its own (fresh), unless the clone's data gives one.
+  if (!source || data.slug || (doc.slug && !fresh) || !doc[source]) return;
   const base = slugFromTitle(String(doc[source]));
+  const locale = data.locale ?? doc.locale ?? params.locale;
   data.slug = await uniqueSlug(base, async (candidate) => {
     const taken = await strapi.db.query(uid as any).findOne({
-      where: { slug: candidate, ...(params.locale ? { locale: params.locale } : {}), ...(params.documentId ? { documentId: { $ne: params.documentId } } : {}) },
+      where: { slug: candidate, ...(typeof locale === 'string' ? { locale } : {}), ...(params.documentId && !fresh ? { documentId: { $ne: params.documentId } } : {}) },
       select: ['id'],
     });
     return !!taken;
@@ -126,10 +165,34 @@ async function lockWritesOf(strapi: Core.Strapi, uid: string, trx: any) {
   }
 }
 
+/**
+ * Cloning copies what only the workflow may write: an application's state and dates without the events that justify
+ * them, and its query-code hash (its citizen could then follow someone else's case). A new application is filed or
+ * registered, never copied; events are an audit trail.
+ */
+const NOT_CLONABLE: Record<string, string> = {
+  'api::disclosure-application.disclosure-application':
+    'Disclosure applications cannot be cloned: register a new application instead. 政府信息公开申请不能复制，请新建申请。',
+  'plugin::disclosure.application-event': 'Application events cannot be cloned: they are an audit trail. 办理记录不能复制。',
+};
+
+/** Document Service actions that write a document's content, each checked against the document as it will be. */
+const CHECKED_ACTIONS = new Set(['create', 'update', 'clone', 'publish']);
+
 export function registerDocumentRules(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
-    if ((action !== 'create' && action !== 'update') || !(uid in RULES || uid in SLUG_SOURCES)) return next();
+    if (action === 'clone' && uid in NOT_CLONABLE) {
+      throw new errors.ValidationError(NOT_CLONABLE[uid], { errors: [{ path: [], message: NOT_CLONABLE[uid], name: 'ValidationError', value: null }] });
+    }
+    if (!CHECKED_ACTIONS.has(action) || !(uid in RULES || uid in SLUG_SOURCES)) return next();
+    // Publishing writes no new content: the draft it publishes is checked (a draft stored before a rule existed, or
+    // through a path that skipped it, is never published). discardDraft copies the published version back, which
+    // was checked when it was published.
+    if (action === 'publish') {
+      await checkDrafts(strapi, context);
+      return next();
+    }
     if (!needsSerializing(strapi, uid)) return checkThenWrite(strapi, context, next);
     return inTurn(uid, () =>
       strapi.db.transaction(async ({ trx }: any): Promise<any> => {
@@ -168,34 +231,66 @@ function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Merges the write into the stored draft, refuses it naming each field, fills derived fields, then writes. */
+/** Runs the type's rules on a document as it will be stored; refuses it naming each field. */
+async function check(strapi: Core.Strapi, uid: string, action: RuleContext['action'], doc: Record<string, any>, documentId: string | undefined, locale: unknown) {
+  const rule = RULES[uid];
+  if (!rule) return;
+  const ctx: RuleContext = {
+    action,
+    related: await loadRelated(strapi, uid, doc),
+    duplicateReport: uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, documentId, locale) : false,
+  };
+  const problems = rule(doc, ctx);
+  if (problems.length) refuse(problems);
+}
+
+/**
+ * create, update and clone: the written data over the stored version (update: the draft; clone: the source, each
+ * locale cloned), refused naming each field, derived fields filled in, then written.
+ */
 async function checkThenWrite(strapi: Core.Strapi, context: any, next: () => Promise<any>): Promise<any> {
-  const { uid, action } = context as { uid: string; action: string };
+  const { uid, action } = context as { uid: string; action: 'create' | 'update' | 'clone' };
   const params = context.params as any;
   const data: Record<string, any> = params.data ?? {};
   params.data = data;
-  const current = action === 'update' ? await currentDraft(strapi, uid, params) : null;
-  const doc = { ...(current ?? {}), ...data };
 
-  if (uid === 'api::disclosure-application.disclosure-application' && data.state === undefined && toIsoDate(doc.concludedOn) && doc.state !== 'concluded') {
-    // A conclusion date makes the application concluded: the state is derived, not typed twice.
-    data.state = doc.state = 'concluded';
+  let stored: Array<Record<string, any> | null> = [null];
+  if (action !== 'create' && params.documentId) {
+    stored = await storedVersions(strapi, uid, params.documentId, params.locale);
+    if (!stored.length && action === 'update') {
+      // A new locale of an existing document: Strapi creates it from the data and the other locale's non-localized fields.
+      const [other] = await storedVersions(strapi, uid, params.documentId, '*');
+      stored = [other ? nonLocalizedPart(strapi, uid, other) : null];
+    }
   }
 
   // Malformed values first: the rules below compare dates and amounts and need them well-formed.
   const malformed = schemaProblems(strapi, uid, data);
   if (malformed.length) refuse(malformed);
 
-  const rule = RULES[uid];
-  if (rule) {
-    const ctx: RuleContext = {
-      action: action as 'create' | 'update',
-      related: await loadRelated(strapi, uid, data, current),
-      duplicateReport: uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, data, params) : false,
-    };
-    const problems = rule(doc, ctx);
-    if (problems.length) refuse(problems);
+  for (const version of stored) {
+    const doc = asWritten(strapi, uid, version, data);
+    if (uid === 'api::disclosure-application.disclosure-application' && data.state === undefined && toIsoDate(doc.concludedOn) && doc.state !== 'concluded') {
+      // A conclusion date makes the application concluded: the state is derived, not typed twice.
+      data.state = doc.state = 'concluded';
+    }
+    const locale = data.locale ?? version?.locale ?? params.locale;
+    // A clone is a new document: its whole content is checked as a creation's is.
+    await check(strapi, uid, action === 'update' ? 'update' : 'create', doc, action === 'update' ? params.documentId : undefined, locale);
+    await fillSlug(strapi, uid, data, doc, params, action === 'clone');
   }
-  await fillSlug(strapi, uid, data, doc, params);
   return next();
+}
+
+/** publish: every draft about to be published must pass the rules a creation passes (its required relations included). */
+async function checkDrafts(strapi: Core.Strapi, context: any) {
+  const { uid } = context as { uid: string };
+  const params = context.params as any;
+  if (!params.documentId) return;
+  for (const draft of await storedVersions(strapi, uid, params.documentId, params.locale)) {
+    const doc = asWritten(strapi, uid, draft, {});
+    const malformed = schemaProblems(strapi, uid, doc);
+    if (malformed.length) refuse(malformed);
+    await check(strapi, uid, 'create', doc, params.documentId, draft.locale);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * Rules the schema cannot express (check digits, date order, fields that depend on each other). Each rule sees the
- * document as it will be after the write and returns the problems, each naming its field.
+ * document as it will be after the write (to-one relations resolved to { documentId, id } or null) and returns the
+ * problems, each naming its field.
  */
 import { isValidCreditCode, isValidResidentId, isYuanAmount } from './identifiers';
 import { toIsoDate, todayInChina } from './dates';
@@ -10,6 +11,7 @@ import { bilingual } from './messages';
 
 export type FieldProblem = { path: string[]; message: string };
 export type RuleContext = {
+  /** 'create' for every write that makes a whole document (create, clone, publish); 'update' for an update. */
   action: 'create' | 'update';
   /** The related document's fields, looked up by the middleware (the notice's project, for its category). */
   related: Record<string, Record<string, unknown> | null>;
@@ -43,31 +45,13 @@ function notInFuture(uid: string, doc: Record<string, any>, field: string): Fiel
     : [];
 }
 
-/**
- * True when an update removes the relation: null, [], { set: [] }, or a disconnect with nothing connected (the
- * relations here are many-to-one). An untouched relation is absent, the stored target, or the Content Manager's
- * { connect: [], disconnect: [] }.
- */
-function removesRelation(value: unknown): boolean {
-  if (value === null) return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (value && typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.set)) return v.set.length === 0;
-    if (Array.isArray(v.connect) && v.connect.length > 0) return false;
-    return Array.isArray(v.disconnect) && v.disconnect.length > 0;
-  }
-  return false;
-}
-
+/** The document's to-one relations arrive resolved (see resolveToOne in ./index.ts): { documentId, id } or null. */
 function requiredRelation(uid: string, doc: Record<string, any>, ctx: RuleContext, field: string): FieldProblem[] {
-  const value = doc[field];
-  if (ctx.action !== 'create') {
-    // An update may leave the relation alone, but not remove it (a notice without project, a fee without organization).
-    return removesRelation(value) ? [problem(field, `${labelOf(uid, field)}为必填项，不能移除`, `${field} is required: it cannot be removed`)] : [];
-  }
-  const empty = value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.connect) && value.connect.length === 0 && !value.set);
-  return empty ? [problem(field, `请选择${labelOf(uid, field)}`, `${field} is required`)] : [];
+  if (doc[field]) return [];
+  // An update may leave the relation alone, but not remove it (a notice without project, a fee without organization).
+  return ctx.action === 'update'
+    ? [problem(field, `${labelOf(uid, field)}为必填项，不能移除`, `${field} is required: it cannot be removed`)]
+    : [problem(field, `请选择${labelOf(uid, field)}`, `${field} is required`)];
 }
 
 /** Both set or both empty: an outcome without a conclusion date (or the reverse) cannot be counted in the report. */

@@ -65,11 +65,9 @@ export async function createReport(strapi: Core.Strapi, organization: string, da
     data: { title: `年度报告${next()}`, formatVersion: 'gov-2021', organization, overview: '总体情况', problems: '存在的主要问题及改进情况', otherMatters: '无', ...data, year },
   } as any);
   if (publish) {
-    const report = strapi.plugin('disclosure')?.service('report') as any;
-    if (report?.compute) {
-      await report.compute(organization, year);
-      await report.acknowledge(doc.documentId, { id: 1, firstname: '测试', lastname: '审核人' });
-    }
+    const report = strapi.plugin('disclosure').service('report');
+    await report.compute(organization, year);
+    await report.acknowledge(doc.documentId, { id: 1, firstname: '测试', lastname: '审核人' });
   }
   return maybePublish(strapi, REPORT, doc, publish);
 }
