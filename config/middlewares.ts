@@ -19,6 +19,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::favicon',
   'global::content-api-guard',
   'global::site-home',
+  'global::site-vendor',
   'strapi::public',
 ];
 
