@@ -186,6 +186,8 @@ describe('Markdown bodies on the site', () => {
     expect(await prose.locator('table tbody tr').count()).toBe(2);
     expect(await prose.locator('table tbody tr').nth(0).locator('td').allInnerTexts()).toEqual(['1', '河南第一建设集团有限公司', '11,880,000.00']);
     expect(await prose.locator('table tbody td s').innerText()).toBe('11,990,000.00');
+    // "--:" right-aligns the amounts, through a class (no style attribute).
+    expect(await prose.locator('table tbody td').nth(2).evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
     expect(await prose.innerText()).not.toContain('|');
     // "#" then "##": shifted under the page's h1.
     expect(await prose.locator('h2').allInnerTexts()).toEqual(['第一章 总则']);
