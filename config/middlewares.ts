@@ -22,6 +22,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::uploads-headers',
   'global::content-api-guard',
   'global::site-home',
+  'global::site-vendor',
   'strapi::public',
 ];
 

@@ -3,7 +3,7 @@
 import { get } from './api.js';
 import { mountChrome } from './chrome.js';
 import { isEn, locale, t } from './i18n.js';
-import { safeUrl } from './markdown.js';
+import { safeUrl } from './url.js';
 import { badge, breadcrumbs, facts, h, section, setTitle } from './ui.js';
 
 const main = mountChrome('ca');

@@ -167,6 +167,7 @@ const S = {
   computedAt: ['表格数据生成于 {date}', 'Tables computed on {date}'],
   tableScroll: ['表格可左右滚动', 'The table scrolls sideways'],
   corrected: ['更正', 'Corrected'],
+  reportTableData: ['{title}（数据表）', '{title} (data table)'],
   // applications
   applyIntro: ['公民、法人或者其他组织可以向本机关申请获取政府信息。提交后请妥善保存申请编号和查询码，用于查询办理进度。', 'Anyone may apply for government information. Keep the tracking number and query code you receive: you need both to follow your application.'],
   statusTitle: ['查询办理进度', 'Check the status of an application'],

@@ -4,6 +4,7 @@
 import { get } from './api.js';
 import { mountChrome } from './chrome.js';
 import { href, isEn, locale, t } from './i18n.js';
+import { sanitizeNarrative } from './markdown.js';
 import { paramsOf } from './query.js';
 import { blockOptions, layoutBlock, narrativeHeading, reportTitle, sectionOrder } from './report-layout.js';
 import { badge, breadcrumbs, errorBox, h, section, setTitle, time } from './ui.js';
@@ -14,29 +15,14 @@ const { id } = paramsOf(location.search);
 const article = h('article', { class: 'report' });
 main.append(breadcrumbs([t('govAffairs'), href('/site/documents.html')], [t('annualReports'), href('reports.html')]), article);
 
-const ALLOWED = new Set(['P', 'BR', 'STRONG', 'EM', 'B', 'I', 'U', 'UL', 'OL', 'LI', 'H3', 'H4', 'BLOCKQUOTE']);
 const LOOKS_LIKE_HTML = /<\/?(p|br|strong|em|b|i|u|ul|ol|li|h3|h4|blockquote)\b[^>]*>/i;
-
-/** Copies only allowed tags, without attributes, and text: whatever else the HTML holds is dropped or kept as text. */
-function sanitizedCopy(node, into) {
-  for (const child of node.childNodes) {
-    if (child.nodeType === Node.TEXT_NODE) into.append(child.textContent);
-    else if (child.nodeType === Node.ELEMENT_NODE) {
-      if (['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT'].includes(child.tagName)) continue;
-      if (ALLOWED.has(child.tagName)) into.append(sanitizedCopy(child, document.createElement(child.tagName.toLowerCase())));
-      else sanitizedCopy(child, into);
-    }
-  }
-  return into;
-}
 
 /** A narrative section: simple HTML (sanitized) or plain text, paragraphs split on blank lines. */
 function narrative(text) {
   const source = String(text ?? '').replace(/\r\n?/g, '\n').trim();
   if (!source) return [];
   if (LOOKS_LIKE_HTML.test(source)) {
-    const parsed = new DOMParser().parseFromString(source, 'text/html');
-    return [sanitizedCopy(parsed.body, h('div', { class: 'narrative' }))];
+    return [h('div', { class: 'narrative', html: sanitizeNarrative(source) })];
   }
   return source.split(/\n[ \t]*\n+/).map((p) => p.trim()).filter(Boolean).map((p) => {
     const para = h('p', {});
@@ -51,11 +37,12 @@ function narrative(text) {
 function cellElement(c) {
   const span = { rowspan: c.rowspan > 1 ? String(c.rowspan) : undefined, colspan: c.colspan > 1 ? String(c.colspan) : undefined };
   switch (c.role) {
+    // A merged header heads every column it spans (scope="col" with colspan); scope="colgroup" would need a
+    // <colgroup>, which cannot express the format's nested column groups. Same as the printable page.
     case 'corner':
     case 'column':
-      return h('th', { scope: 'col', ...span, class: c.role === 'corner' ? 'corner' : undefined }, c.text);
     case 'columnGroup':
-      return h('th', { scope: 'colgroup', ...span }, c.text);
+      return h('th', { scope: 'col', ...span, class: c.role === 'corner' ? 'corner' : undefined }, c.text);
     case 'row':
     case 'rowGroup':
       return h('th', { scope: 'row', ...span }, c.text);
@@ -71,7 +58,10 @@ function blockTable(report, table, block) {
   const captionId = `caption-${table.code}-${block.code}`;
   // Blocks without a caption of their own (tables 三 and 四) get the table's title for screen readers.
   const caption = block.caption ? h('caption', { id: captionId }, block.caption) : h('caption', { id: captionId, class: 'visually-hidden' }, table.title);
-  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': captionId },
+  // The scrolling region is a landmark: named by the block's caption, or, when the caption repeats the section's
+  // heading, as that table's data so that two landmarks never share a name.
+  const regionName = block.caption ? { 'aria-labelledby': captionId } : { 'aria-label': t('reportTableData', { title: table.title }) };
+  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', ...regionName },
     h('table', { class: 'report-table', id: `table-${table.code}-${block.code}` },
       caption,
       h('thead', {}, rows.slice(0, layout.headerRows).map((r) => h('tr', {}, r))),

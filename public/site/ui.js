@@ -1,6 +1,6 @@
 // DOM helpers shared by the pages: element builder, loading and error states, pagination, breadcrumbs.
 import { href, isEn, locale, pick, t } from './i18n.js';
-import { safeUrl } from './markdown.js';
+import { safeUrl } from './url.js';
 import { formatDate, formatDateTime } from './query.js';
 
 /** h('a', { href, class }, 'text', child...): attributes as strings, `on*` as listeners, children flattened. */
@@ -10,7 +10,7 @@ export function h(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;
     else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-    else if (k === 'html') el.innerHTML = v; // only for HTML this site produced (escaped Markdown)
+    else if (k === 'html') el.innerHTML = v; // only for HTML this site sanitized (markdown.js)
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);

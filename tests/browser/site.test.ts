@@ -471,7 +471,7 @@ describe('annual reports', () => {
     expect(await t3.locator('th', { hasText: '三、本年度办理结果' }).getAttribute('rowspan')).toBe('22');
     expect(await t3.locator('th', { hasText: '（三）不予公开' }).getAttribute('rowspan')).toBe('8');
     expect(await t3.locator('th', { hasText: '法人或其他组织' }).getAttribute('colspan')).toBe('5');
-    expect(await t3.locator('th', { hasText: '法人或其他组织' }).getAttribute('scope')).toBe('colgroup');
+    expect(await t3.locator('th', { hasText: '法人或其他组织' }).getAttribute('scope')).toBe('col');
     // Table 四: one row of 15 cells, no row label.
     const t4 = page.locator('#table-reviewsAndLawsuits-main');
     expect(await t4.locator('td[data-cell]').count()).toBe(15);

@@ -118,11 +118,13 @@ function renderGridCell(c: GridCell, marks: Marks) {
   const span = `${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}`;
   const text = escapeHtml(c.text);
   switch (c.role) {
+    // A merged header heads every column (or row) it spans: HTML's table model reads scope="col"/"row" with the
+    // span. scope="colgroup" would be invalid here, since it needs a <colgroup>, and the format's column groups nest
+    // (三: 申请人情况 › 法人或其他组织 › 商业企业), which <colgroup> cannot express.
     case 'corner':
     case 'column':
-      return `<th scope="col"${span}>${text}</th>`;
     case 'columnGroup':
-      return `<th scope="colgroup"${span}>${text}</th>`;
+      return `<th scope="col"${span}>${text}</th>`;
     case 'row':
     case 'rowGroup':
       return `<th scope="row"${span}>${text}</th>`;
