@@ -18,6 +18,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::session',
   'strapi::favicon',
   'global::content-api-guard',
+  'global::public-cache',
   'global::site-home',
   'strapi::public',
 ];

@@ -2,6 +2,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { excludePrivateFromDocumentation, setUp } from './bootstrap';
 import { registerDocumentRules } from './validation';
+import { closePublicCache, invalidateOnWrites } from './cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,6 +16,11 @@ export default {
     excludePrivateFromDocumentation(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before any write of the set-up, so that nothing written is ever served from an older generation.
+    invalidateOnWrites(strapi);
     await setUp(strapi);
+  },
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closePublicCache(strapi);
   },
 };
