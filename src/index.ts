@@ -17,7 +17,7 @@ export default {
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before any write of the set-up, so that nothing written is ever served from an older generation.
-    invalidateOnWrites(strapi);
+    await invalidateOnWrites(strapi);
     await setUp(strapi);
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {

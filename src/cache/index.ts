@@ -65,8 +65,11 @@ export function publicCache(strapi: Core.Strapi) {
  * advance for the commit: a read between our first advance and the commit could store the old rows under the new
  * generation, and the second advance retires it.
  */
-export function invalidateOnWrites(strapi: Core.Strapi) {
-  const { store } = publicCache(strapi);
+export async function invalidateOnWrites(strapi: Core.Strapi) {
+  const { store, settings } = publicCache(strapi);
+  if (!(await store.ready(5000))) {
+    strapi.log.error(`public cache: Redis at ${settings.redisUrl} is unreachable; public reads are served uncached until it is back`);
+  }
   const advance = () =>
     store.advance().catch((error: unknown) => strapi.log.error(`public cache: could not advance the generation: ${String(error)}`));
   const onWrite = async (event: { model: { uid: string } }) => {

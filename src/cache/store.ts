@@ -29,6 +29,8 @@ export interface PublicCacheStore {
   save(generation: Generation, key: string, entry: CachedResponse): Promise<void>;
   /** Starts a new generation: every entry stored so far stops being served, on every instance. */
   advance(): Promise<void>;
+  /** Resolves when the store can serve (connected), or after `timeoutMs` (then requests are served uncached). */
+  ready(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,10 @@ export class MemoryStore implements PublicCacheStore {
     this.entries.clear();
   }
 
+  async ready() {
+    return true;
+  }
+
   async close() {
     this.entries.clear();
   }
@@ -111,14 +117,22 @@ export class RedisStore implements PublicCacheStore {
     });
     this.generationKey = `${options.prefix}generation`;
     this.entryPrefix = `${options.prefix}entry:`;
+    // On every (re)connection: writes this instance made while Redis was unreachable could not advance the
+    // generation, so entries stored before them must not be served any more. Also retires entries rendered by an
+    // older version of the app when an instance starts.
+    this.redis.on('ready', () => {
+      this.advance().catch(() => undefined);
+    });
   }
 
-  /** Resolves once connected (the app waits for it at start so that the first requests are cached too). */
-  async ready() {
-    if (this.redis.status === 'ready') return;
-    await new Promise<void>((resolve, reject) => {
-      this.redis.once('ready', () => resolve());
-      this.redis.once('end', () => reject(new Error('Redis connection closed')));
+  async ready(timeoutMs: number) {
+    if (this.redis.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
   }
 
