@@ -166,6 +166,10 @@ async function benchOne(client) {
     return result;
   } finally {
     agent.destroy();
+    // Requests still in flight when the load ended hold connections: let them finish before closing the pool.
+    strapi.server.httpServer.close();
+    const pool = strapi.db.connection.client.pool;
+    for (let i = 0; i < 600 && pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0); i += 1) await new Promise((r) => setTimeout(r, 50));
     await strapi.destroy();
   }
 }

@@ -61,6 +61,25 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     ctx.body = entry.binary ? Buffer.from(entry.body, 'base64') : entry.body;
   };
 
+  /** The response just rendered, as a cache entry, or null when it must not be kept (error, cookie, stream). */
+  const cacheable = (ctx: any, since: number | undefined): CachedResponse | null => {
+    if (ctx.status !== 200 || ctx.response.get('Set-Cookie')) return null;
+    const body = bodyBytes(ctx.body);
+    if (!body) return null;
+    return {
+      status: 200,
+      type: ctx.response.get('Content-Type') || 'application/json; charset=utf-8',
+      body: body.binary ? body.bytes.toString('base64') : body.bytes.toString('utf8'),
+      binary: body.binary,
+      etag: etagOf(body.bytes),
+      // Without the store (Redis down) the response time is a safe upper bound for "last changed".
+      lastModified: since ?? Math.floor(Date.now() / 1000) * 1000,
+      headers: ctx.response.get('Content-Disposition') ? { 'Content-Disposition': ctx.response.get('Content-Disposition') } : {},
+    };
+  };
+
+  const inflight = new Map<string, Promise<CachedResponse | null>>();
+
   return async (ctx: any, next: Next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isContentApi(ctx.path)) return next();
 
@@ -79,25 +98,33 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       strapi.log.warn(`public cache unavailable, serving uncached: ${String(error)}`);
     }
-    if (settings.enabled && found?.entry) return send(ctx, found.entry, true);
+    const caching = settings.enabled && found !== null;
+    if (caching && found?.entry) return send(ctx, found.entry, true);
 
-    await next();
-    if (ctx.status !== 200 || ctx.response.get('Set-Cookie')) return;
-    const body = bodyBytes(ctx.body);
-    if (!body) return;
-    const entry: CachedResponse = {
-      status: 200,
-      type: ctx.response.get('Content-Type') || 'application/json; charset=utf-8',
-      body: body.binary ? body.bytes.toString('base64') : body.bytes.toString('utf8'),
-      binary: body.binary,
-      etag: etagOf(body.bytes),
-      // Without the store (Redis down) the response time is a safe upper bound for "last changed".
-      lastModified: found?.generation.since ?? Math.floor(Date.now() / 1000) * 1000,
-      headers: ctx.response.get('Content-Disposition') ? { 'Content-Disposition': ctx.response.get('Content-Disposition') } : {},
-    };
-    if (settings.enabled && found && body.bytes.length <= settings.maxBodyBytes) {
-      await store.save(found.generation, key, entry).catch((error: unknown) => strapi.log.warn(`public cache: could not store: ${String(error)}`));
+    // Single flight: concurrent misses of one URL in one generation wait for the first to render it, instead of all
+    // running the same queries at once (a hundred clients opening a freshly published list).
+    const flightKey = found ? `${found.generation.id}:${key}` : '';
+    const pending = caching ? inflight.get(flightKey) : undefined;
+    if (pending) {
+      const shared = await pending;
+      if (shared) return send(ctx, shared, true);
     }
-    send(ctx, entry, false);
+    let settle: (entry: CachedResponse | null) => void = () => undefined;
+    if (caching && !pending) inflight.set(flightKey, new Promise((resolve) => (settle = resolve)));
+
+    let entry: CachedResponse | null = null;
+    try {
+      await next();
+      entry = cacheable(ctx, found?.generation.since);
+      if (entry && caching && found && Buffer.byteLength(entry.body) <= settings.maxBodyBytes) {
+        await store.save(found.generation, key, entry).catch((error: unknown) => strapi.log.warn(`public cache: could not store: ${String(error)}`));
+      }
+    } finally {
+      if (caching && !pending) {
+        inflight.delete(flightKey);
+        settle(entry);
+      }
+    }
+    if (entry) send(ctx, entry, false);
   };
 };

@@ -4,6 +4,8 @@
  * delete; drafts, private types, credentials, writes and admin routes are never cached. With REDIS_URL set (see
  * public-cache-redis.test.ts) the same file runs on the Redis store.
  */
+import net from 'net';
+import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi, http, adminToken } from '../helpers/strapi';
 import { createOrganization } from '../helpers/records';
@@ -80,6 +82,40 @@ describe('HTTP validators on anonymous GETs', () => {
     const first = await http().get(url);
     expect(first.status).toBe(200);
     expect((await http().get(url).set('If-None-Match', first.headers.etag)).status).toBe(304);
+  });
+});
+
+describe('single flight', () => {
+  test('concurrent first requests of one URL run its queries once and all get the same answer', async () => {
+    const url = `${LIST}&filters[title][$containsi]=${encodeURIComponent('缓存测试')}`;
+    const knex = strapi.db.connection;
+    let selects = 0;
+    const listener = (q: { sql: string }) => {
+      if (/^select .* from [`"]?(public[`"]?\.[`"]?)?transaction_notices[`"]? as [`"]?t0/i.test(q.sql)) selects += 1;
+    };
+    knex.on('query', listener);
+    try {
+      // Ten sockets opened first, then ten requests written at once: they reach the app together. (On SQLite the
+      // synchronous driver serialises them anyway; on PostgreSQL, without single flight, several run the query.)
+      const server = strapi.server.httpServer;
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+      const { port } = server.address() as AddressInfo;
+      const sockets = await Promise.all(Array.from({ length: 10 }, () => new Promise<net.Socket>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+      })));
+      const answers = await Promise.all(sockets.map((socket) => new Promise<string>((resolve) => {
+        let raw = '';
+        socket.on('data', (chunk) => (raw += chunk));
+        socket.on('end', () => resolve(raw));
+        socket.write(`GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+      })));
+      expect(answers.map((a) => a.split('\r\n')[0])).toEqual(Array(10).fill('HTTP/1.1 200 OK'));
+      expect(new Set(answers.map((a) => /etag: (\S+)/i.exec(a)?.[1])).size).toBe(1);
+      expect(answers[0]).toContain('缓存测试公告一');
+    } finally {
+      knex.removeListener('query', listener);
+    }
+    expect(selects).toBe(1);
   });
 });
 
