@@ -27,7 +27,9 @@ function bodyBytes(body: unknown): { bytes: Buffer; binary: boolean } | null {
 
 export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`.toLowerCase();
-  const maxAge = Number(process.env.HTTP_CACHE_MAX_AGE ?? config.maxAge ?? 10);
+  // Browsers revalidate every time (a 304 from the cache costs little), so a publish shows on the next reload;
+  // shared caches (proxy, CDN) may keep an answer for s-maxage seconds.
+  const maxAge = Number(process.env.HTTP_CACHE_MAX_AGE ?? config.maxAge ?? 0);
   const sMaxAge = Number(process.env.HTTP_CACHE_S_MAXAGE ?? config.sMaxAge ?? 30);
   const publicControl = `public, max-age=${maxAge}, s-maxage=${sMaxAge}`;
 
