@@ -21,6 +21,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   // /uploads can never run script in the admin's origin (sandbox CSP, nosniff, downloads).
   'global::uploads-headers',
   'global::content-api-guard',
+  'global::public-cache',
   'global::site-home',
   'global::site-vendor',
   'strapi::public',

@@ -4,6 +4,7 @@ import { excludePrivateFromDocumentation, setUp } from './bootstrap';
 import { registerDocumentRules } from './validation';
 import { defaultAdminLanguage } from './bootstrap/admin-users';
 import { applyContentManagerViews } from './bootstrap/content-manager';
+import { closePublicCache, invalidateOnWrites } from './cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,7 +19,12 @@ export default {
     excludePrivateFromDocumentation(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before any write of the set-up, so that nothing written is ever served from an older generation.
+    await invalidateOnWrites(strapi);
     await setUp(strapi);
     await applyContentManagerViews(strapi);
+  },
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closePublicCache(strapi);
   },
 };

@@ -39,7 +39,8 @@ section(
       fields: ['title', 'documentNumber', 'kind', 'issuingBody', 'issuedOn', 'effectiveOn', 'repealedOn', 'summary'],
       filters: documentFilters(params, todayInShanghai()),
       sort: ['issuedOn:desc', 'id:desc'],
-      pagination: { page, pageSize: PAGE_SIZE },
+      // The page numbers need the total: the only lists that ask for the count (config/api.ts counts on request).
+      pagination: { page, pageSize: PAGE_SIZE, withCount: true },
       locale,
     }),
   ({ data, meta }) => [

@@ -65,7 +65,8 @@ section(
       populate: { project: { fields: ['name', 'category', 'projectCode'] } },
       filters: noticeFilters(params, { categories: CATEGORIES, noticeTypes: NOTICE_TYPES }),
       sort: ['releasedAt:desc', 'id:desc'],
-      pagination: { page, pageSize: PAGE_SIZE },
+      // The page numbers need the total: the only lists that ask for the count (config/api.ts counts on request).
+      pagination: { page, pageSize: PAGE_SIZE, withCount: true },
     }),
   ({ data, meta }) => [
     resultSummary(meta, linkFor),
