@@ -105,7 +105,26 @@ async function storedVersions(strapi: Core.Strapi, uid: string, documentId: stri
     where.locale = Array.isArray(locale) ? { $in: locale } : typeof locale === 'string' ? locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
   }
   const populate = Object.fromEntries(toOneRelations(strapi, uid).map((field) => [field, { select: ['id', 'documentId'] }]));
-  return (await strapi.db.query(uid as any).findMany({ where, populate })) as Array<Record<string, any>>;
+  const versions = (await strapi.db.query(uid as any).findMany({ where, populate })) as Array<Record<string, any>>;
+  return isLocalized(strapi, uid) ? withSharedRelations(strapi, uid, versions, where, populate) : versions;
+}
+
+/**
+ * A non-localized to-one relation (a report's organization) belongs to the document, not to one locale. Strapi links
+ * a locale only to the same locale of a localized target, so a new English version of a report whose organization
+ * has no English version is stored without it: that version takes the relation its other locales hold.
+ */
+async function withSharedRelations(strapi: Core.Strapi, uid: string, versions: Array<Record<string, any>>, where: Record<string, unknown>, populate: Record<string, unknown>) {
+  const { attributes } = schemaOf(strapi, uid);
+  const shared = toOneRelations(strapi, uid).filter((field) => attributes[field]?.pluginOptions?.i18n?.localized === false);
+  if (!shared.some((field) => versions.some((version) => !version[field]))) return versions;
+  const { locale: _locale, ...allLocales } = where;
+  const siblings = (await strapi.db.query(uid as any).findMany({ where: allLocales, populate })) as Array<Record<string, any>>;
+  return versions.map((version) => {
+    const filled = { ...version };
+    for (const field of shared) filled[field] = version[field] ?? siblings.find((sibling) => sibling[field])?.[field] ?? null;
+    return filled;
+  });
 }
 
 /** The fields a new locale shares with the document's other locales (i18n `localized: false`). */

@@ -69,7 +69,6 @@ const INVALID_CLONES: CloneCase[] = [
   { what: "a notice of a type foreign to its project's category", uid: NOTICE, source: () => s.notice.documentId, field: 'noticeType', body: () => ({ title: '复制的公告', noticeType: 'procurementNotice' }) },
   { what: 'a notice whose project is removed', uid: NOTICE, source: () => s.notice.documentId, field: 'project', body: () => ({ title: '复制的公告', project: { set: [] } }) },
   { what: 'an organization with a wrong credit-code check digit', uid: ORG, source: () => s.org.documentId, field: 'creditCode', body: () => ({ name: '复制的机构', creditCode: BAD_CREDIT_CODE }) },
-  { what: 'a second report for the same organization, year and locale', uid: REPORT, source: () => s.report.documentId, field: 'year', body: () => ({ title: '复制的报告' }) },
   { what: 'a project whose bid opening precedes its bid deadline', uid: PROJECT, source: () => s.project.documentId, field: 'keyTimes.bidOpeningAt', body: () => ({ name: '复制的项目', projectCode: 'ZMD-GC-2024-901', keyTimes: { bidDeadline: '2024-03-10T01:00:00.000Z', bidOpeningAt: '2024-03-09T01:00:00.000Z' } }) },
 ];
 
@@ -92,6 +91,15 @@ describe('Given a super admin cloning documents in the Content Manager', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('cannot be cloned');
     expect(res.text).not.toContain(s.app.applicantName);
+    expect(await countEverything(strapi)).toEqual(before);
+  });
+
+  test.each(['/content-manager', '/CONTENT-MANAGER'])('When it clones an annual report (%s), Then 400 saying reports cannot be cloned and nothing is stored', async (base) => {
+    // A clone would copy the computed tables of another report: a report is created and computed, never copied.
+    const before = await countEverything(strapi);
+    const res = await post(cloneUrl(base, REPORT, s.report.documentId), { title: '复制的报告' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('annual reports cannot be cloned');
     expect(await countEverything(strapi)).toEqual(before);
   });
 
