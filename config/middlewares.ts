@@ -19,6 +19,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::favicon',
   'global::content-api-guard',
   'global::site-home',
+  'global::site-files',
+  'global::site-not-found',
   'strapi::public',
 ];
 
