@@ -46,8 +46,8 @@ export function organizationSpecs(): OrganizationSpec[] {
         common: {
           isSiteHost: true,
           postalCode: '463000',
-          phone: '0396-0000000（示例）',
-          email: 'ggzy@example.gov.cn',
+          phone: '0396-0000100',
+          email: 'ggzy@example.com',
           siteCode: '4117000000',
           icpNumber: '豫ICP备00000000号（示例）',
           publicSecurityNumber: '豫公网安备41170000000000号（示例）',

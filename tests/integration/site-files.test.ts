@@ -207,3 +207,30 @@ describe('disclosure guide and site host', () => {
     ).rejects.toThrow(/siteCode/);
   });
 });
+
+describe('sample seed', () => {
+  it('publishes a 示例 guide in zh-Hans and en and makes the center the site host; a second run creates nothing', async () => {
+    const { SeedStore } = await import('../../src/seed/store');
+    const { seedOrganizations } = await import('../../src/seed/organizations');
+    const { seedDisclosureGuide } = await import('../../src/seed/disclosure-guide');
+    const G = strapi.documents('api::disclosure-guide.disclosure-guide' as any) as any;
+    // The guide created above stands in the way of the seed's: remove it, as on a fresh database.
+    const existing = await G.findFirst({ locale: 'zh-Hans', status: 'draft' });
+    if (existing) await G.delete({ documentId: existing.documentId, locale: '*' });
+
+    const store = new SeedStore(strapi, () => {}, '2026-11-30');
+    const orgs = await seedOrganizations(store);
+    await seedDisclosureGuide(store, orgs.center);
+    const center = await strapi.documents('api::organization.organization').findOne({ documentId: orgs.center, locale: 'zh-Hans' } as any);
+    expect(center).toMatchObject({ isSiteHost: true, siteCode: '4117000000', email: 'ggzy@example.com' });
+    const zh = await http().get('/api/disclosure-guide');
+    expect(zh.body.data.title).toBe('政府信息公开指南（示例）');
+    const en = await http().get('/api/disclosure-guide?locale=en');
+    expect(en.body.data.title).toBe('Guide to government information disclosure (sample)');
+
+    const again = new SeedStore(strapi, () => {}, '2026-11-30');
+    await seedOrganizations(again);
+    await seedDisclosureGuide(again, orgs.center);
+    expect(Object.values(again.tally).every((t) => t.created === 0)).toBe(true);
+  });
+});
