@@ -66,12 +66,13 @@ export function mountChrome(section) {
  */
 let siteHost = null;
 export function loadSiteHost() {
+  // Chosen here rather than by sorting on isSiteHost: PostgreSQL sorts NULL (rows older than the field) first.
   siteHost ??= get('organizations', {
     fields: ['name', 'address', 'postalCode', 'phone', 'email', 'workingHours', 'siteCode', 'icpNumber', 'publicSecurityNumber', 'isSiteHost', 'displayOrder'],
-    sort: ['isSiteHost:desc', 'displayOrder:asc', 'id:asc'],
-    pagination: { page: 1, pageSize: 1 },
+    sort: ['displayOrder:asc', 'id:asc'],
+    pagination: { page: 1, pageSize: 100 },
     locale,
-  }).then(({ data }) => data[0] ?? null);
+  }).then(({ data }) => data.find((o) => o.isSiteHost === true) ?? data[0] ?? null);
   return siteHost;
 }
 

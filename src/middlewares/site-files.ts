@@ -49,13 +49,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   /** The organization hosting the site (isSiteHost first, then displayOrder): the feeds' author. */
   const hostName = async () => {
-    const [host] = await docs('api::organization.organization').findMany({
-      locale: LOCALE,
-      fields: ['name'],
-      sort: ['isSiteHost:desc', 'displayOrder:asc', 'id:asc'],
-      limit: 1,
-    });
-    return host?.name ?? '公共资源交易中心';
+    const organizations = docs('api::organization.organization');
+    // Two queries rather than a sort on isSiteHost: PostgreSQL sorts NULL (rows older than the field) first.
+    const [host] = await organizations.findMany({ locale: LOCALE, fields: ['name'], filters: { isSiteHost: true }, sort: ['displayOrder:asc', 'id:asc'], limit: 1 });
+    const [first] = host ? [host] : await organizations.findMany({ locale: LOCALE, fields: ['name'], sort: ['displayOrder:asc', 'id:asc'], limit: 1 });
+    return first?.name ?? '公共资源交易中心';
   };
 
   async function sitemapIndexXml(origin: string) {

@@ -143,7 +143,7 @@ async function visit(url: string, context: BrowserContext = desktop, prepare?: (
   page.on('request', (r: Request) => {
     const u = new URL(r.url());
     // The footer's request for the site's host organization (chrome.js) is made on every page: not a list of the page.
-    if (u.pathname.startsWith('/api/') && u.searchParams.get('sort[0]') !== 'isSiteHost:desc') api.push(u);
+    if (u.pathname.startsWith('/api/') && ![...u.searchParams.values()].includes('isSiteHost')) api.push(u);
   });
   page.on('pageerror', (e) => errors.push(e.message));
   if (prepare) await prepare(page);
