@@ -562,6 +562,7 @@ describe('applications (依申请公开)', () => {
     await page.route('**/api/disclosure/applications/status', (route) =>
       route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ data: null, error: { status: 400, name: 'ValidationError', message: 'Invalid', details: { errors: [{ path: ['queryCode'], message: 'queryCode is required (请填写查询码)' }] } } }) }));
     await page.click('#status-form button[type="submit"]');
+    await page.waitForFunction(() => !!document.querySelector('#queryCode-error')?.textContent); // the answer is async
     expect(await page.locator('#queryCode-error').innerText()).toBe('请填写查询码');
     expect(await page.locator('#queryCode').getAttribute('aria-invalid')).toBe('true');
     await shoot(page, 'apply-errors-desktop');
