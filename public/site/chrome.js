@@ -68,7 +68,7 @@ let siteHost = null;
 export function loadSiteHost() {
   // Chosen here rather than by sorting on isSiteHost: PostgreSQL sorts NULL (rows older than the field) first.
   siteHost ??= get('organizations', {
-    fields: ['name', 'address', 'postalCode', 'phone', 'email', 'workingHours', 'siteCode', 'icpNumber', 'publicSecurityNumber', 'isSiteHost', 'displayOrder'],
+    fields: ['name', 'address', 'postcode', 'phone', 'email', 'workingHours', 'siteCode', 'icpNumber', 'publicSecurityNumber', 'isSiteHost', 'displayOrder'],
     sort: ['displayOrder:asc', 'id:asc'],
     pagination: { page: 1, pageSize: 100 },
     locale,
@@ -97,7 +97,7 @@ function mountFooter(footer) {
       }
       const contact = [
         [t('contactAddress'), org.address],
-        [t('contactPostalCode'), org.postalCode],
+        [t('contactPostalCode'), org.postcode],
         [t('contactPhone'), org.phone],
         [t('contactEmail'), org.email ? h('a', { href: `mailto:${org.email}` }, org.email) : null],
         [t('workingHours'), org.workingHours],

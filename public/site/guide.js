@@ -12,7 +12,7 @@ setTitle(t('disclosureGuide'));
 const article = h('article', { class: 'guide' });
 main.append(breadcrumbs([t('govAffairs'), null], [t('disclosureGuide')]), article);
 
-const load = (loc) => get('disclosure-guide', { locale: loc, populate: { organization: { fields: ['name', 'address', 'postalCode', 'phone', 'email', 'workingHours'] } } });
+const load = (loc) => get('disclosure-guide', { locale: loc, populate: { organization: { fields: ['name', 'address', 'postcode', 'phone', 'email', 'workingHours'] } } });
 
 section(
   article,
@@ -36,7 +36,7 @@ section(
         facts([
           [t('acceptingOffice'), g.acceptingOffice || org.name],
           [t('contactAddress'), g.address || org.address],
-          [t('contactPostalCode'), g.postalCode || org.postalCode],
+          [t('contactPostalCode'), g.postcode || org.postcode],
           [t('contactPhone'), g.phone || org.phone],
           [t('contactFax'), g.fax],
           [t('contactEmail'), email ? h('a', { href: `mailto:${email}` }, email) : null],

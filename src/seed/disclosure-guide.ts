@@ -51,7 +51,7 @@ export async function seedDisclosureGuide(store: SeedStore, centerId: string) {
     store.count('disclosureGuide', false);
     return existing.documentId as string;
   }
-  const common = { postalCode: '463000', phone: '0396-0000100', email: 'ggzy@example.com' };
+  const common = { postcode: '463000', phone: '0396-0000100', email: 'ggzy@example.com' };
   const organization = { documentId: centerId, locale: DEFAULT_LOCALE };
   await store.together(async () => {
     await docs.create({

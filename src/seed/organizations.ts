@@ -45,7 +45,7 @@ export function organizationSpecs(): OrganizationSpec[] {
         en: { address: 'Kaiyuan Avenue at Xuesong Road, Yicheng District, Zhumadian, Henan (sample)', workingHours: 'Working days 8:30–12:00 and 14:30–17:30 (closed on public holidays)' },
         common: {
           isSiteHost: true,
-          postalCode: '463000',
+          postcode: '463000',
           phone: '0396-0000100',
           email: 'ggzy@example.com',
           siteCode: '4117000000',

@@ -37,7 +37,7 @@ async function seed() {
   const host = await O.create({
     data: {
       name: '驻马店市公共资源交易中心', creditCode: creditCode(), kind: 'tradingCenter', displayOrder: 2, isSiteHost: true,
-      address: '驻马店市驿城区开源大道1号', postalCode: '463000', phone: '0396-2688888', email: 'ggzy@example.gov.cn',
+      address: '驻马店市驿城区开源大道1号', postcode: '463000', phone: '0396-2688888', email: 'ggzy@example.gov.cn',
       workingHours: '工作日 8:30—12:00，14:30—17:30', siteCode: '4117000001', icpNumber: '豫ICP备12345678号', publicSecurityNumber: '豫公网安备41170202000123号',
     },
   });
