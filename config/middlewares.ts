@@ -24,6 +24,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::public-cache',
   'global::site-home',
   'global::site-vendor',
+  'global::site-files',
+  'global::site-not-found',
   'strapi::public',
 ];
 

@@ -192,17 +192,11 @@ applyForm.addEventListener('submit', async (event) => {
   for (const [k, v] of new FormData(applyForm)) if (String(v).trim() !== '') data[k] = String(v).trim();
   try {
     await submitWith(applyForm, applySummary, applyButton, t('submitting'), async () => {
+      const organizationName = orgSelect.selectedOptions[0]?.textContent ?? '';
       const { data: filed } = await post('disclosure/applications', { data });
-      const heading = h('h3', { tabindex: '-1' }, t('applied'));
-      applyResult.replaceChildren(h('div', { class: 'result-card alert alert-success', role: 'status' },
-        heading,
-        h('p', {}, h('strong', {}, t('appliedKeep'))),
-        facts([
-          [t('trackingNumber'), h('code', { class: 'secret' }, filed.trackingNumber)],
-          [t('queryCode'), h('code', { class: 'secret' }, filed.queryCode)],
-          [t('receivedOn'), time(filed.receivedOn)],
-          [t('dueOn'), filed.dueOn ? time(filed.dueOn) : null],
-        ], { 'data-filed': 'true' })));
+      const heading = h('h3', { tabindex: '-1' }, t('receiptTitle'));
+      applyResult.replaceChildren(receipt(filed, organizationName, heading));
+      document.body.classList.add('has-receipt');
       applyForm.reset();
       fillIdTypes();
       heading.focus();
@@ -217,5 +211,28 @@ main.append(
   h('h1', {}, t('applications')),
   h('p', { class: 'lead' }, t('applyIntro')),
   h('section', { class: 'panel', 'aria-labelledby': 'status-heading' }, h('h2', { id: 'status-heading' }, t('statusTitle')), statusForm, statusResult),
-  h('section', { class: 'panel', 'aria-labelledby': 'apply-heading' }, h('h2', { id: 'apply-heading' }, t('applyTitle')), applyForm, applyResult),
+  h('section', { class: 'panel receipt-host', 'aria-labelledby': 'apply-heading' }, h('h2', { id: 'apply-heading' }, t('applyTitle')), applyForm, applyResult),
 );
+
+/**
+ * The printable 回执 of a filed application: tracking number, query code (shown only this once), the day received
+ * and the statutory due date, marked provisional with the reason when the clock says so (dueOnProvisional).
+ */
+function receipt(filed, organizationName, heading) {
+  const due = filed.dueOn
+    ? [time(filed.dueOn), filed.dueOnProvisional ? h('span', { 'data-provisional': '' }, t('provisionalDue')) : null]
+    : null;
+  return h('div', { class: 'result-card alert alert-success receipt', role: 'status', 'data-receipt': '' },
+    heading,
+    h('p', {}, h('strong', {}, t('appliedKeep'))),
+    facts([
+      [t('receiptOrganization'), organizationName || null],
+      [t('trackingNumber'), h('code', { class: 'secret' }, filed.trackingNumber)],
+      [t('queryCode'), h('code', { class: 'secret' }, filed.queryCode)],
+      [t('receivedOn'), time(filed.receivedOn)],
+      [t('dueOn'), due],
+      [t('provisionalReason'), filed.dueOnProvisional && filed.provisionalReason ? filed.provisionalReason : null],
+    ], { 'data-filed': 'true' }),
+    h('p', { class: 'muted' }, t('receiptNote')),
+    h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'button button-primary', onclick: () => window.print() }, t('receiptPrint'))));
+}

@@ -1,4 +1,5 @@
 // The frame of every page: language, skip link, header with the main navigation and the language switch, footer.
+import { get } from './api.js';
 import { href, isEn, locale, t } from './i18n.js';
 import { h } from './ui.js';
 
@@ -8,6 +9,7 @@ const NAV = [
   ['tradingInfo', '/site/notices.html', 'notices'],
   ['caCerts', '/site/ca.html', 'ca'],
   ['annualReports', '/site/reports.html', 'reports'],
+  ['disclosureGuide', '/site/guide.html', 'guide'],
   ['applications', '/site/apply.html', 'apply'],
 ];
 
@@ -47,15 +49,72 @@ export function mountChrome(section) {
           h('li', {}, h('a', { href: href(path), 'aria-current': id === section ? 'page' : undefined }, t(key)))))),
   );
 
-  const footer = document.getElementById('site-footer');
-  footer.replaceChildren(
-    h('div', { class: 'wrap' },
-      h('p', {}, t('siteName')),
-      h('p', { class: 'muted' }, t('footerNote'))),
-  );
+  mountFooter(document.getElementById('site-footer'));
+  for (const [path, title] of [['/feeds/notices.atom', t('feedNotices')], ['/feeds/policy-documents.atom', t('feedDocuments')]]) {
+    if (!document.head.querySelector(`link[href="${path}"]`)) document.head.append(h('link', { rel: 'alternate', type: 'application/atom+xml', href: path, title }));
+  }
 
   const main = document.getElementById('main');
   main.replaceChildren();
   main.classList.add('wrap');
   return main;
+}
+
+/**
+ * The organization that runs the site: the one marked isSiteHost, else the first by displayOrder (see README).
+ * Its name, contacts and the site's identification numbers fill the footer.
+ */
+let siteHost = null;
+export function loadSiteHost() {
+  // Chosen here rather than by sorting on isSiteHost: PostgreSQL sorts NULL (rows older than the field) first.
+  siteHost ??= get('organizations', {
+    fields: ['name', 'address', 'postcode', 'phone', 'email', 'workingHours', 'siteCode', 'icpNumber', 'publicSecurityNumber', 'isSiteHost', 'displayOrder'],
+    sort: ['displayOrder:asc', 'id:asc'],
+    pagination: { page: 1, pageSize: 100 },
+    locale,
+  }).then(({ data }) => data.find((o) => o.isSiteHost === true) ?? data[0] ?? null);
+  return siteHost;
+}
+
+/** 公安备案号 "豫公网安备41170202000123号" → the record number the MPS lookup expects. */
+const securityRecordCode = (text) => /(\d{8,})/.exec(text ?? '')?.[1];
+
+function mountFooter(footer) {
+  if (!footer) return;
+  const links = h('p', { class: 'footer-links' },
+    h('a', { href: href('/site/guide.html') }, t('disclosureGuide')), ' · ',
+    h('a', { href: '/feeds/notices.atom', type: 'application/atom+xml' }, t('feedNotices')), ' · ',
+    h('a', { href: '/feeds/policy-documents.atom', type: 'application/atom+xml' }, t('feedDocuments')), ' · ',
+    h('a', { href: '/sitemap.xml' }, t('sitemap')));
+  const host = h('div', { class: 'footer-host', 'data-site-host': '' });
+  footer.replaceChildren(h('div', { class: 'wrap' }, host, links, h('p', { class: 'muted' }, t('footerNote'))));
+  const sep = isEn ? ': ' : '：';
+  loadSiteHost()
+    .then((org) => {
+      if (!org) {
+        host.replaceChildren(h('p', {}, t('siteName')));
+        return;
+      }
+      const contact = [
+        [t('contactAddress'), org.address],
+        [t('contactPostalCode'), org.postcode],
+        [t('contactPhone'), org.phone],
+        [t('contactEmail'), org.email ? h('a', { href: `mailto:${org.email}` }, org.email) : null],
+        [t('workingHours'), org.workingHours],
+      ].filter(([, v]) => v);
+      const security = securityRecordCode(org.publicSecurityNumber);
+      const ids = [
+        org.siteCode ? h('span', {}, `${t('siteCode')}${sep}${org.siteCode}`) : null,
+        org.icpNumber ? h('a', { href: 'https://beian.miit.gov.cn/', rel: 'noopener' }, org.icpNumber) : null,
+        org.publicSecurityNumber
+          ? h('a', { href: security ? `https://beian.mps.gov.cn/#/query/webSearch?code=${security}` : 'https://beian.mps.gov.cn/', rel: 'noopener' }, org.publicSecurityNumber)
+          : null,
+      ].filter(Boolean);
+      host.replaceChildren(
+        h('p', {}, `${t('sponsor')}${sep}`, h('span', { class: 'footer-sponsor' }, org.name)),
+        contact.length ? h('p', { class: 'footer-contact' }, contact.map(([label, value], i) => [i ? ' · ' : '', `${label}${sep}`, value])) : null,
+        ids.length ? h('p', { class: 'footer-ids' }, ids.map((el, i) => [i ? ' · ' : '', el])) : null,
+      );
+    })
+    .catch(() => host.replaceChildren(h('p', {}, t('siteName'))));
 }

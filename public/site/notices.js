@@ -1,11 +1,13 @@
-// Transaction notices: filters by category (through the project), notice type, release dates and title; pagination.
-// Request: one GET /api/transaction-notices per page view (fields, populate project fields, filters, sort, pagination).
+// Transaction notices: filters by category, region and organization (through the project), notice type, release
+// dates, title and "open now" (the project's bid deadline not passed); each notice shows its project's bid deadline.
+// Requests: one GET /api/transaction-notices per page view; organizations for the organization filter.
 import { get } from './api.js';
 import { mountChrome } from './chrome.js';
-import { href, isEn, pick, t } from './i18n.js';
+import { href, isEn, locale, pick, t } from './i18n.js';
 import { CATEGORY_LABELS, NOTICE_TYPES_BY_CATEGORY, NOTICE_TYPE_LABELS } from './labels.js';
 import { noticeFilters, pageOf, paramsOf } from './query.js';
-import { badge, breadcrumbs, filterForm, h, inputField, pagination, resultSummary, section, selectField, setTitle, time, zh } from './ui.js';
+import { badge, breadcrumbs, errorBox, filterForm, h, inputField, pagination, resultSummary, section, selectField, setTitle, time, zh } from './ui.js';
+import { deadlineBadge } from './trading.js';
 
 const PAGE_SIZE = 15;
 const CATEGORIES = Object.keys(CATEGORY_LABELS);
@@ -37,6 +39,11 @@ categoryField.querySelector('select').addEventListener('change', (event) => {
 });
 
 const results = h('div', { class: 'results', id: 'results' });
+// The organization filter is filled once the organizations are loaded; the list does not wait for it.
+const orgSlot = h('div', { class: 'field-slot' }, selectField('organization', t('organization'), {}, params.organization));
+get('organizations', { fields: ['name'], sort: ['displayOrder:asc', 'name:asc'], pagination: { page: 1, pageSize: 100 }, locale })
+  .then(({ data }) => orgSlot.replaceChildren(selectField('organization', t('organization'), Object.fromEntries(data.map((o) => [o.documentId, { zh: o.name, en: o.name }])), params.organization)))
+  .catch((error) => orgSlot.append(errorBox(error)));
 main.append(
   breadcrumbs([t('tradingInfo'), category ? href('notices.html') : null], ...(category ? [[title]] : [])),
   h('h1', {}, title),
@@ -51,6 +58,12 @@ main.append(
     inputField('from', t('releasedFrom'), params.from, { type: 'date' }),
     inputField('to', t('releasedTo'), params.to, { type: 'date' }),
     inputField('q', t('searchTitle'), params.q, { type: 'search', maxlength: '100', autocomplete: 'off' }),
+    inputField('region', t('region'), params.region, { type: 'text', maxlength: '60', autocomplete: 'off' }),
+    orgSlot,
+    h('div', { class: 'field field-check' },
+      h('input', { type: 'checkbox', id: 'open', name: 'open', value: '1', checked: params.open === '1', 'aria-describedby': 'open-hint' }),
+      h('label', { for: 'open' }, t('openNow')),
+      h('p', { class: 'hint muted', id: 'open-hint' }, t('openNowHint'))),
   ]),
   results,
 );
@@ -62,7 +75,7 @@ section(
   () =>
     get('transaction-notices', {
       fields: ['title', 'noticeType', 'releasedAt', 'publicityStart', 'publicityEnd'],
-      populate: { project: { fields: ['name', 'category', 'projectCode'] } },
+      populate: { project: { fields: ['name', 'category', 'projectCode', 'region'], populate: { keyTimes: { fields: ['bidDeadline'] } } } },
       filters: noticeFilters(params, { categories: CATEGORIES, noticeTypes: NOTICE_TYPES }),
       sort: ['releasedAt:desc', 'id:desc'],
       // The page numbers need the total: the only lists that ask for the count (config/api.ts counts on request).
@@ -79,7 +92,8 @@ section(
               n.project?.category ? badge(pick(CATEGORY_LABELS[n.project.category]), 'category') : null,
               badge(pick(NOTICE_TYPE_LABELS[n.noticeType]) || n.noticeType, 'type'),
               h('span', {}, `${t('releasedAt')} `, time(n.releasedAt, true)),
-              n.publicityStart || n.publicityEnd ? h('span', {}, `${t('publicityPeriod')} `, time(n.publicityStart), ' – ', time(n.publicityEnd)) : null),
+              n.publicityStart || n.publicityEnd ? h('span', {}, `${t('publicityPeriod')} `, time(n.publicityStart), ' – ', time(n.publicityEnd)) : null,
+              n.project?.keyTimes?.bidDeadline ? h('span', { class: 'deadline' }, `${t('bidDeadline')} `, time(n.project.keyTimes.bidDeadline, true), ' ', deadlineBadge(n.project.keyTimes.bidDeadline)) : null),
             n.project
               ? h('p', { class: 'project-link' }, `${t('project')}${isEn ? ': ' : '：'}`, zh('a', { href: href('project.html', { id: n.project.documentId }) }, n.project.name), n.project.projectCode ? h('span', { class: 'muted' }, ` (${n.project.projectCode})`) : null)
               : null)))

@@ -5,8 +5,9 @@
 import { get } from './api.js';
 import { mountChrome } from './chrome.js';
 import { href, isEn, pick, t } from './i18n.js';
-import { CATEGORY_LABELS, METHOD_LABELS, MONEY_UNIT_LABELS, PRINCIPAL_LABELS } from './labels.js';
-import { groupDigits, paramsOf } from './query.js';
+import { CATEGORY_LABELS, METHOD_LABELS, PRINCIPAL_LABELS } from './labels.js';
+import { paramsOf } from './query.js';
+import { candidatesTable, money } from './trading.js';
 import { badge, breadcrumbs, errorBox, facts, h, section, setTitle, time, zh } from './ui.js';
 
 const main = mountChrome('notices');
@@ -16,7 +17,6 @@ const crumbs = h('div', {}, breadcrumbs([t('tradingInfo'), href('notices.html')]
 const article = h('article', { class: 'project' });
 main.append(crumbs, article);
 
-const money = (m, unit = m?.unit) => (m?.amount ? `${groupDigits(m.amount)} ${pick(MONEY_UNIT_LABELS[unit ?? 'yuan'])}` : null);
 const when = (value) => (value ? time(value, /T/.test(value)) : null);
 
 const STATUS = {
@@ -57,20 +57,6 @@ function processSection(process) {
             h('p', { class: 'step-label' }, pick(b.label), b.date ? [' ', when(b.date)] : null),
             noticeLinks(b.notices))))]
       : null);
-}
-
-function candidatesTable(candidates) {
-  if (!candidates?.length) return null;
-  const sorted = [...candidates].sort((a, b) => a.rank - b.rank);
-  return h('div', { class: 'table-scroll' },
-    h('table', { class: 'data-table' },
-      h('caption', {}, t('candidates')),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rank')), h('th', { scope: 'col' }, t('candidateName')), h('th', { scope: 'col' }, t('bidAmount')))),
-      h('tbody', {}, sorted.map((c) =>
-        h('tr', {},
-          h('th', { scope: 'row' }, t('rankN', { rank: c.rank })),
-          zh('td', {}, c.name),
-          h('td', { class: 'num' }, c.bidAmount ? money({ amount: c.bidAmount }, c.bidUnit) : '—'))))));
 }
 
 section(

@@ -72,10 +72,19 @@ export function documentFilters(params, today) {
   return and.length ? { $and: and } : undefined;
 }
 
-/** Filters of the transaction notices list: category (through the project), type, release dates, title. */
-export function noticeFilters(params, { categories, noticeTypes }) {
+/**
+ * Filters of the transaction notices list: category, region and organization (through the project), type, release
+ * dates, title, and "open now" (open=1): the project's bid deadline (keyTimes.bidDeadline) is still ahead of `now`.
+ */
+export function noticeFilters(params, { categories, noticeTypes, now = new Date() }) {
   const filters = {};
-  if (categories.includes(params.category)) filters.project = { category: { $eq: params.category } };
+  const project = {};
+  if (categories.includes(params.category)) project.category = { $eq: params.category };
+  const region = (params.region ?? '').trim().slice(0, 60);
+  if (region) project.region = { $eq: region };
+  if (/^[A-Za-z0-9]{1,64}$/.test(params.organization ?? '')) project.organization = { documentId: { $eq: params.organization } };
+  if (params.open === '1') project.keyTimes = { bidDeadline: { $gt: now.toISOString() } };
+  if (Object.keys(project).length) filters.project = project;
   if (noticeTypes.includes(params.type)) filters.noticeType = { $eq: params.type };
   const released = {};
   if (DATE.test(params.from ?? '')) released.$gte = chinaDayStart(params.from);

@@ -13,6 +13,9 @@ export const PUBLIC_READABLE = [
   'api::annual-report.annual-report',
 ] as const;
 
+/** Single types the public may read (a single type has `find` only). */
+export const PUBLIC_READABLE_SINGLES = ['api::disclosure-guide.disclosure-guide'] as const;
+
 /**
  * Types holding applicants' personal data or internal records: never public, and closed to every admin role that is
  * not explicitly granted them below (Strapi's own Editor and Author roles are stripped of them on every start).
@@ -42,6 +45,7 @@ export const PUBLIC_EXTRA_ACTIONS: string[] = [
 
 export const publicActions = (): string[] => [
   ...PUBLIC_READABLE.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  ...PUBLIC_READABLE_SINGLES.map((uid) => `${uid}.find`),
   ...PUBLIC_EXTRA_ACTIONS,
 ];
 
@@ -79,6 +83,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       { uid: 'api::transaction-project.transaction-project', actions: ALL },
       { uid: 'api::transaction-notice.transaction-notice', actions: ALL },
       { uid: 'api::ca-provider.ca-provider', actions: ALL },
+      { uid: 'api::disclosure-guide.disclosure-guide', actions: ALL },
       { uid: 'api::organization.organization', actions: ['read'] },
     ],
     actions: [...MEDIA],
@@ -106,7 +111,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
     name: '只读审核 Auditor',
     description: 'Reads everything public and the annual reports, with the records behind the report tables; changes nothing.',
     contentTypes: [
-      ...PUBLIC_READABLE.map((uid) => ({ uid, actions: ['read'] as RoleSpec['contentTypes'][number]['actions'] })),
+      ...[...PUBLIC_READABLE, ...PUBLIC_READABLE_SINGLES].map((uid) => ({ uid, actions: ['read'] as RoleSpec['contentTypes'][number]['actions'] })),
       { uid: 'api::administrative-decision.administrative-decision', actions: ['read'] },
       { uid: 'api::fee.fee', actions: ['read'] },
     ],

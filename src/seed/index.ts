@@ -10,6 +10,7 @@ import { seedApplications } from './applications';
 import { seedCaProviders } from './ca-providers';
 import { todayInChina } from './dates';
 import { seedDecisions } from './decisions';
+import { seedDisclosureGuide } from './disclosure-guide';
 import { seedFees } from './fees';
 import { seedOrganizations } from './organizations';
 import { seedPolicyDocuments } from './policy-documents';
@@ -37,6 +38,7 @@ export async function seedSampleData(strapi: Core.Strapi, options: SeedOptions =
   await ensureEnglishLocale(strapi, log);
   const orgs = await store.section('organizations', () => seedOrganizations(store));
   await store.section('caProviders', () => seedCaProviders(store));
+  await store.section('disclosureGuide', () => seedDisclosureGuide(store, orgs.center));
   await store.section('policyDocuments', () => seedPolicyDocuments(store, orgs));
   await store.section('projects', () => seedTransactions(store, orgs, scale));
   const applications = await store.section('applications', () => seedApplications(store, orgs, scale));

@@ -20,6 +20,8 @@ export type OrganizationSpec = {
   canIssueRegulations: boolean;
   parent?: OrgKey;
   displayOrder: number;
+  /** The host of the public site: contacts and the site's identification numbers shown in its footer. */
+  site?: { zh: { address: string; workingHours: string }; en: { address: string; workingHours: string }; common: Record<string, unknown> };
 };
 
 export const CENTER_NAME = '驻马店市公共资源交易中心';
@@ -37,6 +39,20 @@ export function organizationSpecs(): OrganizationSpec[] {
       kind: 'tradingCenter',
       canIssueRegulations: false,
       displayOrder: 1,
+      // Sample contacts and registration numbers (示例): a real site copies its own from the MIIT/MPS filings.
+      site: {
+        zh: { address: '河南省驻马店市驿城区开源大道与雪松路交叉口（示例）', workingHours: '工作日 上午8:30—12:00，下午14:30—17:30（法定节假日除外）' },
+        en: { address: 'Kaiyuan Avenue at Xuesong Road, Yicheng District, Zhumadian, Henan (sample)', workingHours: 'Working days 8:30–12:00 and 14:30–17:30 (closed on public holidays)' },
+        common: {
+          isSiteHost: true,
+          postcode: '463000',
+          phone: '0396-0000100',
+          email: 'ggzy@example.com',
+          siteCode: '4117000000',
+          icpNumber: '豫ICP备00000000号（示例）',
+          publicSecurityNumber: '豫公网安备41170000000000号（示例）',
+        },
+      },
     },
     {
       key: 'department',
@@ -67,13 +83,13 @@ export async function seedOrganizations(store: SeedStore): Promise<Orgs> {
   for (const spec of specs) {
     // Relations are localized in Strapi 5 whatever the schema says: each locale links its own parent row.
     const parent = spec.parent ? { parent: orgRef(orgs[spec.parent]!) } : {};
-    const common = { creditCode: spec.creditCode, kind: spec.kind, canIssueRegulations: spec.canIssueRegulations, displayOrder: spec.displayOrder };
+    const common = { creditCode: spec.creditCode, kind: spec.kind, canIssueRegulations: spec.canIssueRegulations, displayOrder: spec.displayOrder, ...spec.site?.common };
     orgs[spec.key] = await store.ensureLocalized(
       'organizations',
       ORGANIZATION_UID,
       { creditCode: spec.creditCode },
-      () => ({ ...spec.zh, ...common, ...parent }),
-      () => ({ ...spec.en, ...parent })
+      () => ({ ...spec.zh, ...spec.site?.zh, ...common, ...parent }),
+      () => ({ ...spec.en, ...spec.site?.en, ...parent })
     );
     store.progress('organizations', (done += 1), specs.length);
   }

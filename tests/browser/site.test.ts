@@ -137,7 +137,8 @@ async function visit(url: string, context: BrowserContext = desktop, prepare?: (
   const errors: string[] = [];
   page.on('request', (r: Request) => {
     const u = new URL(r.url());
-    if (u.pathname.startsWith('/api/')) api.push(u);
+    // The footer's request for the site's host organization (chrome.js) is made on every page: not a list of the page.
+    if (u.pathname.startsWith('/api/') && ![...u.searchParams.values()].includes('isSiteHost')) api.push(u);
   });
   page.on('pageerror', (e) => errors.push(e.message));
   if (prepare) await prepare(page);
@@ -309,8 +310,10 @@ describe('policy documents', () => {
 
 describe('transaction notices', () => {
   it('filters by category through the project, by type and by date, with one request', async () => {
-    const { page, api } = await visit('/site/notices.html');
-    expect(api).toHaveLength(1);
+    const { page, api: all } = await visit('/site/notices.html');
+    // One list request; the other fills the organization filter.
+    expect(all.map((u) => u.pathname).sort()).toEqual(['/api/organizations', '/api/transaction-notices']);
+    const api = all.filter((u) => u.pathname === '/api/transaction-notices');
     expect(api[0].searchParams.get('populate[project][fields][0]')).toBe('name');
     expect(await page.locator('.result').count()).toBe(3);
     expect(await texts(page, '.result-title')).not.toContain('教学楼建设项目中标结果公告');
@@ -323,7 +326,7 @@ describe('transaction notices', () => {
     expect(await page.locator('h1').innerText()).toBe('政府采购');
 
     const filtered = await visit('/site/notices.html?category=construction&type=candidatePublicity');
-    expect(filtered.api[0].searchParams.get('filters[project][category][$eq]')).toBe('construction');
+    expect(filtered.api.find((u) => u.pathname === '/api/transaction-notices')!.searchParams.get('filters[project][category][$eq]')).toBe('construction');
     expect(await texts(filtered.page, '.result-title')).toEqual(['教学楼建设项目中标候选人公示']);
     await filtered.page.close();
 
@@ -543,6 +546,7 @@ describe('applications (依申请公开)', () => {
     await page.route('**/api/disclosure/applications/status', (route) =>
       route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ data: null, error: { status: 400, name: 'ValidationError', message: 'Invalid', details: { errors: [{ path: ['queryCode'], message: 'queryCode is required (请填写查询码)' }] } } }) }));
     await page.click('#status-form button[type="submit"]');
+    await page.waitForFunction(() => !!document.querySelector('#queryCode-error')?.textContent); // the answer is async
     expect(await page.locator('#queryCode-error').innerText()).toBe('请填写查询码');
     expect(await page.locator('#queryCode').getAttribute('aria-invalid')).toBe('true');
     await shoot(page, 'apply-errors-desktop');

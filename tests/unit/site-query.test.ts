@@ -69,6 +69,18 @@ describe('noticeFilters', () => {
   it('drops unknown values', () => {
     expect(noticeFilters({ category: 'x', type: 'y', from: 'yesterday' }, lists)).toBeUndefined();
   });
+  it('filters open-now notices on the project\'s bid deadline, and region and organization through the project', () => {
+    const now = new Date('2026-11-30T04:00:00.000Z');
+    expect(noticeFilters({ open: '1', region: '驿城区', organization: 'abc123', category: 'procurement' }, { ...lists, now })).toEqual({
+      project: {
+        category: { $eq: 'procurement' },
+        region: { $eq: '驿城区' },
+        organization: { documentId: { $eq: 'abc123' } },
+        keyTimes: { bidDeadline: { $gt: '2026-11-30T04:00:00.000Z' } },
+      },
+    });
+    expect(noticeFilters({ open: 'yes', organization: 'bad id;' }, lists)).toBeUndefined();
+  });
 });
 
 describe('small helpers', () => {
