@@ -4,6 +4,7 @@
  * within limits that bound the answer (src/content-api/populate-limits.ts).
  */
 import type { Core } from '@strapi/strapi';
+import { isUnderPrefix, routedPath } from '../content-api/paths';
 import { errors } from '@strapi/utils';
 import { RateLimit, Stores } from 'koa2-ratelimit';
 import { checkPopulate, schemaLookup } from '../content-api/populate-limits';
@@ -30,19 +31,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
   });
 
   const apiPrefix = `${prefix}/`.toLowerCase();
-  /**
-   * The router matches paths case-insensitively (/API/policy-documents reaches the same route as /api/…), so the
-   * test must too, on the decoded path: a case-sensitive test let `/API/…?status=draft` list drafts.
-   */
-  const isContentApi = (path: string) => {
-    let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // A malformed escape: keep the raw path (the router cannot match it either).
-    }
-    return decoded.toLowerCase().startsWith(apiPrefix) || path.toLowerCase().startsWith(apiPrefix);
-  };
+  /** A case-sensitive test once let `/API/…?status=draft` list drafts: see ../content-api/paths. */
+  const isContentApi = (path: string) => isUnderPrefix(path, prefix);
 
   const lookup = schemaLookup((uid) => (strapi.contentTypes as Record<string, any>)[uid] ?? (strapi.components as Record<string, any>)[uid]);
   /** The content type a /api/<pluralName>[/…] path reads (single types by singularName); undefined for plugin routes. */
@@ -56,13 +46,7 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
         modelsByRoute.set(String(contentType.kind === 'singleType' ? info.singularName : info.pluralName).toLowerCase(), uid);
       }
     }
-    let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // keep the raw path
-    }
-    const segment = decoded.toLowerCase().slice(apiPrefix.length).split('/')[0];
+    const segment = routedPath(path).slice(apiPrefix.length).split('/')[0];
     return modelsByRoute.get(segment);
   };
 

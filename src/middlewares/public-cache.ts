@@ -9,6 +9,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { isUnderPrefix } from '../content-api/paths';
 import { publicCache, type CachedResponse } from '../cache';
 
 type Config = { maxAge?: number; sMaxAge?: number };
@@ -33,16 +34,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
   const sMaxAge = Number(process.env.HTTP_CACHE_S_MAXAGE ?? config.sMaxAge ?? 30);
   const publicControl = `public, max-age=${maxAge}, s-maxage=${sMaxAge}`;
 
-  /** Same test as content-api-guard: the router matches paths case-insensitively, on the decoded path. */
-  const isContentApi = (path: string) => {
-    let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // A malformed escape: keep the raw path.
-    }
-    return decoded.toLowerCase().startsWith(prefix) || path.toLowerCase().startsWith(prefix);
-  };
+  /** Same test as content-api-guard (../content-api/paths): any letter case, escaped or not. */
+  const isContentApi = (path: string) => isUnderPrefix(path, prefix);
 
   /** Sends `entry` (or 304 when the client's copy is current). */
   const send = (ctx: any, entry: CachedResponse, hit: boolean) => {

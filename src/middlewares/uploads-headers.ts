@@ -5,6 +5,7 @@
  * PDF JavaScript and forms, and Chromium refuses to render a PDF in a sandboxed document anyway.
  */
 import path from 'path';
+import { routedPath } from '../content-api/paths';
 import { isInlineUpload } from '../uploads/formats';
 
 const UPLOADS_CSP = [
@@ -23,13 +24,7 @@ const UPLOADS_CSP = [
  * lower case (the router matches /UPLOADS/ case-insensitively, and a case-insensitive disk would serve it).
  */
 export function normalizedPath(rawPath: string): string {
-  let decoded = rawPath;
-  try {
-    decoded = decodeURIComponent(rawPath);
-  } catch {
-    // A malformed escape: keep the raw path.
-  }
-  return path.posix.normalize(decoded.replace(/\\/g, '/')).toLowerCase();
+  return path.posix.normalize(routedPath(rawPath).replace(/\\/g, '/'));
 }
 
 export const isUploadsPath = (rawPath: string) => {

@@ -232,7 +232,7 @@ describe('status check', () => {
     expect(res.body.data).toMatchObject({
       state: 'concluded',
       concludedOn: todayInChina(),
-      outcome: { code: 'withheld.thirdPartyRights', label: '(三)不予公开 4.保护第三方合法权益' },
+      outcome: { code: 'withheld.thirdPartyRights', label: '（三）不予公开 4.保护第三方合法权益' },
     });
     expect(res.body.data.outcome.labelEn).toBeTruthy();
   });

@@ -81,7 +81,7 @@ async function plansOf(url: string, table: string) {
  * No sequential scan of the list's table, and no sort of many of its rows: the rows come in the list's order from an
  * index (an incremental sort of ties is fine), or are few (looked up by document id, or selected by an index).
  */
-function expectIndexed(plan: string[], table: string) {
+function expectIndexed(plan: string[], table: string, selected: number) {
   const text = plan.join('\n');
   if (isPostgres()) {
     expect(text).not.toMatch(new RegExp(`Seq Scan on ${table}\\b`));
@@ -91,7 +91,10 @@ function expectIndexed(plan: string[], table: string) {
   } else {
     // "SCAN t0" alone is a full table scan; "SCAN t0 USING INDEX …" walks an index in the list's order.
     expect(text).not.toMatch(/^SCAN t0$/m);
-    if (!/^SEARCH t0 USING INDEX \w+ \(document_id=\?/m.test(text)) expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    // A sort of the rows an index search selected is fine when they are few (the PostgreSQL rule above, with the real
+    // count in place of the planner's estimate: SQLite's plan has none), e.g. the not-yet-effective documents.
+    const fewSelected = /^SEARCH t0 USING INDEX \w+ \(document_id=\?/m.test(text) || (!/^SCAN t0\b/m.test(text) && selected <= 1000);
+    if (!fewSelected) expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   }
 }
 
@@ -125,7 +128,9 @@ const LISTS: { name: string; table: string; url: string }[] = [
 
 describe('public lists are served by indexes', () => {
   test.each(LISTS)('$name', async ({ table, url }) => {
-    for (const plan of await plansOf(url, table)) expectIndexed(plan, table);
+    const counted = await http().get(`${url}&pagination[withCount]=true`);
+    const selected = counted.body.meta?.pagination?.total ?? Number.POSITIVE_INFINITY;
+    for (const plan of await plansOf(url, table)) expectIndexed(plan, table, selected);
   });
 
   test('the bulk-loaded notices read back through the API, newest first, with their project', async () => {

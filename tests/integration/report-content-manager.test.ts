@@ -77,6 +77,6 @@ describe('Given an existing report draft and the disclosure officer in the Conte
       .send({ ...formBody(report, { overview: '改了年份' }), year: 2017 });
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('year');
-    expect(await readDraft(report.documentId)).toMatchObject({ year: 2016, overview: null });
+    expect(await readDraft(report.documentId)).toMatchObject({ year: 2016, overview: report.overview });
   });
 });
