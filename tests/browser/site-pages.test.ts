@@ -27,6 +27,8 @@ const docs = (uid: string) => strapi.documents(uid as any) as any;
 async function publishReport(org: string, year: number) {
   const service = strapi.plugin('disclosure').service('report');
   const draft = await service.compute(org, year);
+  // Sections 一, 五 and 六 must be written before a report is published.
+  await docs('api::annual-report.annual-report').update({ documentId: draft.documentId, locale: 'zh-Hans', data: { overview: '总体情况。', problems: '存在的问题。', otherMatters: '无' } });
   const view = await service.view(org, year);
   if (view.needsAcknowledgement) await service.acknowledge(draft.documentId, { id: 1, firstname: 'Test' });
   await service.publish(draft.documentId);
