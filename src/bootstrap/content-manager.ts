@@ -34,6 +34,8 @@ function declared(model: Model, spec: ViewSpec): Array<{ path: string; value: un
     out.push({ path: `metadatas.${field}.edit.label`, value: label.zh, strapiDefault: field });
     out.push({ path: `metadatas.${field}.list.label`, value: label.zh, strapiDefault: field });
     if (label.hint) out.push({ path: `metadatas.${field}.edit.description`, value: label.hint, strapiDefault: '' });
+    if (label.edit === 'readOnly') out.push({ path: `metadatas.${field}.edit.editable`, value: false, strapiDefault: true });
+    if (label.edit === 'hidden') out.push({ path: `metadatas.${field}.edit.visible`, value: false, strapiDefault: true });
   }
   const mainField = defaultMainField(model);
   if (spec.mainField) out.push({ path: 'settings.mainField', value: spec.mainField, strapiDefault: mainField });

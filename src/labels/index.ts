@@ -7,7 +7,12 @@
 import { CATEGORY_LABELS, NOTICE_TYPES } from '../api/transaction-project/domain/process';
 
 export type Bilingual = { zh: string; en: string };
-export type FieldLabel = Bilingual & { /** The expected form, shown under the field in the edit view. */ hint?: string };
+export type FieldLabel = Bilingual & {
+  /** The expected form, shown under the field in the edit view. */
+  hint?: string;
+  /** Written only by the plugin: shown read-only, or not shown at all in the edit view (any write of it is dropped). */
+  edit?: 'readOnly' | 'hidden';
+};
 export type ViewSpec = {
   fields: Record<string, FieldLabel>;
   /** List view columns (Strapi's default is the first four attributes: ID, slug…). */
@@ -135,8 +140,10 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       overview: L('一、总体情况', 'I. Overview'),
       problems: L('五、存在的主要问题及改进情况', 'V. Problems and improvements'),
       otherMatters: L('六、其他需要报告的事项', 'VI. Other matters'),
-      tables: L('统计表（计算结果）', 'Tables (computed)', '在“年度报告”页面计算，不在此编辑'),
-      acknowledgement: L('警告确认', 'Acknowledged warnings'),
+      tables: { ...L('统计表（计算结果）', 'Tables (computed)', '在“年度报告”页面计算，不在此编辑'), edit: 'readOnly' },
+      acknowledgement: { ...L('警告确认', 'Acknowledged warnings', '在“年度报告”页面确认'), edit: 'readOnly' },
+      publication: { ...L('发布记录', 'Publication record'), edit: 'hidden' },
+      publicJson: { ...L('公开的报告 JSON', 'Public report JSON'), edit: 'hidden' },
     },
     list: ['title', 'organization', 'year'],
     sort: { by: 'year', order: 'DESC' },

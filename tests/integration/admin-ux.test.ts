@@ -55,6 +55,15 @@ describe('Content Manager views', () => {
     expect(config.settings).toMatchObject({ defaultSortBy: 'issuedOn', defaultSortOrder: 'DESC', pageSize: 20, mainField: 'title' });
   });
 
+  it("shows the report's computed fields read-only and keeps the publication record out of the edit form", async () => {
+    const config = await configurationOf('api::annual-report.annual-report');
+    expect(config.metadatas.tables.edit).toMatchObject({ label: '统计表（计算结果）', editable: false });
+    expect(config.metadatas.acknowledgement.edit).toMatchObject({ editable: false });
+    expect(config.metadatas.publication.edit).toMatchObject({ visible: false });
+    expect(config.metadatas.publicJson.edit).toMatchObject({ visible: false });
+    expect(config.metadatas.overview.edit).toMatchObject({ label: '一、总体情况', editable: true, visible: true });
+  });
+
   it('labels component fields too (the money component of a project budget)', async () => {
     const res = await http()
       .get('/content-manager/content-types/api::transaction-project.transaction-project/configuration')

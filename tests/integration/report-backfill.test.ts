@@ -20,8 +20,8 @@ test('a published report without a stored publication is frozen at the next star
   await strapi.documents(REPORT).update({ documentId: draft.documentId, locale: 'zh-Hans', data: { overview: '总体', problems: '问题', otherMatters: '无' } });
   await service.acknowledge(draft.documentId, { id: 1, firstname: 'Test' });
   await service.publish(draft.documentId);
-  // As a report published by the earlier version of the app: no publication on the published row.
-  await strapi.db.connection('annual_reports').where({ document_id: draft.documentId }).whereNotNull('published_at').update({ publication: null });
+  // As a report published by an earlier version of the app: no publication (nor its JSON) on the published row.
+  await strapi.db.connection('annual_reports').where({ document_id: draft.documentId }).whereNotNull('published_at').update({ publication: null, public_json: null });
   expect((await http().get(`/api/disclosure/reports/${draft.documentId}`)).status).toBe(404);
 
   strapi = await restartStrapi();

@@ -80,9 +80,14 @@ const publicQuery = z.object({ locale: locale.default('zh-Hans') }).strict();
 
 const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The publication frozen at publish time: one read, no checks, no neighbour lookups. */
-  async function load(ctx: any) {
+  /** The report and locale a public route asks for: strictly the documented parameters. */
+  function requested(ctx: any) {
     const { documentId: id } = parse(z.object({ documentId }), ctx.params);
     const { locale: loc } = parse(publicQuery.extend({ status: z.string().optional() }), ctx.query);
+    return { id, loc };
+  }
+  async function load(ctx: any) {
+    const { id, loc } = requested(ctx);
     const publication = await service(strapi).findPublished(id, loc);
     if (!publication) throw new errors.NotFoundError('Report not found');
     const report = publication.report as unknown as PublicReport;
@@ -118,8 +123,12 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: any) {
-      const found = await load(ctx);
-      ctx.body = { data: found.report };
+      const { id, loc } = requested(ctx);
+      const json = await service(strapi).findPublishedJson(id, loc);
+      if (!json) throw new errors.NotFoundError('Report not found');
+      // Sent as serialized at publication: the frozen answer, byte for byte.
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = json;
     },
 
     async html(ctx: any) {

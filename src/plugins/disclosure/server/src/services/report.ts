@@ -54,6 +54,12 @@ export const userName = (user: User | null | undefined) =>
 
 /** The statutory deadline (条例 第四十九条): 31 January of the next year. */
 export const deadlineOf = (year: number) => `${year + 1}-01-31`;
+
+/**
+ * The public JSON answer of a publication, serialized once at publication (`publicJson`): the hot public route sends
+ * it as stored, without parsing the whole publication (the format declaration, history, cells) on every request.
+ */
+export const publicJsonOf = (publication: { report: unknown }) => JSON.stringify({ data: publication.report });
 const dateInChina = (iso: string) => todayInChina(new Date(iso));
 
 /** A publication problem: where (a field, a section or a cell) and the message in both languages. */
@@ -406,6 +412,17 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       return publication && publication.version === 1 && publication.report ? publication : null;
     },
 
+    /** The public JSON of a published report as stored at its publication (a string), or null: one read of one column. */
+    async findPublishedJson(documentId: string, locale: string = DEFAULT_LOCALE): Promise<string | null> {
+      const found = (await documents().findOne({ documentId, locale, status: 'published', fields: ['publicJson'] } as any)) as
+        | { publicJson?: string | null }
+        | null;
+      if (found?.publicJson) return found.publicJson;
+      // Published before the JSON was stored apart: from the publication itself.
+      const publication = found ? await this.findPublished(documentId, locale) : null;
+      return publication ? publicJsonOf(publication) : null;
+    },
+
     /**
      * Freezes reports published before publications were stored (idempotent, at start): their figures as stored, the
      * checks of today; marked as such by publishedBy "backfill".
@@ -414,18 +431,24 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const published = (await documents().findMany({
         status: 'published',
         locale: '*',
-        filters: { publication: { $null: true } },
+        filters: { $or: [{ publication: { $null: true } }, { publicJson: { $null: true } }] },
         populate: { organization: { fields: ['documentId'] } },
         limit: 1000,
       } as any)) as ReportDocument[];
       for (const report of published) {
+        // A report frozen before its JSON was stored apart keeps its publication: only the JSON is derived from it.
+        const frozen = parsePublication(report.publication);
+        if (frozen) {
+          await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publicJson: publicJsonOf(frozen) } });
+          continue;
+        }
         if (!parseSnapshot(report.tables) || !report.organization?.documentId) continue;
         const publication = await this.buildPublication(report, {
           user: { id: 'backfill', name: 'backfill' },
           publishedAt: new Date(report.publishedAt).toISOString(),
         });
         // A direct row update: this is the published row itself, not a new publication.
-        await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publication } });
+        await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publication, publicJson: publicJsonOf(publication) } });
       }
       return published.length;
     },
