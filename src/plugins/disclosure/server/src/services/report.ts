@@ -414,9 +414,10 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The public JSON of a published report as stored at its publication (a string), or null: one read of one column. */
     async findPublishedJson(documentId: string, locale: string = DEFAULT_LOCALE): Promise<string | null> {
-      const found = (await documents().findOne({ documentId, locale, status: 'published', fields: ['publicJson'] } as any)) as
-        | { publicJson?: string | null }
-        | null;
+      // The Query Engine, not the Document Service: one column of one published row, on the public hot path.
+      const found = (await strapi.db
+        .query(REPORT as any)
+        .findOne({ select: ['publicJson'], where: { documentId, locale, publishedAt: { $notNull: true } } })) as { publicJson?: string | null } | null;
       if (found?.publicJson) return found.publicJson;
       // Published before the JSON was stored apart: from the publication itself.
       const publication = found ? await this.findPublished(documentId, locale) : null;
