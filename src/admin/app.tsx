@@ -9,6 +9,8 @@
  */
 import type * as React from 'react';
 import { EnumerationCell, LabelledEnumeration } from './enumeration';
+import { installPasteConverter } from './paste/install';
+import { enumLabelsFor } from '../labels';
 
 /**
  * Strapi 5.54 ships the Content Manager's zh-Hans messages as a copy of the admin's file, its keys already prefixed
@@ -96,9 +98,34 @@ const labelEnumerationColumns = ({ displayedHeaders, layout }: ListHookArgs): Li
   }),
 });
 
+type Filter = { name: string; type?: string; options?: Array<{ label: string; value: string }> };
+type FilterHookArgs = { displayedFilters: Filter[]; layout: unknown };
+
+/** The list view's filter of an enumeration offers the labels (Strapi offers the codes, as message ids). */
+const labelEnumerationFilters = ({ displayedFilters, layout }: FilterHookArgs): FilterHookArgs => {
+  let english = false;
+  try {
+    english = (window.localStorage.getItem(LANGUAGE_KEY) ?? 'zh-Hans').startsWith('en');
+  } catch {
+    // no storage: Chinese
+  }
+  return {
+    layout,
+    displayedFilters: displayedFilters.map((filter) => {
+      if (filter.type !== 'enumeration' || !filter.options) return filter;
+      const labels = enumLabelsFor(filter.options.map((option) => option.value));
+      if (!labels) return filter;
+      return { ...filter, options: filter.options.map((option) => ({ ...option, label: labels[option.value] ? (english ? labels[option.value].en : labels[option.value].zh) : option.value })) };
+    }),
+  };
+};
+
 type BootstrapApi = {
   addFields: (field: { type: string; Component: React.ComponentType<any> }) => void;
-  registerHook: (name: string, fn: (args: ListHookArgs) => ListHookArgs) => void;
+  registerHook: {
+    (name: 'Admin/CM/pages/ListView/inject-column-in-table', fn: (args: ListHookArgs) => ListHookArgs): void;
+    (name: 'Admin/CM/pages/ListView/inject-in-filters', fn: (args: FilterHookArgs) => FilterHookArgs): void;
+  };
 };
 
 export default {
@@ -116,9 +143,11 @@ export default {
   },
   register() {
     applyBrowserDefaults();
+    installPasteConverter();
   },
   bootstrap(app: BootstrapApi) {
     app.addFields({ type: 'enumeration', Component: LabelledEnumeration });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumerationColumns);
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelEnumerationFilters);
   },
 };

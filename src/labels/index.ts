@@ -27,10 +27,12 @@ const L = (zh: string, en: string, hint?: string): FieldLabel => (hint ? { zh, e
 
 const ORGANIZATION = L('所属机构', 'Organization', '报告按机构统计');
 const SLUG = L('网址标识', 'Slug', '留空则按标题拼音自动生成；小写字母、数字和连字符，如 zhu-zheng-2021-12');
-const BODY = L('正文', 'Body', 'Markdown');
+const BODY = L('正文', 'Body', 'Markdown；可从 Word/WPS 直接粘贴，编号、粗体和表格会保留');
 const ATTACHMENTS = L('附件', 'Attachments');
 const DATE_HINT = '日期，格式 YYYY-MM-DD';
 const PHONE = L('电话', 'Phone', '数字、空格、+ - ( )，如 0396-2827777');
+const POSTCODE = L('邮政编码', 'Postcode', '6 位数字，如 463000');
+const WORKING_HOURS = L('办公时间', 'Working hours', '如 工作日 上午 8:30–12:00，下午 14:30–17:30');
 const MONEY_HINT = '以字符串保存的精确金额，最多 6 位小数，如 1250000.00';
 
 export const CONTENT_VIEWS: Record<string, ViewSpec> = {
@@ -126,6 +128,15 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       canIssueRegulations: L('可制定规章', 'Can issue regulations'),
       parent: L('上级机构', 'Parent'),
       displayOrder: L('排序', 'Display order', '数字小的在前'),
+      isSiteHost: L('网站主办单位', 'Hosts the public site', '勾选的机构显示在公开网站页脚（主办单位、联系方式、网站标识码、备案号）；只勾选一个'),
+      address: L('地址', 'Address'),
+      postcode: POSTCODE,
+      phone: PHONE,
+      email: L('电子邮箱', 'Email', '如 ggzy@example.gov.cn'),
+      workingHours: WORKING_HOURS,
+      siteCode: L('网站标识码', 'Website identification code', '10 位字母或数字（政府网站标识码），如 4117000001'),
+      icpNumber: L('ICP 备案号', 'ICP licence number', '如 豫ICP备12345678号-1'),
+      publicSecurityNumber: L('公安机关备案号', 'Public security filing number', '如 豫公网安备 41170202000001号'),
     },
     list: ['name', 'shortName', 'kind', 'creditCode'],
     sort: { by: 'displayOrder', order: 'ASC' },
@@ -149,6 +160,42 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
     sort: { by: 'year', order: 'DESC' },
     mainField: 'title',
   },
+  'api::disclosure-guide.disclosure-guide': {
+    fields: {
+      title: L('标题', 'Title', '如 驻马店市公共资源交易中心政府信息公开指南'),
+      body: L('指南正文', 'Guide', 'Markdown：公开方式、申请方式和流程、处理期限；可从 Word/WPS 粘贴（保留编号、粗体和表格）'),
+      fees: L('收费说明', 'Fees', 'Markdown：信息处理费的标准和依据（国办函〔2020〕109号）'),
+      acceptingOffice: L('受理机构', 'Accepting office', '受理政府信息公开申请的机构名称'),
+      address: L('受理地址', 'Address'),
+      postcode: POSTCODE,
+      phone: L('咨询电话', 'Phone', PHONE.hint),
+      fax: L('传真', 'Fax', PHONE.hint),
+      email: L('电子邮箱', 'Email', '如 gkb@example.gov.cn'),
+      workingHours: WORKING_HOURS,
+      organization: L('所属机构', 'Organization', '指南所属的机构'),
+    },
+  },
+  'plugin::disclosure.calendar-day': {
+    fields: {
+      date: L('日期', 'Date', DATE_HINT),
+      kind: L('类型', 'Kind', '放假：法定节假日；调休上班：周末补班'),
+      name: L('名称', 'Name', '如 春节、国庆节调休'),
+    },
+    list: ['date', 'kind', 'name'],
+    sort: { by: 'date', order: 'DESC' },
+    mainField: 'name',
+  },
+  'plugin::disclosure.calendar-year': {
+    fields: {
+      year: L('年度', 'Year', '如 2027'),
+      complete: L('已录入全年安排', 'Complete', '勾选前须录入该年全部节假日和调休上班日，并填写通知文号'),
+      sourceNotice: L('国务院办公厅通知', 'Source notice', '如 国办发明电〔2026〕5号；勾选“已录入全年安排”时必填'),
+      completedBy: { ...L('确认人', 'Completed by', '勾选“已录入全年安排”时由系统记录'), edit: 'readOnly' },
+      completedAt: { ...L('确认时间', 'Completed at', '由系统记录'), edit: 'readOnly' },
+    },
+    list: ['year', 'complete', 'sourceNotice'],
+    sort: { by: 'year', order: 'DESC' },
+  },
   'api::disclosure-application.disclosure-application': {
     fields: {
       trackingNumber: L('受理编号', 'Tracking number', '大写字母、数字或连字符，4–40 位'),
@@ -162,7 +209,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       phone: PHONE,
       email: L('电子邮箱', 'Email'),
       address: L('通信地址', 'Address'),
-      postalCode: L('邮政编码', 'Postal code', '6 位数字'),
+      postalCode: POSTCODE,
       requestedInformation: L('所需信息内容描述', 'Information requested'),
       preferredForm: L('获取信息的载体形式', 'Preferred form'),
       deliveryMethod: L('获取信息的方式', 'Delivery method'),
@@ -354,6 +401,7 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
   'api::administrative-decision.administrative-decision': {
     kind: { license: { zh: '行政许可', en: 'Licence' }, penalty: { zh: '行政处罚', en: 'Penalty' }, enforcement: { zh: '行政强制', en: 'Enforcement' } },
   },
+  'plugin::disclosure.calendar-day': { kind: { holiday: { zh: '放假', en: 'Holiday' }, workday: { zh: '调休上班', en: 'Make-up working day' } } },
   'shared.money': { currency: { CNY: { zh: '人民币', en: 'CNY' } }, unit: MONEY_UNITS },
   'trading.candidate': { bidUnit: MONEY_UNITS },
 };
