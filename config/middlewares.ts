@@ -20,6 +20,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::favicon',
   // /uploads can never run script in the admin's origin (sandbox CSP, nosniff, downloads).
   'global::uploads-headers',
+  // /preview/api/…: a draft for a signed, short-lived preview token, then through the content API's route.
+  'global::preview',
   'global::content-api-guard',
   'global::public-cache',
   'global::site-home',

@@ -54,9 +54,20 @@ async function request(url, init = {}) {
   return body;
 }
 
+const page = typeof location === 'undefined' ? new URLSearchParams() : new URLSearchParams(location.search);
+/**
+ * A draft preview link from the admin (`?id=<documentId>&preview=<token>`, see README "Preview"): the page's own
+ * document is read as its draft through /preview/api/…, which checks the token; everything else stays public.
+ */
+export const previewToken = page.get('preview') || null;
+const previewId = page.get('id');
+
 /** GET /api/<path>?<params> → the parsed body ({ data, meta }). */
 export function get(path, params) {
   const query = params ? toQuery(params) : '';
+  if (previewToken && previewId && path.split('/').pop() === encodeURIComponent(previewId)) {
+    return request(`/preview/api/${path}${query ? `?${query}` : ''}`, { headers: { 'X-Preview-Token': previewToken } });
+  }
   return request(`/api/${path}${query ? `?${query}` : ''}`);
 }
 

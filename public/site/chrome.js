@@ -1,5 +1,5 @@
 // The frame of every page: language, skip link, header with the main navigation and the language switch, footer.
-import { get } from './api.js';
+import { get, previewToken } from './api.js';
 import { href, isEn, locale, t } from './i18n.js';
 import { h } from './ui.js';
 
@@ -49,6 +49,7 @@ export function mountChrome(section) {
           h('li', {}, h('a', { href: href(path), 'aria-current': id === section ? 'page' : undefined }, t(key)))))),
   );
 
+  if (previewToken) mountPreviewBanner();
   mountFooter(document.getElementById('site-footer'));
   for (const [path, title] of [['/feeds/notices.atom', t('feedNotices')], ['/feeds/policy-documents.atom', t('feedDocuments')]]) {
     if (!document.head.querySelector(`link[href="${path}"]`)) document.head.append(h('link', { rel: 'alternate', type: 'application/atom+xml', href: path, title }));
@@ -58,6 +59,12 @@ export function mountChrome(section) {
   main.replaceChildren();
   main.classList.add('wrap');
   return main;
+}
+
+/** A draft preview: says so above everything, keeps the page out of indexes and its token out of Referer headers. */
+function mountPreviewBanner() {
+  for (const [name, content] of [['robots', 'noindex, nofollow'], ['referrer', 'no-referrer']]) document.head.append(h('meta', { name, content }));
+  document.body.prepend(h('div', { class: 'preview-banner', role: 'status' }, h('div', { class: 'wrap' }, h('strong', {}, t('previewDraft')), ' ', t('previewDraftNote'))));
 }
 
 /**

@@ -62,6 +62,8 @@ const S = {
   yearReport: ['{year}年度', '{year}'],
   switchTo: ['English', '中文'],
   switchToLabel: ['Switch to English', '切换到中文'],
+  previewDraft: ['预览 草稿', 'Preview: draft'],
+  previewDraftNote: ['此页显示尚未发布的草稿，仅供编辑核对；预览链接 15 分钟内有效，请勿转发。', 'This page shows an unpublished draft for checking; the preview link is valid for 15 minutes, do not share it.'],
   footerNote: ['本网站内容来自交易中心内容管理系统的公开接口。', 'Content of this site comes from the public content API of the center.'],
   noscript: ['本网站需要启用 JavaScript 才能显示内容。', 'This site needs JavaScript to show its content.'],
   loading: ['正在加载…', 'Loading…'],

@@ -1,6 +1,7 @@
 // DOM helpers shared by the pages: element builder, loading and error states, pagination, breadcrumbs.
 import { href, isEn, locale, pick, t } from './i18n.js';
 import { safeUrl } from './url.js';
+import { previewToken } from './api.js';
 import { formatDate, formatDateTime } from './query.js';
 
 /** h('a', { href, class }, 'text', child...): attributes as strings, `on*` as listeners, children flattened. */
@@ -33,7 +34,7 @@ export const time = (value, withTime = false) =>
 
 /** Sets the document title: "Page – Site". */
 export function setTitle(...parts) {
-  document.title = [...parts.filter(Boolean), t('siteName')].join(' - ');
+  document.title = (previewToken ? `【${t('previewDraft')}】` : '') + [...parts.filter(Boolean), t('siteName')].join(' - ');
 }
 
 /** What to tell a person about an API error: a title and what to do. */

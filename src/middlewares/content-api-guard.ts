@@ -64,7 +64,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
 
     if (ctx.method === 'GET' || ctx.method === 'HEAD') {
       // Mutate the parsed query in place: Strapi's qs getter caches it, and re-serialising would lose nulls.
-      ctx.request.query.status = 'published';
+      // A draft only for a request src/middlewares/preview.ts marked after checking its signed token.
+      ctx.request.query.status = ctx.state?.draftPreview === true ? 'draft' : 'published';
     }
     // Refused requests count against the rate limit too.
     if (max <= 0) return checked(ctx, next);

@@ -78,7 +78,8 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: any, next: Next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !isContentApi(ctx.path)) return next();
 
-    if (ctx.get('Authorization')) {
+    // A draft preview (src/middlewares/preview.ts) is never kept, nor served from the cache.
+    if (ctx.get('Authorization') || ctx.state?.draftPreview === true) {
       await next();
       // What a token may read is its own business: no shared cache may keep or reuse it.
       ctx.set('Cache-Control', 'private, no-store');

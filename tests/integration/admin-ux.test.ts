@@ -93,7 +93,7 @@ describe('Content Manager views', () => {
 });
 
 describe('preview', () => {
-  it("opens the public site's page of a published document, and offers no preview of a draft", async () => {
+  it("opens the public site's page of a published document, and a draft's page with a preview token", async () => {
     const published = await createPolicyDocument(strapi, { title: '预览的文件' });
     const url = (status: string, locale = 'zh-Hans') =>
       http()
@@ -105,7 +105,8 @@ describe('preview', () => {
     expect(res.body.data.url).toBe(`/site/document.html?id=${published.documentId}`);
     expect((await url('published', 'en')).body.data.url).toBe(`/site/document.html?id=${published.documentId}&locale=en`);
     const draft = await url('draft');
-    expect(draft.status).toBe(204);
+    expect(draft.status).toBe(200);
+    expect(draft.body.data.url).toMatch(new RegExp(`^/site/document\\.html\\?id=${published.documentId}&preview=[\\w-]+\\.[\\w-]+$`));
   });
 });
 
