@@ -50,7 +50,9 @@ async function pasteIntoBody(documentId: string, html: string) {
   await editorBox.click();
   await page.keyboard.press('Control+A');
   await page.evaluate((clip) => {
-    const target = document.querySelector('.CodeMirror textarea') as HTMLTextAreaElement;
+    // Where the browser sends a paste: the focused element, CodeMirror's own input inside the editor.
+    const target = document.activeElement as HTMLElement;
+    if (!target.closest('.CodeMirror')) throw new Error(`the focus is on ${target.outerHTML.slice(0, 120)}, not in the body editor`);
     const data = new DataTransfer();
     data.setData('text/html', clip);
     data.setData('text/plain', 'plain text that must not be used');
