@@ -138,3 +138,19 @@ test('script in a pasted or stored body never runs on the site', async () => {
   await site.close();
   expect(errors).toEqual([]);
 });
+
+test('the list view filter of an enumeration offers its Chinese labels, and filters by the code', async () => {
+  await createPolicyDocument(strapi, { title: '筛选用的规章', kind: 'regulation' });
+  await page.goto(`${server.url}/admin/content-manager/collection-types/${POLICY}?plugins[i18n][locale]=zh-Hans`);
+  await page.getByRole('button', { name: '筛选器' }).click();
+  await page.getByRole('combobox', { name: '选择字段' }).click();
+  await page.getByRole('option', { name: '文件类别' }).click();
+  await page.getByRole('combobox', { name: '文件类别' }).click();
+  expect(await page.getByRole('option').allInnerTexts()).toEqual(['请选择', '规章', '行政规范性文件', '其他']);
+  await screenshot(page, 'admin-editor-enum-filter', { fullPage: false });
+  await page.getByRole('option', { name: '规章' }).click();
+  await page.getByRole('button', { name: '添加筛选器' }).click();
+  await page.waitForURL((url) => decodeURIComponent(url.search).includes('[kind][$eq]=regulation'));
+  await page.getByText('筛选用的规章').first().waitFor();
+  expect(pageErrors).toEqual([]);
+});
