@@ -38,7 +38,7 @@ const listKindOf = (marker: string): ListKind =>
 /** Word/WPS write numbered and bulleted paragraphs as <p style="mso-list:…"> with the marker as text: make them lists. */
 function rebuildWordLists(body: HTMLElement) {
   const doc = body.ownerDocument;
-  let open: { list: HTMLElement; kind: ListKind } | null = null;
+  let open: { list: HTMLElement; kind: Exclude<ListKind, null> } | null = null;
   for (const p of Array.from(body.querySelectorAll('p'))) {
     const isListParagraph = /mso-list/i.test(p.getAttribute('style') ?? '') || /MsoListParagraph/i.test(p.className);
     const marker = isListParagraph ? takeListMarker(p) : null;
@@ -56,7 +56,7 @@ function rebuildWordLists(body: HTMLElement) {
     }
     const previous = p.previousElementSibling;
     if (!open || open.kind !== kind || previous !== open.list) {
-      const list = doc.createElement(kind);
+      const list: HTMLElement = doc.createElement(kind);
       const start = Number.parseInt(marker.replace(/\D/g, ''), 10);
       if (kind === 'ol' && start > 1) list.setAttribute('start', String(start));
       p.parentNode?.insertBefore(list, p);
