@@ -204,6 +204,8 @@ function createRun(settings = {}) {
         .replace(/^(\s*)server 127\.0\.0\.1:1337 (.*)$/m, (_m, indent, rest) => instances.map((i) => `${indent}server 127.0.0.1:${i.port} ${rest}`).join('\n'))
         .replace(/^\s*server 127\.0\.0\.1:1338 .*\n/m, '')
         .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
+        // A burst of 500 scrypt-hashed filings may queue for minutes on a loaded 2-core machine: no gateway timeout.
+        .replace(/proxy_read_timeout \d+s;/, 'proxy_read_timeout 600s;')
         // For the checks only: which instance answered (never in a deployment: it names internal addresses).
         .replace(/location \/ \{\n/, 'location / {\n        add_header X-Upstream $upstream_addr always;\n');
       if (!site.includes(`127.0.0.1:${port};`) || instances.some((i) => !site.includes(`server 127.0.0.1:${i.port} `))) {
