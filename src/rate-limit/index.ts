@@ -82,6 +82,20 @@ export function rateLimitMiddleware(strapi: Core.Strapi, spec: RateLimitSpec): M
   };
 }
 
+/** Resolves true once this instance's Redis connection is ready (false after `timeoutMs`, or without Redis). */
+export async function rateLimitsReady(strapi: Core.Strapi, timeoutMs: number): Promise<boolean> {
+  const client = clients.get(strapi);
+  if (!client) return false;
+  if (client.status === 'ready') return true;
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
 export async function closeRateLimits(strapi: Core.Strapi) {
   const client = clients.get(strapi);
   if (!client) return;
