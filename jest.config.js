@@ -30,6 +30,13 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/tests/cluster/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/jest-setup-integration.js'],
+    },
+    {
+      ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup-browser.js',

@@ -5,6 +5,7 @@ import { registerDocumentRules } from './validation';
 import { defaultAdminLanguage } from './bootstrap/admin-users';
 import { applyContentManagerViews } from './bootstrap/content-manager';
 import { closePublicCache, invalidateOnWrites } from './cache';
+import { closeRateLimits } from './rate-limit';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,5 +27,6 @@ export default {
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closePublicCache(strapi);
+    await closeRateLimits(strapi);
   },
 };

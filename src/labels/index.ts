@@ -155,6 +155,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       acknowledgement: { ...L('警告确认', 'Acknowledged warnings', '在“年度报告”页面确认'), edit: 'readOnly' },
       publication: { ...L('发布记录', 'Publication record'), edit: 'hidden' },
       publicJson: { ...L('公开的报告 JSON', 'Public report JSON'), edit: 'hidden' },
+      publicationRevision: { ...L('发布次数', 'Publication revision'), edit: 'hidden' },
     },
     list: ['title', 'organization', 'year'],
     sort: { by: 'year', order: 'DESC' },

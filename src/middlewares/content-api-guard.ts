@@ -1,12 +1,13 @@
 /**
  * Guards the content API (/api/*): reads are pinned to published content whatever the query says (Strapi lets
- * ?status=draft through to any role with find), every client gets a per-address rate limit, and `populate` is kept
+ * ?status=draft through to any role with find), every client gets a per-address rate limit (shared by all instances
+ * through Redis when REDIS_URL is set), and `populate` is kept
  * within limits that bound the answer (src/content-api/populate-limits.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { isUnderPrefix, routedPath } from '../content-api/paths';
 import { errors } from '@strapi/utils';
-import { RateLimit, Stores } from 'koa2-ratelimit';
+import { rateLimitMiddleware } from '../rate-limit';
 import { checkPopulate, schemaLookup } from '../content-api/populate-limits';
 
 type Config = { windowSeconds?: number; max?: number };
@@ -16,18 +17,12 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
   const windowSeconds = Number(process.env.API_RATE_LIMIT_WINDOW_SECONDS ?? config.windowSeconds ?? 60);
   const max = Number(process.env.API_RATE_LIMIT_MAX ?? config.max ?? 600);
 
-  const limiter = RateLimit.middleware({
-    interval: { sec: windowSeconds },
+  // Shared by every instance through Redis when REDIS_URL is set (src/rate-limit).
+  const limiter = rateLimitMiddleware(strapi, {
+    name: 'content-api',
     max,
-    store: new Stores.Memory(),
-    prefixKey: 'content-api',
-    // The client's address only (X-Forwarded-For as far as server.proxy trusts it): never a user id or a header.
-    keyGenerator: async (ctx: any) => `content-api|${ctx.request.ip}`,
-    message: { data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests, please retry later.' } },
-    handler: async (ctx: any) => {
-      ctx.status = 429;
-      ctx.body = { data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests, please retry later. 请求过于频繁，请稍后再试。', details: {} } };
-    },
+    windowSeconds,
+    message: 'Too many requests, please retry later. 请求过于频繁，请稍后再试。',
   });
 
   const apiPrefix = `${prefix}/`.toLowerCase();

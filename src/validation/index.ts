@@ -171,8 +171,36 @@ async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, a
  */
 function needsSerializing(strapi: Core.Strapi, uid: string): boolean {
   if (uid === 'api::annual-report.annual-report' || uid in SLUG_SOURCES) return true;
+  if (uid in UNIQUE_IN_DATABASE) return false;
   const attributes = (strapi.contentType(uid as any)?.attributes ?? {}) as Record<string, { unique?: boolean }>;
   return Object.values(attributes).some((attribute) => attribute.unique === true);
+}
+
+/**
+ * Types whose only rule about other documents is a unique field that a unique index of the database guards
+ * (schema.json `indexes`, type unique; one row per document: no drafts, no locales). Their writes take no turn:
+ * the insert itself is the guarantee, in one process or across instances, and a write the index refuses answers 400
+ * naming the field. Online filings (a tracking number each) are the hot path this keeps parallel.
+ */
+const UNIQUE_IN_DATABASE: Record<string, string[]> = {
+  'api::disclosure-application.disclosure-application': ['trackingNumber'],
+};
+
+/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE), however Strapi wrapped it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth += 1) {
+    if (e.code === '23505' || /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(`${String(e.code ?? '')} ${String(e.message ?? '')}`)) return true;
+  }
+  return false;
+}
+
+async function writeGuardedByIndex(uid: string, next: () => Promise<any>) {
+  try {
+    return await next();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    refuse(UNIQUE_IN_DATABASE[uid].map((field) => ({ path: [field], message: `${field} is already used by another record (${field} 已被其他记录使用)` })));
+  }
 }
 
 const LOCK_NAMESPACE = 0x67677a79; // 'ggzy'
@@ -212,6 +240,7 @@ export function registerDocumentRules(strapi: Core.Strapi) {
       await checkDrafts(strapi, context);
       return next();
     }
+    if (uid in UNIQUE_IN_DATABASE) return checkThenWrite(strapi, context, () => writeGuardedByIndex(uid, next));
     if (!needsSerializing(strapi, uid)) return checkThenWrite(strapi, context, next);
     return inTurn(uid, () =>
       strapi.db.transaction(async ({ trx }: any): Promise<any> => {

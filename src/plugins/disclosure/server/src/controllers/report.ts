@@ -56,8 +56,11 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Publishes (or, for a published report, corrects: 更正 with a reason) every locale of a report. */
   async publish(ctx: any) {
-    const body = parse(z.object({ documentId, reason: z.string().trim().max(2000).optional() }), ctx.request.body);
-    await service(strapi).publish(body.documentId, { user: ctx.state.user, reason: body.reason });
+    const body = parse(
+      z.object({ documentId, reason: z.string().trim().max(2000).optional(), revision: z.number().int().min(0).optional() }),
+      ctx.request.body,
+    );
+    await service(strapi).publish(body.documentId, { user: ctx.state.user, reason: body.reason, revision: body.revision });
     ctx.body = { data: { documentId: body.documentId, published: true } };
   },
 

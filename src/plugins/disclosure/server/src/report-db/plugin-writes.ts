@@ -12,6 +12,8 @@ export interface PluginWrite {
   reason?: string;
   /** Publication time to record instead of now (only the seed uses it: the real 2021 report's date). */
   publishedAt?: string;
+  /** The publication revision the caller saw (the report page sends it): publishing from another one answers 409. */
+  expectedRevision?: number;
 }
 
 const storage = new AsyncLocalStorage<PluginWrite>();

@@ -69,6 +69,13 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|unique constraint/i.test(String(e?.code ?? '') + String(e?.message ?? ''));
 }
 
+/** The write was refused because the tracking number is already used (by Strapi's unique check or the index). */
+function trackingNumberTaken(error: unknown): boolean {
+  if (isUniqueViolation(error)) return true;
+  const details = error instanceof errors.ValidationError ? (error.details as { errors?: Array<{ path?: unknown[] }> }) : null;
+  return !!details?.errors?.some((e) => e.path?.[0] === 'trackingNumber');
+}
+
 const userName = (user: { firstname?: string | null; lastname?: string | null; username?: string | null; email?: string }) =>
   [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || '';
 
@@ -422,16 +429,20 @@ const onlineApplications = ({ strapi }: { strapi: Strapi }) => ({
     const receivedOn = todayInChina();
     const queryCode = newQueryCode();
     const queryCodeHash = await hashQueryCode(queryCode);
-    let trackingNumber: string | null = null;
-    for (let attempt = 0; attempt < 5 && !trackingNumber; attempt += 1) {
-      const candidate = newTrackingNumber(receivedOn);
-      const taken = await db(strapi, APPLICATION_UID).findOne({ where: { trackingNumber: candidate }, select: ['id'] });
-      if (!taken) trackingNumber = candidate;
+    // No look-up first: the unique index on trackingNumber decides, on every instance at once; a number drawn twice
+    // (29^6 ≈ 6·10^8 numbers a day) is drawn again.
+    let trackingNumber = newTrackingNumber(receivedOn);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await strapi.documents(APPLICATION_UID as any).create({
+          data: { ...filing, trackingNumber, receivedOn, channel: 'online', state: 'received', queryCodeHash },
+        } as any);
+        break;
+      } catch (error) {
+        if (attempt >= 5 || !trackingNumberTaken(error)) throw error;
+        trackingNumber = newTrackingNumber(receivedOn);
+      }
     }
-    if (!trackingNumber) throw new errors.ApplicationError('Could not allocate a tracking number, please retry');
-    await strapi.documents(APPLICATION_UID as any).create({
-      data: { ...filing, trackingNumber, receivedOn, channel: 'online', state: 'received', queryCodeHash },
-    } as any);
     const cal = (await service(strapi, SERVICES.workingCalendar).load()) as WorkingCalendar;
     const status = replay(receivedOn, [], cal);
     return { trackingNumber, queryCode, receivedOn, dueOn: status.dueOn, ...provisionalView(status.provisionalYears) };

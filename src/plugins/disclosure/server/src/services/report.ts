@@ -229,6 +229,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
               title: draft.title ?? null,
               formatVersion: draft.formatVersion,
               updatedAt: draft.updatedAt,
+              // How many times it was published: sent back with a publish, so that a publication made meanwhile
+              // (another instance, another tab) is answered 409 instead of being published over.
+              revision: Number(draft.publicationRevision ?? 0),
               publishedAt: publication?.publishedAt ?? published?.publishedAt ?? null,
               // Published, and the draft's figures and sections are those published: nothing to publish again.
               upToDate:
@@ -368,11 +371,12 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Publishes every locale (or one): the guard in register-report.ts checks and freezes it on every path. */
-    async publish(documentId: string, options: { user?: User | null; reason?: string; publishedAt?: string; locale?: string } = {}) {
+    async publish(documentId: string, options: { user?: User | null; reason?: string; publishedAt?: string; locale?: string; revision?: number } = {}) {
       const write: PluginWrite = {
         user: options.user ? { id: options.user.id, name: userName(options.user) } : undefined,
         reason: options.reason?.trim() || undefined,
         publishedAt: options.publishedAt,
+        expectedRevision: options.revision,
       };
       return asPlugin(write, () => documents().publish({ documentId, locale: options.locale ?? '*' } as any));
     },

@@ -196,7 +196,8 @@ export function ReportPage() {
     setPublishFailure(null);
     try {
       if (acknowledge) await post(API.acknowledge, { documentId });
-      await post(API.publish, current?.needsReason ? { documentId, reason: reason.trim() } : { documentId });
+      const revision = current?.report?.revision ?? 0;
+      await post(API.publish, current?.needsReason ? { documentId, revision, reason: reason.trim() } : { documentId, revision });
       setReason('');
       toggleNotification({
         type: 'success',

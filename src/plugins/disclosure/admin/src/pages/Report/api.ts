@@ -70,6 +70,8 @@ export interface ReportView {
     updatedAt: string;
     publishedAt: string | null;
     upToDate: boolean;
+    /** Publications so far: sent back with a publish, answered 409 when someone published meanwhile. */
+    revision: number;
   };
   snapshot: Snapshot | null;
   problems: Problem[];

@@ -1,1 +1,0 @@
-declare module 'koa2-ratelimit';
