@@ -253,7 +253,7 @@ export function ImportPage() {
                       organization: result.read?.organization?.value ?? result.organization?.name ?? '',
                       year: result.year,
                       format: format.data.basis,
-                      form: result.form,
+                      form: t(`form.${result.form}`, result.form),
                       cells: Object.keys(result.cells).length,
                     })}
                   </Typography>
@@ -315,7 +315,7 @@ export function ImportPage() {
                   />
                 </Box>
                 <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-                  <SourcePanel text={result.text} place={place} name={result.form} />
+                  <SourcePanel text={result.text} place={place} name={t(`form.${result.form}`, result.form)} />
                 </Box>
               </SideBySide>
             </>
