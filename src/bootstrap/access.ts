@@ -27,6 +27,8 @@ export const PRIVATE_TYPES = [
   'api::fee.fee',
   'plugin::disclosure.application-event',
   'plugin::disclosure.calendar-day',
+  // Imported (historical) reports: written only by the import (re-import replaces), read and removed by the officer.
+  'plugin::disclosure.historical-report',
 ] as const;
 
 /**
@@ -71,6 +73,8 @@ const MEDIA = [
 
 /** Admin actions registered by the disclosure plugin (src/plugins/disclosure/server/src/permissions.ts). */
 const REPORT_ACTIONS = ['plugin::disclosure.report.read', 'plugin::disclosure.report.compute', 'plugin::disclosure.report.publish'];
+/** Importing published reports as historical reports (POST /disclosure/imports, the import page). */
+const IMPORT_ACTIONS = ['plugin::disclosure.report.import'];
 const APPLICATION_ACTIONS = ['plugin::disclosure.applications.read', 'plugin::disclosure.applications.handle'];
 
 export const ADMIN_ROLES: RoleSpec[] = [
@@ -103,8 +107,10 @@ export const ADMIN_ROLES: RoleSpec[] = [
       // Working-day overrides for years the holiday package does not cover yet (the State Council announces late).
       { uid: 'plugin::disclosure.calendar-day', actions: CRUD },
       { uid: 'plugin::disclosure.calendar-year', actions: CRUD }, // marks a year's schedule complete (with its notice)
+      // Figures change only by re-import (the plugin refuses every other write): read and delete here.
+      { uid: 'plugin::disclosure.historical-report', actions: ['read', 'delete'] },
     ],
-    actions: [...MEDIA, ...REPORT_ACTIONS, ...APPLICATION_ACTIONS],
+    actions: [...MEDIA, ...REPORT_ACTIONS, ...IMPORT_ACTIONS, ...APPLICATION_ACTIONS],
   },
   {
     code: 'auditor',

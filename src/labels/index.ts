@@ -197,6 +197,28 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
     list: ['year', 'complete', 'sourceNotice'],
     sort: { by: 'year', order: 'DESC' },
   },
+  // Written only by the import (信息公开 › 导入历史年报); the officer reads and deletes here, never edits.
+  'plugin::disclosure.historical-report': {
+    fields: {
+      title: { ...L('标题', 'Title'), edit: 'readOnly' },
+      organization: { ...ORGANIZATION, edit: 'readOnly' },
+      year: { ...L('年度', 'Year'), edit: 'readOnly' },
+      source: { ...L('来源', 'Source', '导入的已发布报告'), edit: 'readOnly' },
+      formatVersion: { ...L('报告格式', 'Format'), edit: 'readOnly' },
+      cells: { ...L('统计表（导入）', 'Tables (imported)', '在“导入历史年报”页面重新导入以更改'), edit: 'readOnly' },
+      sections: { ...L('正文各部分', 'Sections'), edit: 'hidden' },
+      problems: { ...L('审核结果', 'Audit'), edit: 'hidden' },
+      text: { ...L('读取的文本', 'Text read'), edit: 'hidden' },
+      sourceForm: { ...L('原始形式', 'Source form'), edit: 'readOnly' },
+      file: { ...L('原始文件', 'Original file'), edit: 'readOnly' },
+      importedBy: { ...L('导入人', 'Imported by'), edit: 'readOnly' },
+      importedById: { ...L('导入人编号', 'Imported by (id)'), edit: 'hidden' },
+      importedAt: { ...L('导入时间', 'Imported at'), edit: 'readOnly' },
+    },
+    list: ['title', 'organization', 'year', 'importedAt'],
+    sort: { by: 'year', order: 'DESC' },
+    mainField: 'title',
+  },
   'api::disclosure-application.disclosure-application': {
     fields: {
       trackingNumber: L('受理编号', 'Tracking number', '大写字母、数字或连字符，4–40 位'),
@@ -354,6 +376,14 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
     },
   },
   'api::annual-report.annual-report': { formatVersion: { 'gov-2021': { zh: '国办公开办函〔2021〕30号', en: 'National format 2021' } } },
+  'plugin::disclosure.historical-report': {
+    source: { imported: { zh: '导入', en: 'Imported' } },
+    formatVersion: {
+      'gov-2021': { zh: '国办公开办函〔2021〕30号', en: 'National format 2021' },
+      'gov-2019': { zh: '国办公开办函〔2019〕60号', en: 'National format 2019' },
+    },
+    sourceForm: { text: { zh: '文本', en: 'Text' }, html: { zh: '网页', en: 'Web page' }, docx: { zh: 'Word 文档', en: 'Word document' }, pdf: { zh: 'PDF', en: 'PDF' } },
+  },
   'api::disclosure-application.disclosure-application': {
     channel: {
       online: { zh: '网上申请', en: 'Online' },

@@ -114,6 +114,29 @@ export function refusalMessage(fileName: string, verdict: Exclude<UploadVerdict,
   return `文件内容与扩展名不符：${fileName} 不是有效的 ${verdict.format!.label} 文件。 The content of "${fileName}" is not a ${verdict.format!.label} file (${shown}): refused.`;
 }
 
+/**
+ * Originals of imported annual reports (the disclosure plugin's import): a report published as a web page or as text
+ * is kept as it was obtained. These text formats are accepted ONLY through the upload service's `uploadImportSource`
+ * (src/extensions/upload), which no route exposes: the media library's own upload routes still refuse them. Like every
+ * file under /uploads they are served as downloads in a sandbox (src/middlewares/uploads-headers.ts), never as a page.
+ */
+export const IMPORT_SOURCE_FORMATS: readonly UploadFormat[] = [
+  { label: 'Text', extensions: ['.txt'], mimes: ['text/plain'], signatures: [], inline: false },
+  { label: 'HTML', extensions: ['.html', '.htm'], mimes: ['text/html'], signatures: [], inline: false },
+];
+/** Binary formats an imported report may come as (a text layer is read from them). */
+const IMPORT_BINARY_EXTENSIONS = ['.docx', '.pdf'];
+
+/** Pure: may this file be kept as the original of an imported report? Text must be text (no NUL byte in its head). */
+export function checkImportSource(fileName: string, head: Uint8Array): UploadVerdict {
+  const extension = extensionOf(fileName);
+  if (IMPORT_BINARY_EXTENSIONS.includes(extension)) return checkUpload(fileName, head);
+  const format = IMPORT_SOURCE_FORMATS.find((f) => f.extensions.includes(extension));
+  if (!format) return { ok: false, reason: 'extension', extension };
+  if (head.includes(0)) return { ok: false, reason: 'content', extension, format };
+  return { ok: true, format };
+}
+
 /** Is a file served from /uploads with this name safe to show in the browser (an image)? */
 export const isInlineUpload = (fileName: string): boolean => formatOfExtension(extensionOf(fileName))?.inline === true;
 

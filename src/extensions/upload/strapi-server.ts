@@ -6,7 +6,7 @@
  */
 import { open } from 'fs/promises';
 import { errors } from '@strapi/utils';
-import { checkUpload, declaredTypeFor, refusalMessage, SIGNATURE_BYTES } from '../../uploads/formats';
+import { checkImportSource, checkUpload, declaredTypeFor, refusalMessage, SIGNATURE_BYTES, type UploadVerdict } from '../../uploads/formats';
 
 /** The parts of a parsed upload (formidable's file, or the upload service's input) the gate needs. */
 interface IncomingFile {
@@ -43,11 +43,14 @@ async function head(file: IncomingFile): Promise<Uint8Array> {
  * Throws a ValidationError (400) for the first file that is not an accepted format; a batch is all or nothing.
  * An accepted file with no usable declared type gets its format's type (what the signature proved).
  */
-export async function assertUploadable(input: IncomingFile | IncomingFile[] | undefined | null): Promise<void> {
+export async function assertUploadable(
+  input: IncomingFile | IncomingFile[] | undefined | null,
+  check: (fileName: string, head: Uint8Array) => UploadVerdict = checkUpload,
+): Promise<void> {
   const files = (Array.isArray(input) ? input : [input]).filter((file): file is IncomingFile => Boolean(file));
   for (const file of files) {
     const fileName = file.originalFilename ?? file.name ?? '';
-    const verdict = checkUpload(fileName, await head(file));
+    const verdict = check(fileName, await head(file));
     if (!verdict.ok) {
       throw new errors.ValidationError(refusalMessage(fileName, verdict), { file: fileName, extension: verdict.extension, reason: verdict.reason });
     }
@@ -90,6 +93,14 @@ export default (plugin: UploadPlugin) => {
       replace: async (id: unknown, params: { file?: IncomingFile }, ...rest: unknown[]) => {
         await assertUploadable(params?.file);
         return replace(id, params, ...rest);
+      },
+      /**
+       * The original of an imported annual report (the disclosure plugin's import route only, from code): also .txt
+       * and .html (IMPORT_SOURCE_FORMATS). No route calls this; the media library's routes keep the stricter gate.
+       */
+      uploadImportSource: async (params: { files?: IncomingFile | IncomingFile[] }, ...rest: unknown[]) => {
+        await assertUploadable(params?.files, checkImportSource);
+        return upload(params, ...rest);
       },
     };
   };

@@ -1,9 +1,10 @@
-/** Admin entry of the disclosure plugin: the annual report page and the applications worklist, in zh-Hans and en. */
-import { Book, Clock } from '@strapi/icons';
+/** Admin entry of the disclosure plugin: the annual report page, the applications worklist and the import of published reports, in zh-Hans and en. */
+import { Book, Clock, Upload } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 const REPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.read', subject: null }];
 const APPLICATION_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
+const IMPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.import', subject: null }];
 
 export default {
   register(app: any) {
@@ -20,6 +21,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.menu.applications`, defaultMessage: '依申请公开 Applications' },
       Component: () => import('./pages/Applications'),
       permissions: APPLICATION_PERMISSIONS,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-import`,
+      icon: Upload,
+      intlLabel: { id: `${PLUGIN_ID}.menu.import`, defaultMessage: '导入历史年报 Import reports' },
+      Component: () => import('./pages/Import'),
+      permissions: IMPORT_PERMISSIONS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: '信息公开 Disclosure' });
   },

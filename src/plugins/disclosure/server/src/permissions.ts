@@ -3,6 +3,7 @@ export const ACTIONS = {
   readReport: 'plugin::disclosure.report.read',
   computeReport: 'plugin::disclosure.report.compute',
   publishReport: 'plugin::disclosure.report.publish',
+  importReports: 'plugin::disclosure.report.import',
   readApplications: 'plugin::disclosure.applications.read',
   handleApplications: 'plugin::disclosure.applications.handle',
 } as const;
@@ -11,6 +12,7 @@ export const ACTION_DEFINITIONS = [
   { uid: 'report.read', displayName: 'Read annual reports 查看年度报告', subCategory: 'report' },
   { uid: 'report.compute', displayName: 'Compute report tables 计算报表', subCategory: 'report' },
   { uid: 'report.publish', displayName: 'Publish annual reports 发布年度报告', subCategory: 'report' },
+  { uid: 'report.import', displayName: 'Import published reports 导入历史年报', subCategory: 'report' },
   { uid: 'applications.read', displayName: 'Read applications worklist 查看申请办理', subCategory: 'applications' },
   { uid: 'applications.handle', displayName: 'Handle applications 办理申请', subCategory: 'applications' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'disclosure' }));

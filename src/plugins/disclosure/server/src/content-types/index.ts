@@ -1,4 +1,5 @@
-/** Content types owned by the plugin (the applications' audit trail and the calendar overrides). */
+/** Content types owned by the plugin (the applications' audit trail, the calendar overrides, imported reports). */
 import applications from './applications';
+import historicalReport from './historical-report/schema';
 
-export default { ...applications };
+export default { ...applications, 'historical-report': { schema: historicalReport } };

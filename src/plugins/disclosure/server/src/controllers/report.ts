@@ -43,6 +43,12 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await service(strapi).view(q.organization, q.year, q.locale) };
   },
 
+  /** The standard numeric paragraphs of the computed tables, for the officer to insert into section 一 and edit. */
+  async paragraphs(ctx: any) {
+    const q = parse(z.object({ organization: documentId, year, locale: locale.default('zh-Hans') }), ctx.query);
+    ctx.body = { data: await service(strapi).paragraphs(q.organization, q.year, q.locale) };
+  },
+
   async compute(ctx: any) {
     const body = parse(z.object({ organization: documentId, year }), ctx.request.body);
     await service(strapi).compute(body.organization, body.year);

@@ -393,8 +393,8 @@ export const GOV_2021: ReportFormat = {
         en: 'There is no published report of the previous year: carried-over applications and documents in force cannot be checked',
       },
       message: {
-        zh: '{cell}：没有{year}年已发布的报告可供比对，上年结转数和现行有效件数未经核对。请先录入上年已发布报告的数据，或确认后发布',
-        en: '{cell}: there is no published {year} report to compare with, so carried-over applications and documents in force are unchecked. Enter last year’s published figures first, or acknowledge and publish',
+        zh: '{cell}：没有{year}年已发布的报告可供比对，上年结转数和现行有效件数未经核对。请先导入上年已发布的报告（信息公开 › 导入历史年报），或确认后发布',
+        en: '{cell}: there is no published {year} report to compare with, so carried-over applications and documents in force are unchecked. Import last year’s published report first (Disclosure › Import reports), or acknowledge and publish',
       },
     },
     {

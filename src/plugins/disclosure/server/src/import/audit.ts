@@ -8,7 +8,7 @@ import type { Bilingual, Severity } from '../format/types';
 import { type CellId, type Cells, listCells } from '../report/cells';
 import { checkReport } from '../report/check';
 import { Money } from '../report/money';
-import { checkNarrative, type ClaimKind } from './narrative';
+import { checkNarrative, type ClaimKind, type NarrativeFinding } from './narrative';
 import type { ImportedReport } from './parse';
 import type { SourcePlace } from './text';
 
@@ -139,21 +139,7 @@ export function auditReport(report: ImportedReport, options: AuditOptions = {}):
 
   // 4. Narrative ↔ tables.
   const findings = checkNarrative(report, format);
-  for (const f of findings) {
-    if (f.fits) continue;
-    const readings = f.claim.readings.map((r) => `${r.label} ${r.value}`).join('；');
-    const readingsEn = f.claim.readings.map((r) => `${r.labelEn} ${r.value}`).join('; ');
-    const cells = [...new Set(f.claim.readings.flatMap((r) => r.cells))];
-    add({
-      rule: NARRATIVE_RULE[f.claim.kind],
-      severity: AUDIT_RULES.narrative.severity,
-      cells,
-      expected: f.claim.readings.map((r) => String(r.value)).join(' / '),
-      actual: f.claim.value,
-      message: fill(AUDIT_RULES.narrative.message, { phrase: f.claim.phrase, actual: f.claim.value, readings, readingsEn }),
-      place: f.claim.place,
-    });
-  }
+  for (const f of findings) if (!f.fits) add(narrativeProblem(f));
   const other = report.sections.otherMatters?.text ?? '';
   const statesNone = /^无[。.]?$/.test(other.trim()) || /(?:未|没有)(?:收取|发生)[^。]{0,12}(?:费|收费)/.test(other);
   if (statesNone) {
@@ -172,6 +158,21 @@ export function auditReport(report: ImportedReport, options: AuditOptions = {}):
     out.push({ rule: `import.${i.code}`, severity: i.severity, cells: i.cells, message: i.message, place: i.place });
   }
   return out;
+}
+
+/** The problem of a narrative number that fits no reading of the tables. */
+export function narrativeProblem(f: NarrativeFinding): AuditProblem {
+  const readings = f.claim.readings.map((r) => `${r.label} ${r.value}`).join('；');
+  const readingsEn = f.claim.readings.map((r) => `${r.labelEn} ${r.value}`).join('; ');
+  return {
+    rule: NARRATIVE_RULE[f.claim.kind],
+    severity: AUDIT_RULES.narrative.severity,
+    cells: [...new Set(f.claim.readings.flatMap((r) => r.cells))],
+    expected: f.claim.readings.map((r) => String(r.value)).join(' / '),
+    actual: f.claim.value,
+    message: fill(AUDIT_RULES.narrative.message, { phrase: f.claim.phrase, actual: f.claim.value, readings, readingsEn }),
+    place: f.claim.place,
+  };
 }
 
 function fill(message: Bilingual, values: Record<string, string | number>): Bilingual {

@@ -309,13 +309,20 @@ function narrativeRanges(report: ImportedReport, src: SourceText): Array<[number
   return ranges;
 }
 
+/** A fee stated with fewer decimals than the cell fits when it is the cell rounded to those decimals (as printed). */
+function feeFits(cell: string, stated: string): boolean {
+  const decimals = (stated.split('.')[1] ?? '').length;
+  const exact = new Money(cell);
+  return exact.eq(new Money(stated)) || (decimals > 0 && exact.toFixed(decimals, Money.ROUND_HALF_UP) === new Money(stated).toFixed(decimals));
+}
+
 export function checkNarrative(report: ImportedReport, format: ReportFormat): NarrativeFinding[] {
   const src = new SourceText(report.text);
   // Wrapped lines (text extracted from PDF) split clauses: compare on the text with line breaks inside sentences removed.
   const claims = claimsOf(report, format, src, narrativeRanges(report, src).map(([a, b]) => [a, b]));
   return claims.map((claim) => ({
     claim,
-    fits: claim.readings.length === 0 || claim.readings.some((r) => String(r.value) === String(claim.value) || (claim.kind === 'fee' && new Money(String(r.value)).eq(new Money(String(claim.value))))),
+    fits: claim.readings.length === 0 || claim.readings.some((r) => String(r.value) === String(claim.value) || (claim.kind === 'fee' && feeFits(String(r.value), String(claim.value)))),
   }));
 }
 

@@ -7,3 +7,4 @@ export * from './render-html';
 export * from './render-csv';
 export * from './render-xlsx';
 export * from './public-json';
+export * from './paragraphs';

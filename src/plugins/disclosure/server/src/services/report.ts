@@ -8,9 +8,11 @@ import { errors } from '@strapi/utils';
 import { createHash } from 'crypto';
 import { todayInChina } from '../applications/dates';
 import { DEFAULT_FORMAT, getFormat, reportedKinds, type Locale, type NarrativeCode, type ReportFormat } from '../format';
-import { cellsFromAggregates, checkReport, hasErrors, toPublicReport, type Cells, type Problem } from '../report';
+import { cellsFromAggregates, checkReport, hasErrors, standardParagraphs, toPublicReport, type Cells, type Problem } from '../report';
 import { aggregateReport } from '../report-db/aggregate';
+import { narrativeProblems } from '../import/own-narrative';
 import { asPlugin, pluginWrite, type PluginWrite } from '../report-db/plugin-writes';
+import type { Baseline, ImportsService } from './imports';
 import { UIDS } from '../report-db/tables';
 import {
   parseAcknowledgement,
@@ -106,19 +108,57 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return parsePublication(published.publication)?.snapshot.cells ?? parseSnapshot(published.tables)?.cells ?? null;
   }
 
-  /** Every problem of a snapshot: the hard rules and the warnings, continuity with both neighbouring years included. */
-  async function check(snapshot: Snapshot, organizationId: string, year: number, org?: Record<string, any>): Promise<Problem[]> {
+  /**
+   * Last year's figures for the continuity checks of year `year`: the published computed report of year − 1, else the
+   * organization's imported (historical) report of that year, else null.
+   */
+  async function previousCells(organizationId: string, year: number): Promise<Baseline | null> {
+    const published = await findReport(organizationId, year - 1, 'published');
+    if (published) {
+      const snapshot = parsePublication(published.publication)?.snapshot ?? parseSnapshot(published.tables);
+      if (snapshot) return { year: year - 1, source: 'computed', format: snapshot.format, cells: snapshot.cells };
+    }
+    const imported = await (strapi.plugin('disclosure').service('imports') as ImportsService).cellsOf(organizationId, year - 1);
+    return imported ? { year: year - 1, source: 'imported', ...imported } : null;
+  }
+
+  /**
+   * Sections 一, 五, 六 whose numbers are compared with the tables before publishing: the default locale's (the
+   * narrative check reads Chinese), whichever locale is being viewed or published.
+   */
+  async function narrativeOf(documentId: string | undefined, drafts: readonly ReportDocument[] = []): Promise<Record<NarrativeCode, string> | null> {
+    const own = drafts.find((d) => d.locale === DEFAULT_LOCALE);
+    if (own) return sectionsOf(own);
+    if (!documentId) return null;
+    const draft = await documents().findOne({ documentId, locale: DEFAULT_LOCALE, status: 'draft', fields: NARRATIVES as unknown as string[] } as any);
+    return draft ? sectionsOf(draft) : null;
+  }
+
+  /**
+   * Every problem of a snapshot: the hard rules and the warnings, continuity with both neighbouring years included,
+   * and the narrative's numbers against the tables (warnings) when sections are given.
+   */
+  async function check(
+    snapshot: Snapshot,
+    organizationId: string,
+    year: number,
+    org?: Record<string, any>,
+    sections?: Record<NarrativeCode, string> | null,
+  ): Promise<Problem[]> {
     const format = getFormat(snapshot.format);
     const orgDoc = org ?? (await organization(organizationId));
     // In sequence: inside a publish this runs on the transaction's single connection.
-    const previous = await publishedCells(organizationId, year - 1);
+    const previous = await previousCells(organizationId, year);
     const next = await publishedCells(organizationId, year + 1);
-    return checkReport(format, snapshot.cells, {
-      year,
-      previous,
-      next: next ? { year: year + 1, cells: next } : null,
-      organization: { canIssueRegulations: orgDoc.canIssueRegulations },
-    });
+    return [
+      ...checkReport(format, snapshot.cells, {
+        year,
+        previous: previous?.cells ?? null,
+        next: next ? { year: year + 1, cells: next } : null,
+        organization: { canIssueRegulations: orgDoc.canIssueRegulations },
+      }),
+      ...(sections ? narrativeProblems(format, snapshot.cells, sections) : []),
+    ];
   }
 
   /** The cells today's records give, for comparing with a stored snapshot. */
@@ -196,7 +236,8 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const draft = await findReport(organizationId, year, 'draft', locale);
       const published = await findReport(organizationId, year, 'published', locale);
       const snapshot = parseSnapshot(draft?.tables);
-      const problems = snapshot ? await check(snapshot, organizationId, year, org) : [];
+      const baseline = await previousCells(organizationId, year);
+      const problems = snapshot ? await check(snapshot, organizationId, year, org, await narrativeOf(draft?.documentId, draft ? [draft] : [])) : [];
       const acknowledgement = parseAcknowledgement(draft?.acknowledgement);
       const fingerprint = warningsFingerprint(problems);
       const completeness = draft ? completenessProblems([draft]) : [];
@@ -205,7 +246,7 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const deadline = deadlineOf(year);
       let publicationState = null;
       if (publication) {
-        const previousNow = cellsFingerprint(await publishedCells(organizationId, year - 1));
+        const previousNow = cellsFingerprint(baseline?.cells ?? null);
         const fresh = await freshSnapshot(organizationId, year);
         publicationState = {
           publishedAt: publication.publishedAt,
@@ -242,6 +283,8 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
           : null,
         snapshot,
         problems,
+        // Where last year's figures of the continuity checks come from (null: none, continuity unchecked).
+        previousYear: baseline ? { year: baseline.year, source: baseline.source } : null,
         completeness,
         publication: publicationState,
         deadline: {
@@ -263,7 +306,7 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) throw new errors.NotFoundError(`Report ${documentId} not found`);
       const snapshot = parseSnapshot(draft.tables);
       if (!snapshot) throw new errors.ValidationError('The report has no computed tables yet: compute it first');
-      const problems = await check(snapshot, draft.organization.documentId, draft.year);
+      const problems = await check(snapshot, draft.organization.documentId, draft.year, undefined, await narrativeOf(documentId, [draft]));
       const acknowledgement = { by: { id: user.id, name: userName(user) }, at: new Date().toISOString(), warnings: warningsFingerprint(problems) };
       await asPlugin({}, () => documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement } } as any));
       return acknowledgement;
@@ -281,7 +324,7 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!snapshot) return ['tables: 尚未计算报表 / the report has no valid computed tables; compute it before publishing'];
       const orgId = draft.organization?.documentId;
       if (!orgId) return ['organization: the report has no organization'];
-      const problems = await check(snapshot, orgId, draft.year);
+      const problems = await check(snapshot, orgId, draft.year, undefined, await narrativeOf(draft.documentId, list));
       const errorsFound = problems.filter((p) => p.severity === 'error');
       if (errorsFound.length) {
         return errorsFound.map((p) => `${p.cells.join(', ')}: ${p.message.zh} / ${p.message.en} (expected ${p.expected}, actual ${p.actual})`);
@@ -309,6 +352,21 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     mainDraft,
+    previousCells,
+
+    /** The standard numeric paragraphs of the draft's computed tables (section 一 and the applications part). */
+    async paragraphs(organizationId: string, year: number, locale: Locale) {
+      const org = await organization(organizationId);
+      const draft = await findReport(organizationId, year, 'draft');
+      const snapshot = parseSnapshot(draft?.tables);
+      if (!snapshot) throw new errors.ValidationError('tables: 尚未计算报表 / the report has no computed tables yet: compute it first');
+      return standardParagraphs(getFormat(snapshot.format), snapshot.cells, {
+        year,
+        locale,
+        feeDecimals: feeDecimals(),
+        organizationName: locale === 'en' ? null : org.name,
+      });
+    },
 
     /**
      * What is frozen for one locale at publication: the public JSON and everything its renderings need. The figures,
@@ -319,7 +377,7 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const orgId = main.organization.documentId as string;
       const org = await organization(orgId);
       const format: ReportFormat = getFormat(snapshot.format);
-      const problems = await check(snapshot, orgId, draft.year, org);
+      const problems = await check(snapshot, orgId, draft.year, org, await narrativeOf(main.documentId, [draft, main]));
       const acknowledgement = parseAcknowledgement(main.acknowledgement);
       const [previousPublished] = await publishedVersions(draft.documentId, draft.locale);
       const previous = parsePublication(previousPublished?.publication);
@@ -364,7 +422,7 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
         feeDecimals: decimals,
         snapshot,
         sections,
-        baseline: { previousYear: draft.year - 1, previous: cellsFingerprint(await publishedCells(orgId, draft.year - 1)) },
+        baseline: { previousYear: draft.year - 1, previous: cellsFingerprint((await previousCells(orgId, draft.year))?.cells ?? null) },
         corrections,
         report: JSON.parse(JSON.stringify(report)),
       };

@@ -36,6 +36,7 @@ import { indexCells, textIn } from './grid';
 import { useReportT } from './i18n';
 import { ProblemList } from './ProblemList';
 import { ReportTables, marksOf } from './ReportTables';
+import { StandardParagraphs } from './StandardParagraphs';
 
 /** The national format of 2021 applies to reports on 2021 and later. */
 const FIRST_YEAR = 2021;
@@ -532,11 +533,12 @@ export function ReportPage() {
                 />
               </Box>
               <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
-                <Box paddingBottom={4}>
+                <Flex paddingBottom={4} gap={4} justifyContent="space-between" alignItems="flex-start">
                   <Typography variant="pi" textColor="neutral600" tag="p">
                     {t('tables.hint', 'Select a number to list the records it counts. Cells with problems are outlined and marked with an icon.')}
                   </Typography>
-                </Box>
+                  {organization ? <StandardParagraphs organization={organization} year={year} /> : null}
+                </Flex>
                 <ReportTables
                   format={format.data}
                   cells={current.snapshot.cells}

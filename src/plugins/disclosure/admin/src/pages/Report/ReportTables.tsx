@@ -153,10 +153,12 @@ interface TablesProps {
   marks: Map<string, CellMark>;
   highlight: string | null;
   onOpenCell: (cellId: string) => void;
+  /** What selecting a value does, when not opening its records (the import page shows its place in the source). */
+  openTitle?: string;
 }
 
-function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean; onOpen: (id: string) => void }) {
-  const { cell, mark, highlight, onOpen } = props;
+function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean; onOpen: (id: string) => void; openTitle?: string }) {
+  const { cell, mark, highlight, onOpen, openTitle } = props;
   const { t, en } = useReportT();
   const missing = cell.value === undefined;
   const severityWord = (s: 'error' | 'warning') => (s === 'error' ? t('severity.error', 'Error') : t('severity.warning', 'Warning'));
@@ -170,7 +172,7 @@ function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean;
             })}`,
         )
         .join('\n\n')
-    : t('cell.open', 'Show the records counted in this cell');
+    : (openTitle ?? t('cell.open', 'Show the records counted in this cell'));
   return (
     <td
       className="value"
@@ -202,7 +204,7 @@ function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean;
 }
 
 function Block(props: { layout: BlockLayout; labelledBy?: string } & Omit<TablesProps, 'format' | 'cells' | 'feeDecimals'>) {
-  const { layout, labelledBy, marks, highlight, onOpenCell } = props;
+  const { layout, labelledBy, marks, highlight, onOpenCell, openTitle } = props;
   const header = layout.rows.slice(0, layout.headerRows);
   const body = layout.rows.slice(layout.headerRows);
   const noted = !!layout.block.note;
@@ -244,6 +246,7 @@ function Block(props: { layout: BlockLayout; labelledBy?: string } & Omit<Tables
                     mark={marks.get(c.cellId!)}
                     highlight={highlight === c.cellId}
                     onOpen={onOpenCell}
+                    openTitle={openTitle}
                   />
                 ) : (
                   <th key={c.col} scope={c.rowspan > 1 ? 'rowgroup' : 'row'} rowSpan={c.rowspan} colSpan={c.colspan}>
@@ -282,6 +285,7 @@ export function ReportTables(props: TablesProps) {
                   marks={props.marks}
                   highlight={props.highlight}
                   onOpenCell={props.onOpenCell}
+                  openTitle={props.openTitle}
                 />
               ))}
             </Flex>

@@ -27,6 +27,7 @@ export const API = {
   acknowledge: '/disclosure/reports/acknowledge',
   publish: '/disclosure/reports/publish',
   cell: '/disclosure/reports/cell',
+  paragraphs: '/disclosure/reports/paragraphs',
 };
 
 export interface FormatResponse {
