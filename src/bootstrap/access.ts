@@ -72,6 +72,8 @@ const MEDIA = [
 /** Admin actions registered by the disclosure plugin (src/plugins/disclosure/server/src/permissions.ts). */
 const REPORT_ACTIONS = ['plugin::disclosure.report.read', 'plugin::disclosure.report.compute', 'plugin::disclosure.report.publish'];
 const APPLICATION_ACTIONS = ['plugin::disclosure.applications.read', 'plugin::disclosure.applications.handle'];
+/** The compliance overview (every organization × year: report state, timeliness, overdue applications; no personal data). */
+const OVERVIEW_ACTION = 'plugin::disclosure.overview.read';
 
 export const ADMIN_ROLES: RoleSpec[] = [
   {
@@ -104,7 +106,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       { uid: 'plugin::disclosure.calendar-day', actions: CRUD },
       { uid: 'plugin::disclosure.calendar-year', actions: CRUD }, // marks a year's schedule complete (with its notice)
     ],
-    actions: [...MEDIA, ...REPORT_ACTIONS, ...APPLICATION_ACTIONS],
+    actions: [...MEDIA, ...REPORT_ACTIONS, ...APPLICATION_ACTIONS, OVERVIEW_ACTION],
   },
   {
     code: 'auditor',
@@ -115,7 +117,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       { uid: 'api::administrative-decision.administrative-decision', actions: ['read'] },
       { uid: 'api::fee.fee', actions: ['read'] },
     ],
-    actions: ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::disclosure.report.read'],
+    actions: ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::disclosure.report.read', OVERVIEW_ACTION],
   },
 ];
 

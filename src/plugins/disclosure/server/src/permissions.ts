@@ -1,10 +1,11 @@
-/** Admin permissions of the plugin: held by the disclosure officer (all) and the auditor (report.read). */
+/** Admin permissions of the plugin: held by the disclosure officer (all) and the auditor (report.read, overview.read). */
 export const ACTIONS = {
   readReport: 'plugin::disclosure.report.read',
   computeReport: 'plugin::disclosure.report.compute',
   publishReport: 'plugin::disclosure.report.publish',
   readApplications: 'plugin::disclosure.applications.read',
   handleApplications: 'plugin::disclosure.applications.handle',
+  readOverview: 'plugin::disclosure.overview.read',
 } as const;
 
 export const ACTION_DEFINITIONS = [
@@ -13,4 +14,5 @@ export const ACTION_DEFINITIONS = [
   { uid: 'report.publish', displayName: 'Publish annual reports 发布年度报告', subCategory: 'report' },
   { uid: 'applications.read', displayName: 'Read applications worklist 查看申请办理', subCategory: 'applications' },
   { uid: 'applications.handle', displayName: 'Handle applications 办理申请', subCategory: 'applications' },
+  { uid: 'overview.read', displayName: 'Read the compliance overview 查看公开工作总览', subCategory: 'overview' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'disclosure' }));

@@ -7,12 +7,23 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { pluginWrite } from './report-db/plugin-writes';
 import { UIDS } from './report-db/tables';
-import { publicJsonOf, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
+import { publicJsonOf, publicationColumns, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
 
 export const REPORT_PUBLISHED_EVENT = 'disclosure-report.publish';
 
 /** Attributes only the plugin writes: every other write (Content Manager, REST, code) has them removed. */
-export const COMPUTED_FIELDS = ['tables', 'acknowledgement', 'publication', 'publicJson'] as const;
+export const COMPUTED_FIELDS = [
+  'tables',
+  'acknowledgement',
+  'publication',
+  'publicJson',
+  // The compliance overview's columns, kept in step with the tables, the acknowledgement and the publication.
+  'errorCount',
+  'warningCount',
+  'warningsAcknowledged',
+  'firstPublishedAt',
+  'correctionCount',
+] as const;
 
 const refuse = (messages: string[], what: string) => {
   throw new errors.ValidationError(`${what}: ${messages.length} problem(s). ${messages[0]}`, {
@@ -63,7 +74,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       publications.set(draft.locale, publication.publishedAt);
       // A row write, not a Document Service update: this is the plugin's own record of the publication, not an edit
       // (no user rules apply to it, and the draft's other attributes are left exactly as they are).
-      await strapi.db.query(UIDS.report as any).update({ where: { id: draft.id }, data: { publication, publicJson: publicJsonOf(publication) } });
+      await strapi.db.query(UIDS.report as any).update({ where: { id: draft.id }, data: { publication, publicJson: publicJsonOf(publication), ...publicationColumns(publication) } });
     }
     const result = await next();
     // The published row's publishedAt is the frozen one, so lists and the report agree to the millisecond.

@@ -73,7 +73,7 @@ const userName = (user: { firstname?: string | null; lastname?: string | null; u
   [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || '';
 
 /** Events of many applications in a few queries, each list in recording order. */
-async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+export async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
   const byApplication = new Map<string, StoredEvent[]>();
   const ids = [...new Set(documentIds)];
   // Keep each IN list well under SQLite's bound-variable limit.
@@ -160,7 +160,7 @@ const DETAIL_FIELDS = [
 /** Rows carry their numeric id; the admin API speaks documentIds only. */
 const omitId = ({ id: _id, ...rest }: Record<string, unknown>) => rest;
 
-const OPEN_STATES: ApplicationState[] = ['received', 'correctionRequested', 'consulting', 'extended'];
+export const OPEN_STATES: ApplicationState[] = ['received', 'correctionRequested', 'consulting', 'extended'];
 
 const applications = ({ strapi }: { strapi: Strapi }) => {
   const calendar = () => service(strapi, SERVICES.workingCalendar).load() as Promise<WorkingCalendar>;

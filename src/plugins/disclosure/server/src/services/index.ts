@@ -1,5 +1,6 @@
 import report from './report';
 import drilldown from './drilldown';
 import applications from './applications';
+import overview from './overview';
 
-export default { ...report, ...drilldown, ...applications };
+export default { ...report, ...drilldown, ...applications, ...overview };

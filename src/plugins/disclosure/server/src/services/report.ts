@@ -62,6 +62,22 @@ export const deadlineOf = (year: number) => `${year + 1}-01-31`;
 export const publicJsonOf = (publication: { report: unknown }) => JSON.stringify({ data: publication.report });
 const dateInChina = (iso: string) => todayInChina(new Date(iso));
 
+/** The overview's columns of a publication (written with it, copied to the published row by Strapi's publish). */
+export const publicationColumns = (publication: Pick<Publication, 'firstPublishedAt' | 'corrections'>) => ({
+  firstPublishedAt: publication.firstPublishedAt,
+  correctionCount: publication.corrections.length,
+});
+
+/** The overview's columns of a computed draft: its problem counts and whether a person acknowledged these warnings. */
+export const problemColumns = (problems: readonly Problem[], acknowledgement: unknown) => {
+  const warningCount = problems.filter((p) => p.severity === 'warning').length;
+  return {
+    errorCount: problems.filter((p) => p.severity === 'error').length,
+    warningCount,
+    warningsAcknowledged: warningCount > 0 && parseAcknowledgement(acknowledgement)?.warnings === warningsFingerprint(problems),
+  };
+};
+
 /** A publication problem: where (a field, a section or a cell) and the message in both languages. */
 export interface PublishProblem {
   path: string;
@@ -178,13 +194,15 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const format = getFormat(DEFAULT_FORMAT);
       const tables = await freshSnapshot(organizationId, year);
       const existing = await findReport(organizationId, year, 'draft');
+      // Stored with the tables for the compliance overview (one GROUP BY): the counts as of this computation.
+      const counts = problemColumns(await check(tables, organizationId, year, org), existing?.acknowledgement);
       // The tables are not localized: writing them on the default locale updates every locale's draft.
       const saved = await asPlugin({}, () =>
         existing
-          ? documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code } } as any)
+          ? documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code, ...counts } } as any)
           : documents().create({
               locale: DEFAULT_LOCALE,
-              data: { organization: organizationId, year, formatVersion: format.code, title: `${org.name}${year}年政府信息公开工作年度报告`, tables },
+              data: { organization: organizationId, year, formatVersion: format.code, title: `${org.name}${year}年政府信息公开工作年度报告`, tables, ...counts },
             } as any),
       );
       return saved as ReportDocument;
@@ -262,7 +280,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!snapshot) throw new errors.ValidationError('The report has no computed tables yet: compute it first');
       const problems = await check(snapshot, draft.organization.documentId, draft.year);
       const acknowledgement = { by: { id: user.id, name: userName(user) }, at: new Date().toISOString(), warnings: warningsFingerprint(problems) };
-      await asPlugin({}, () => documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement } } as any));
+      await asPlugin({}, () =>
+        documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement, ...problemColumns(problems, acknowledgement) } } as any),
+      );
       return acknowledgement;
     },
 
@@ -449,9 +469,47 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
           publishedAt: new Date(report.publishedAt).toISOString(),
         });
         // A direct row update: this is the published row itself, not a new publication.
-        await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publication, publicJson: publicJsonOf(publication) } });
+        await strapi.db.query(REPORT as any).update({
+          where: { id: report.id },
+          data: { publication, publicJson: publicJsonOf(publication), ...publicationColumns(publication) },
+        });
       }
       return published.length;
+    },
+
+    /**
+     * Fills the compliance overview's columns of reports computed or published before they existed (idempotent, at
+     * start): problem counts of drafts from today's checks, first publication and corrections from the publication.
+     */
+    async backfillOverviewColumns() {
+      const query = strapi.db.query(REPORT as any);
+      let filled = 0;
+      for (;;) {
+        const rows = (await query.findMany({
+          where: { publishedAt: { $notNull: true }, firstPublishedAt: { $null: true }, publication: { $notNull: true } },
+          select: ['id', 'publication'],
+          limit: 200,
+        })) as Array<{ id: number; publication: unknown }>;
+        const frozen = rows.map((r) => ({ id: r.id, publication: parsePublication(r.publication) })).filter((r) => r.publication);
+        for (const r of frozen) await query.update({ where: { id: r.id }, data: publicationColumns(r.publication!) });
+        filled += frozen.length;
+        if (frozen.length < 200) break;
+      }
+      const drafts = (await documents().findMany({
+        status: 'draft',
+        locale: DEFAULT_LOCALE,
+        filters: { errorCount: { $null: true }, tables: { $notNull: true } },
+        populate: { organization: { fields: ['documentId', 'canIssueRegulations'] } },
+      } as any)) as ReportDocument[];
+      for (const draft of drafts) {
+        const snapshot = parseSnapshot(draft.tables);
+        if (!snapshot || !draft.organization?.documentId) continue;
+        const counts = problemColumns(await check(snapshot, draft.organization.documentId, draft.year, draft.organization), draft.acknowledgement);
+        // Every locale's draft: the counts are not localized, like the tables they describe.
+        await query.updateMany({ where: { documentId: draft.documentId, publishedAt: { $null: true } }, data: counts });
+        filled += 1;
+      }
+      return filled;
     },
   };
 };
