@@ -38,8 +38,8 @@ export const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'] as const;
 /** Extra content-API actions of the public role beyond find/findOne of PUBLIC_READABLE (plugin routes). */
 export const PUBLIC_EXTRA_ACTIONS: string[] = [
   'plugin::i18n.locales.listLocales',
-  // Published annual reports as JSON, HTML, CSV and XLSX (the disclosure plugin never serves drafts).
-  ...['find', 'findOne', 'html', 'csv', 'xlsx'].map((action) => `plugin::disclosure.public-report.${action}`),
+  // Published annual reports as JSON, HTML, CSV and XLSX, and the city's index (the plugin never serves drafts).
+  ...['find', 'index', 'findOne', 'html', 'csv', 'xlsx'].map((action) => `plugin::disclosure.public-report.${action}`),
   ...['apply', 'status'].map((action) => `plugin::disclosure.applications.${action}`), // online application, status check
 ];
 

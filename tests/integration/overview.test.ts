@@ -12,6 +12,7 @@ let auditor: string;
 let officer: string;
 let editor: string;
 const orgs: Record<string, any> = {};
+const apps: Record<string, any> = {};
 
 const REPORT = 'api::annual-report.annual-report';
 const YEAR = 2024;
@@ -67,11 +68,11 @@ beforeAll(async () => {
   await service().publish(corrected, { publishedAt: '2025-03-01T02:00:00.000Z', reason: '补录一件申请' });
 
   // Applications of 乙: one overdue (received in March 2025, no reply), one received today, one concluded.
-  await createApplication(strapi, orgs['乙-草稿'].documentId, { receivedOn: '2025-03-03', state: 'received' });
-  await createApplication(strapi, orgs['乙-草稿'].documentId, { receivedOn: todayInChina(), state: 'received' });
-  await createApplication(strapi, orgs['乙-草稿'].documentId, { receivedOn: '2025-03-03', state: 'concluded', concludedOn: '2025-03-10', outcome: 'granted' });
-  // 戊: one overdue too, under an extension-free running clock, received in 2025.
-  await createApplication(strapi, orgs['戊-按时发布'].documentId, { receivedOn: '2025-06-02', state: 'received' });
+  apps.overdue = await createApplication(strapi, orgs['乙-草稿'].documentId, { receivedOn: '2025-03-03', state: 'received', applicantName: '张三丰' });
+  apps.recent = await createApplication(strapi, orgs['乙-草稿'].documentId, { receivedOn: todayInChina(), state: 'received', applicantName: '李四' });
+  apps.concluded = await createApplication(strapi, orgs['乙-草稿'].documentId, { receivedOn: '2025-03-03', state: 'concluded', concludedOn: '2025-03-10', outcome: 'granted', applicantName: '张三' });
+  // 戊: one overdue too, received in 2025.
+  apps.other = await createApplication(strapi, orgs['戊-按时发布'].documentId, { receivedOn: '2025-06-02', state: 'received', applicantName: '王五' });
 });
 afterAll(teardownStrapi);
 
@@ -195,5 +196,58 @@ describe('given one organization per report state in 2024', () => {
   test('then no applicant data is in the answer', async () => {
     const res = await as(auditor)(http().get('/disclosure/overview')).query({ year: YEAR, pageSize: 200 });
     expect(JSON.stringify(res.body)).not.toMatch(/申请人\d|applicant\d+@/);
+  });
+});
+
+describe('given the worklist of those applications (paged, searchable)', () => {
+  const worklist = (query: Record<string, unknown>) => as(officer)(http().get('/disclosure/applications')).query(query);
+  const numbers = (res: any) => res.body.data.items.map((i: any) => i.trackingNumber);
+
+  test('when paged, then each page holds the next of the open ones by due date, with counts over all', async () => {
+    const first = await worklist({ pageSize: 2 });
+    expect(first.status).toBe(200);
+    expect(numbers(first)).toEqual([apps.overdue.trackingNumber, apps.other.trackingNumber]);
+    expect(first.body.data.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 3 });
+    expect(first.body.data.counts).toMatchObject({ open: 3, overdue: 2, byState: { received: 3, concluded: 1 } });
+    const second = await worklist({ pageSize: 2, page: 2 });
+    expect(numbers(second)).toEqual([apps.recent.trackingNumber]);
+    expect(second.body.data.items[0]).toMatchObject({ applicantName: '李四', organization: { name: '乙-草稿' } });
+    expect(numbers(await worklist({ filter: 'overdue' }))).toEqual([apps.overdue.trackingNumber, apps.other.trackingNumber]);
+  });
+
+  test('when searched by applicant name or tracking number, then only the matches come', async () => {
+    expect(numbers(await worklist({ q: '张三' }))).toEqual([apps.overdue.trackingNumber]);
+    expect(numbers(await worklist({ q: apps.recent.trackingNumber.slice(0, 6).toLowerCase() + apps.recent.trackingNumber.slice(6) }))).toEqual([
+      apps.recent.trackingNumber,
+    ]);
+    // A concluded application by its exact number (any letter case), after the open ones.
+    const concluded = await worklist({ q: apps.concluded.trackingNumber.toLowerCase() });
+    expect(concluded.body.data.items.map((i: any) => [i.trackingNumber, i.state])).toEqual([[apps.concluded.trackingNumber, 'concluded']]);
+    expect((await worklist({ q: '不存在' })).body.data.items).toEqual([]);
+  });
+
+  test('when the query is wrong, then 400 names the parameter', async () => {
+    const res = await worklist({ pageSize: 1000 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/^pageSize: /);
+  });
+});
+
+describe('given the public index of published reports', () => {
+  test('when the public asks, then each organization with a published report comes once with its years, drafts never', async () => {
+    const res = await http().get('/api/disclosure/reports/index').query({ pageSize: 200 });
+    expect(res.status).toBe(200);
+    const mineOnly = res.body.data.filter((g: any) => g.organization.name in orgs);
+    expect(mineOnly.map((g: any) => [g.organization.name, g.reports.map((r: any) => [r.year, r.publishedAt])])).toEqual([
+      ['戊-按时发布', [[2024, '2025-01-31T15:00:00.000Z']]],
+      ['己-逾期发布', [[2024, '2025-01-31T16:30:00.000Z']]],
+      ['庚-已更正', [[2024, '2025-03-01T02:00:00.000Z']]],
+    ]);
+    const report = mineOnly[0].reports[0].documentId;
+    expect((await http().get(`/api/disclosure/reports/${report}`)).status).toBe(200);
+    expect(res.body.meta.pagination).toMatchObject({ page: 1, pageSize: 200 });
+    const page2 = await http().get('/api/disclosure/reports/index').query({ pageSize: 1, page: 2 });
+    expect(page2.body.data.map((g: any) => g.organization.documentId)).toEqual([res.body.data[1].organization.documentId]);
+    expect((await http().get('/api/disclosure/reports/index').query({ organisation: 'x' })).status).toBe(400);
   });
 });

@@ -1,9 +1,10 @@
-/** Admin entry of the disclosure plugin: the annual report page and the applications worklist, in zh-Hans and en. */
-import { Book, Clock } from '@strapi/icons';
+/** Admin entry of the disclosure plugin: the annual report page, the applications worklist and the compliance overview, in zh-Hans and en. */
+import { Book, Clock, ChartPie } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 const REPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.read', subject: null }];
 const APPLICATION_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
+const OVERVIEW_PERMISSIONS = [{ action: 'plugin::disclosure.overview.read', subject: null }];
 
 export default {
   register(app: any) {
@@ -20,6 +21,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.menu.applications`, defaultMessage: '依申请公开 Applications' },
       Component: () => import('./pages/Applications'),
       permissions: APPLICATION_PERMISSIONS,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-overview`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.menu.overview`, defaultMessage: '公开工作总览 Compliance overview' },
+      Component: () => import('./pages/Overview'),
+      permissions: OVERVIEW_PERMISSIONS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: '信息公开 Disclosure' });
   },

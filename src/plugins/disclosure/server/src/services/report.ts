@@ -421,6 +421,64 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * The index of the whole city's published reports: organizations that have one, in their display order, a page
+     * of them, each with its published years. Plain SQL reads (organizations with a published report, their names, the page's reports): no per-organization query.
+     */
+    async publishedIndex(query: { locale: string; page: number; pageSize: number }) {
+      const knex = strapi.db.connection;
+      const r = strapi.db.metadata.get(REPORT as any);
+      const o = strapi.db.metadata.get(UIDS.organization as any);
+      const join = (r.attributes.organization as any).joinTable;
+      const col = (meta: any, attribute: string) => (meta.attributes[attribute]?.columnName ?? attribute) as string;
+      const published = () =>
+        knex({ r: r.tableName })
+          .join({ l: join.name }, `l.${join.joinColumn.name}`, 'r.id')
+          .join({ o: o.tableName }, 'o.id', `l.${join.inverseJoinColumn.name}`)
+          .where('r.locale', query.locale)
+          .whereNotNull('r.published_at');
+      const withReports = new Set(((await published().distinct({ organization: 'o.document_id' })) as any[]).map((row) => String(row.organization)));
+      // Names in the page's locale, else in the default locale.
+      const orgRows = (await knex(o.tableName)
+        .select({ documentId: 'document_id', locale: 'locale', name: col(o, 'name'), shortName: col(o, 'shortName'), displayOrder: col(o, 'displayOrder') })
+        .whereIn('locale', [...new Set([query.locale, DEFAULT_LOCALE])])) as any[];
+      const orgs = new Map<string, { documentId: string; name: string; shortName: string | null; displayOrder: number | null }>();
+      for (const row of orgRows) {
+        if (!withReports.has(String(row.documentId))) continue;
+        if (orgs.has(row.documentId) && row.locale !== query.locale) continue;
+        orgs.set(row.documentId, {
+          documentId: String(row.documentId),
+          name: String(row.name),
+          shortName: row.shortName ?? null,
+          displayOrder: row.displayOrder === null || row.displayOrder === undefined ? null : Number(row.displayOrder),
+        });
+      }
+      const ordered = [...orgs.values()].sort(
+        (a, b) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || a.name.localeCompare(b.name, 'zh-Hans-CN') || a.documentId.localeCompare(b.documentId),
+      );
+      const pageOrgs = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      const reports = pageOrgs.length
+        ? ((await published()
+            .whereIn('o.document_id', pageOrgs.map((org) => org.documentId))
+            .select({ organization: 'o.document_id', documentId: 'r.document_id', year: `r.${col(r, 'year')}`, publishedAt: 'r.published_at' })
+            .orderBy(`r.${col(r, 'year')}`, 'desc')) as any[])
+        : [];
+      const byOrg = new Map<string, Array<{ year: number; documentId: string; publishedAt: string | null }>>();
+      for (const row of reports) {
+        const list = byOrg.get(String(row.organization)) ?? [];
+        const at = row.publishedAt === null || row.publishedAt === undefined ? null : new Date(typeof row.publishedAt === 'string' && /^\d+$/.test(row.publishedAt) ? Number(row.publishedAt) : row.publishedAt);
+        list.push({ year: Number(row.year), documentId: String(row.documentId), publishedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null });
+        byOrg.set(String(row.organization), list);
+      }
+      return {
+        data: pageOrgs.map(({ displayOrder: _order, ...organization }) => ({ organization, reports: byOrg.get(organization.documentId) ?? [] })),
+        meta: {
+          locale: query.locale,
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(ordered.length / query.pageSize), total: ordered.length },
+        },
+      };
+    },
+
+    /**
      * A published report as frozen at its publication, or null: one read, no checks, no neighbours. Drafts are never
      * served. The stored value was written only by the publish step, so it is not re-validated on this hot path.
      */
