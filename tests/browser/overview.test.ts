@@ -28,7 +28,7 @@ const orgs: Record<string, any> = {};
 let published: string;
 const officer = { email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Officer-${crypto.randomBytes(6).toString('hex')}A1` };
 
-type Violation = { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> };
+type Violation = { id: string; impact: string; help: string; nodes: Array<{ target: string[]; html: string; message: string }> };
 async function audit(p: Page, include?: string): Promise<string[]> {
   await p.addScriptTag({ path: AXE });
   const violations: Violation[] = await p.evaluate(async (selector) => {
@@ -36,11 +36,11 @@ async function audit(p: Page, include?: string): Promise<string[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target })) }));
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target, html: String(n.html).slice(0, 120), message: n.any?.[0]?.message ?? '' })) }));
   }, include ?? null);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => `${n.html} (${n.message})`).join(', ')}`);
 }
 
 beforeAll(async () => {

@@ -40,15 +40,22 @@ import { PLUGIN_ID } from '../../pluginId';
 const API = { overview: '/disclosure/overview', xlsx: '/disclosure/overview/xlsx' };
 const PAGE_SIZE = 50;
 
-const STATE_VARIANT: Record<ReportState, 'neutral' | 'secondary' | 'danger' | 'warning' | 'success' | 'alternative'> = {
-  none: 'neutral',
-  draft: 'secondary',
-  errors: 'danger',
-  warnings: 'warning',
-  published: 'success',
-  corrected: 'alternative',
+// Tinted backgrounds with dark text: the design system's own badge colours (e.g. warning600 on warning100) fall
+// below WCAG AA contrast, which axe-core reports on this page.
+const STATE_BACKGROUND: Record<ReportState, 'neutral150' | 'secondary100' | 'danger100' | 'warning100' | 'success100' | 'alternative100'> = {
+  none: 'neutral150',
+  draft: 'secondary100',
+  errors: 'danger100',
+  warnings: 'warning100',
+  published: 'success100',
+  corrected: 'alternative100',
 };
-const TIMELINESS_COLOR: Record<Timeliness, string> = { onTime: 'success600', late: 'danger600', missing: 'danger600', pending: 'neutral600' };
+const StateBadge = ({ state, children }: { state: ReportState; children: React.ReactNode }) => (
+  <Badge backgroundColor={STATE_BACKGROUND[state]} textColor="neutral800">
+    {children}
+  </Badge>
+);
+const TIMELINESS_COLOR: Record<Timeliness, string> = { onTime: 'success700', late: 'danger700', missing: 'danger700', pending: 'neutral700' };
 
 function useOverviewT() {
   const intl = useIntl();
@@ -119,7 +126,7 @@ export function OverviewPage() {
   const yearChoices = [...new Set([...years, thisYear - 1, ...(year ? [Number(year)] : [])])].sort((a, b) => b - a);
 
   const header = (key: OverviewSort, text: string) => (
-    <Th aria-sort={sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+    <Th>
       <TextButton onClick={() => sortBy(key)} aria-label={t('sortBy', 'Sort by {column}', { column: text })}>
         <Typography variant="sigma">
           {text}
@@ -174,12 +181,12 @@ export function OverviewPage() {
             </Box>
             <Flex gap={2} wrap="wrap" role="group" aria-label={t('counts', 'Rows per state')}>
               {REPORT_STATES.map((s) => (
-                <Badge key={s} variant={STATE_VARIANT[s]}>
+                <StateBadge key={s} state={s}>
                   {label(REPORT_STATE_LABELS[s])} · {counts.states[s]}
-                </Badge>
+                </StateBadge>
               ))}
               {TIMELINESS.filter((x) => x === 'late' || x === 'missing').map((x) => (
-                <Badge key={x} variant="danger">
+                <Badge key={x} backgroundColor="danger100" textColor="neutral800">
                   {label(TIMELINESS_LABELS[x])} · {counts.timeliness[x]}
                 </Badge>
               ))}
@@ -214,9 +221,9 @@ export function OverviewPage() {
                       <Typography>{row.year}</Typography>
                     </Td>
                     <Td>
-                      <Badge variant={STATE_VARIANT[row.state]}>{label(REPORT_STATE_LABELS[row.state])}</Badge>
+                      <StateBadge state={row.state}>{label(REPORT_STATE_LABELS[row.state])}</StateBadge>
                       {row.corrections > 0 ? (
-                        <Typography variant="pi" textColor="neutral600">
+                        <Typography variant="pi" textColor="neutral700">
                           {' '}
                           {t('corrections', '{count} correction(s)', { count: row.corrections })}
                         </Typography>
@@ -224,7 +231,7 @@ export function OverviewPage() {
                     </Td>
                     <Td>
                       <Typography textColor={TIMELINESS_COLOR[row.timeliness]}>{label(TIMELINESS_LABELS[row.timeliness])}</Typography>
-                      <Typography variant="pi" textColor="neutral600">
+                      <Typography variant="pi" textColor="neutral700">
                         {' '}
                         {row.firstPublishedAt
                           ? t('publishedOn', 'first published {date}', { date: date(row.firstPublishedAt) })
@@ -232,19 +239,19 @@ export function OverviewPage() {
                       </Typography>
                     </Td>
                     <Td>
-                      <Typography textColor={row.errors ? 'danger600' : undefined}>{row.errors ?? '—'}</Typography>
+                      <Typography textColor={row.errors ? 'danger700' : undefined} fontWeight={row.errors ? 'bold' : undefined}>{row.errors ?? '—'}</Typography>
                     </Td>
                     <Td>
-                      <Typography textColor={row.warnings && !row.warningsAcknowledged ? 'warning600' : undefined}>
+                      <Typography fontWeight={row.warnings && !row.warningsAcknowledged ? 'bold' : undefined}>
                         {row.warnings ?? '—'}
-                        {row.warnings && row.warningsAcknowledged ? ` ${t('acknowledged', '(acknowledged)')}` : ''}
+                        {row.warnings ? ` ${row.warningsAcknowledged ? t('acknowledged', '(acknowledged)') : t('unacknowledged', '(not acknowledged)')}` : ''}
                       </Typography>
                     </Td>
                     <Td>
-                      <Typography textColor={row.overdueApplications ? 'danger600' : undefined} fontWeight={row.overdueApplications ? 'bold' : undefined}>
+                      <Typography textColor={row.overdueApplications ? 'danger700' : undefined} fontWeight={row.overdueApplications ? 'bold' : undefined}>
                         {row.overdueApplications}
                       </Typography>
-                      <Typography variant="pi" textColor="neutral600">
+                      <Typography variant="pi" textColor="neutral700">
                         {' '}
                         {t('open', '/ {count} open', { count: row.openApplications })}
                       </Typography>
@@ -266,7 +273,7 @@ export function OverviewPage() {
           )}
 
           <Flex gap={3} justifyContent="flex-end" alignItems="center">
-            <Typography variant="pi" textColor="neutral600">
+            <Typography variant="pi" textColor="neutral700">
               {t('pagination', 'Page {page} of {pageCount} · {total} rows', { page: pagination.page, pageCount: Math.max(pagination.pageCount, 1), total: pagination.total })}
             </Typography>
             <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => update({ page: String(pagination.page - 1) })}>
