@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Benchmark of one installation for a whole city (not a test): seeds 2,000 organizations × 5 years of annual reports
- * (every state: none, errors, warnings, draft, published on time, late, corrected) and 1,000,000 applications (1 in
- * 100 still open, received in the last 90 days; the others concluded), then measures, sequentially, the p50 of
+ * (every state: none, errors, warnings, draft, published on time, late, corrected) and 1,000,000 applications (the
+ * newest 1 in 100 still open, received in the last 90 days; the others concluded), then measures, sequentially, the p50 of
  *   - the compliance overview (admin route, one year and all years, sorted), and its XLSX export,
  *   - the applications worklist (admin route): first page, a later page, search by tracking number, by applicant name,
  *   - the public index of published reports,
@@ -68,7 +68,7 @@ async function seed(strapi) {
   const org = int(`(n - 1) / ${YEARS} + 1`);
   const year = `${FIRST_YEAR} + (n - 1) % ${YEARS}`;
   // The organization's number shifts the pattern, so that every year holds every state.
-  const c = `((n * 7 + (n - 1) / ${YEARS}) % 20)`;
+  const c = `((((n - 1) / ${YEARS}) * 7 + ((n - 1) % ${YEARS}) * 3) % 20)`;
   const common = (published) => [
     `'rep-' || n`, `'org-' || ${org}`, year, `'gov-2021'`, `'zh-Hans'`,
     `CASE WHEN ${c} IN (2, 3) THEN 2 ELSE 0 END`,
@@ -88,6 +88,7 @@ async function seed(strapi) {
   } else {
     await knex.raw(`UPDATE annual_reports SET first_published_at = first_published_at + make_interval(years => year + 1 - 2000) WHERE first_published_at IS NOT NULL`);
   }
+  await knex.raw('ANALYZE');
   const reportLink = await columnsOf('annual_reports_organization_lnk');
   const reportOrd = reportLink.find((col) => col.endsWith('_ord'));
   await knex.raw(
@@ -97,8 +98,9 @@ async function seed(strapi) {
   log(`  ${fmt(ORGS)} organizations, ${fmt(Number((await knex('annual_reports').count({ n: '*' }))[0].n))} report rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
   t = Date.now();
-  // Applications: 1 in 100 open (received in the last 90 days), the others received 2021–2025 and concluded in 0–30 days.
-  const open = 'n % 100 = 0';
+  // Applications: the newest 1 in 100 open (received in the last 90 days, stored last, as in real life), the others
+  // received 2021–2025 and concluded in 0–30 days; organization n % orgs + 1.
+  const open = `n > ${APPLICATIONS - Math.floor(APPLICATIONS / 100)}`;
   await insert(
     'disclosure_applications',
     ['document_id', 'tracking_number', 'received_on', 'channel', 'applicant_type', 'applicant_name', 'requested_information', 'state', 'concluded_on', 'outcome', 'notes', 'created_at', 'updated_at', 'published_at'],
@@ -114,6 +116,8 @@ async function seed(strapi) {
     ],
     APPLICATIONS,
   );
+  // Statistics first: without them PostgreSQL joins a million fresh rows to the organizations by a nested loop.
+  await knex.raw('ANALYZE');
   const appLink = await columnsOf('disclosure_applications_organization_lnk');
   const appOrd = appLink.find((col) => col.endsWith('_ord'));
   await knex.raw(
@@ -162,8 +166,8 @@ async function main() {
     log(`  overview 2024: ${fmt(probe.meta.pagination.total)} rows, states ${JSON.stringify(probe.meta.counts.states)}`);
     const wl = JSON.parse(Buffer.from((await time(`${base}/disclosure/applications?pageSize=1`, auth)).body).toString()).data;
     log(`  worklist: ${fmt(wl.pagination.total)} open, ${fmt(wl.counts.overdue)} overdue`);
-    const someOpen = `C-${100 * Math.max(1, Math.floor(APPLICATIONS / 200))}`;
-    const someConcluded = `C-${Math.max(1, Math.floor(APPLICATIONS / 3)) * 100 + 1 > APPLICATIONS ? 1 : Math.floor(APPLICATIONS / 3)}`;
+    const someOpen = `C-${APPLICATIONS - 7}`;
+    const someConcluded = `C-${Math.max(1, Math.floor(APPLICATIONS / 3))}`;
     const measures = [
       ['floor: a trivial admin route (GET /disclosure/format)', `/disclosure/format`, false],
       ['overview: one year, page 1 of 50, by organization', `/disclosure/overview?year=2024`, true],
@@ -178,18 +182,21 @@ async function main() {
       ['public index of published reports, page 1', `/api/disclosure/reports/index?pageSize=100`, false],
     ];
     const rows = [];
+    // The first measure is the floor: what any admin request costs on this machine at this moment.
+    let floor;
     for (const [name, url, goal] of measures) {
       const headers = url.startsWith('/api/') ? {} : auth;
       for (let i = 0; i < 2; i++) await time(base + url, headers);
       const ms = [];
       for (let i = 0; i < SAMPLES; i++) ms.push((await time(base + url, headers)).ms);
       const p50 = quantile(ms, 0.5);
-      rows.push(`| ${name} | ${goal ? `p50 < ${GOAL_MS} ms` : '—'} | ${p50.toFixed(0)} ms | ${quantile(ms, 0.9).toFixed(0)} ms | ${goal ? (p50 < GOAL_MS ? 'met' : 'NOT met') : ''} |`);
+      floor ??= p50;
+      rows.push(`| ${name} | ${goal ? `p50 < ${GOAL_MS} ms` : '—'} | ${p50.toFixed(0)} ms | ${quantile(ms, 0.9).toFixed(0)} ms | ${(p50 / floor).toFixed(2)}× | ${goal ? (p50 < GOAL_MS ? 'met' : 'NOT met') : ''} |`);
       log(`  ${name}: p50 ${p50.toFixed(1)} ms`);
     }
     log('');
-    log(`| measure (${CLIENT}, ${fmt(ORGS)} organizations × ${YEARS} years, ${fmt(APPLICATIONS)} applications) | goal | p50 | p90 | |`);
-    log('| --- | --- | --- | --- | --- |');
+    log(`| measure (${CLIENT}, ${fmt(ORGS)} organizations × ${YEARS} years, ${fmt(APPLICATIONS)} applications) | goal | p50 | p90 | p50 ÷ floor | |`);
+    log('| --- | --- | --- | --- | --- | --- |');
     for (const r of rows) log(r);
   } finally {
     strapi.server.httpServer.close();

@@ -3,6 +3,7 @@
  * and transitions (event + application in one transaction), and the public filing and status check.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import {
   ClockError,
@@ -89,6 +90,32 @@ export async function eventsOf(strapi: Strapi, documentIds: readonly string[]): 
     }
   }
   return byApplication;
+}
+
+/**
+ * Which of the applications chosen by `applications` (a knex subquery of document ids) have recorded events: one
+ * query, so that the histories are then read only for those (most open applications have none yet).
+ */
+export async function withEvents(strapi: Strapi, applications: Knex.QueryBuilder): Promise<Set<string>> {
+  const events = strapi.db.metadata.get(EVENT_UID as any);
+  const column = ((events.attributes as any).applicationDocumentId?.columnName ?? 'application_document_id') as string;
+  const rows = (await (strapi.db.connection as unknown as Knex)(events.tableName).distinct({ id: column }).whereIn(column, applications)) as Array<{ id: string }>;
+  return new Set(rows.map((r) => String(r.id)));
+}
+
+/**
+ * deriveStatus for many applications on one calendar and day. An application without events has a status that depends
+ * only on its stored fields: computed once per distinct (received, state, concluded, outcome).
+ */
+export function statusDeriver(calendar: WorkingCalendar, today: IsoDate, soonDays: number) {
+  const memo = new Map<string, ReturnType<typeof deriveStatus>>();
+  return (app: { receivedOn: unknown; state: ApplicationState; concludedOn: unknown; outcome: string | null }, rows: StoredEvent[]) => {
+    if (rows.length) return deriveStatus(app, rows, calendar, today, soonDays);
+    const key = `${isoDateOf(app.receivedOn)}|${app.state}|${isoDateOf(app.concludedOn)}|${app.outcome}`;
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = deriveStatus(app, rows, calendar, today, soonDays)));
+    return found;
+  };
 }
 
 const eventView = (row: StoredEvent) => ({
@@ -203,13 +230,25 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
             select: LIGHT_FIELDS,
           })) as any[])
         : [];
+      const apps = strapi.db.metadata.get(APPLICATION_UID as any);
+      const stateColumn = ((apps.attributes as any).state?.columnName ?? 'state') as string;
+      const knex = strapi.db.connection as unknown as Knex;
+      // Histories only of the applications that have one (a superset: every open application, and those found).
+      const histories = await withEvents(
+        strapi,
+        knex(apps.tableName)
+          .select('document_id')
+          .whereIn(stateColumn, OPEN_STATES)
+          .orWhereIn('document_id', concludedFound.map((a) => a.documentId)),
+      );
       const events = await eventsOf(
         strapi,
-        [...light, ...concludedFound].map((a) => a.documentId),
+        [...light, ...concludedFound].map((a) => a.documentId).filter((id) => histories.has(id)),
       );
+      const derive = statusDeriver(cal, today, soon);
       const all = [...light, ...concludedFound].map((app) => {
         const rows = events.get(app.documentId) ?? [];
-        const { status, problem } = deriveStatus(app, rows, cal, today, soon);
+        const { status, problem } = derive(app, rows);
         return {
           documentId: app.documentId as string,
           trackingNumber: app.trackingNumber as string,

@@ -5,9 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { isoDateOf, todayInChina } from '../applications/dates';
+import { todayInChina } from '../applications/dates';
 import { APPLICATION_UID, SERVICES } from '../applications/constants';
-import { deriveStatus } from '../applications/history';
 import type { WorkingCalendar } from '../clock';
 import { UIDS } from '../report-db/tables';
 import {
@@ -20,7 +19,7 @@ import {
   type Timeliness,
 } from '../overview/contract';
 import { deadlineOf, reportState, timeliness, type ReportAggregate } from '../overview/state';
-import { eventsOf, OPEN_STATES } from './applications';
+import { eventsOf, OPEN_STATES, statusDeriver, withEvents } from './applications';
 
 export const DEFAULT_LOCALE = 'zh-Hans';
 /** States whose clock runs: only they have a due date (a correction or a consultation stops it). */
@@ -132,9 +131,10 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .groupBy('o.document_id')
       .select({ organization: 'o.document_id' })
       .count({ n: '*' });
+    const received = minusDays(today, MIN_DAYS_TO_OVERDUE);
     const candidates = (await base()
       .whereIn(`a.${a.col('state')}`, RUNNING_STATES)
-      .where(`a.${a.col('receivedOn')}`, '<=', minusDays(today, MIN_DAYS_TO_OVERDUE))
+      .where(`a.${a.col('receivedOn')}`, '<=', received)
       .select({
         organization: 'o.document_id',
         documentId: 'a.document_id',
@@ -146,10 +146,14 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     const overdue = new Map<string, number>();
     if (candidates.length) {
       const calendar = (await strapi.plugin('disclosure').service(SERVICES.workingCalendar).load()) as WorkingCalendar;
-      const events = await eventsOf(strapi, candidates.map((c) => c.documentId));
+      const histories = await withEvents(
+        strapi,
+        k(a.table).select('document_id').whereIn(a.col('state'), RUNNING_STATES).where(a.col('receivedOn'), '<=', received),
+      );
+      const events = await eventsOf(strapi, candidates.map((c) => c.documentId).filter((id) => histories.has(id)));
+      const derive = statusDeriver(calendar, today, 0);
       for (const c of candidates) {
-        const app = { ...c, receivedOn: isoDateOf(c.receivedOn), concludedOn: isoDateOf(c.concludedOn) };
-        const { status } = deriveStatus(app, events.get(c.documentId) ?? [], calendar, today, 0);
+        const { status } = derive(c, events.get(c.documentId) ?? []);
         if (status?.urgency === 'overdue') overdue.set(c.organization, (overdue.get(c.organization) ?? 0) + 1);
       }
     }
