@@ -26,6 +26,7 @@ main.append(
   breadcrumbs([t('govAffairs'), href('/site/documents.html')], [t('annualReports')]),
   h('h1', {}, t('annualReports')),
   h('p', { class: 'lead' }, t('reportsIntro')),
+  h('p', {}, h('a', { href: href('/site/report-index.html') }, t('reportIndexLink'))),
   filterForm([orgSlot, selectField('year', t('year'), yearLabels, year, { codes: years })]),
   results,
 );

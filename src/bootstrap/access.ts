@@ -40,8 +40,8 @@ export const STRAPI_DEFAULT_ROLES = ['strapi-editor', 'strapi-author'] as const;
 /** Extra content-API actions of the public role beyond find/findOne of PUBLIC_READABLE (plugin routes). */
 export const PUBLIC_EXTRA_ACTIONS: string[] = [
   'plugin::i18n.locales.listLocales',
-  // Published annual reports as JSON, HTML, CSV and XLSX (the disclosure plugin never serves drafts).
-  ...['find', 'findOne', 'html', 'csv', 'xlsx'].map((action) => `plugin::disclosure.public-report.${action}`),
+  // Published annual reports as JSON, HTML, CSV and XLSX, and the city's index (the plugin never serves drafts).
+  ...['find', 'index', 'findOne', 'html', 'csv', 'xlsx'].map((action) => `plugin::disclosure.public-report.${action}`),
   ...['apply', 'status'].map((action) => `plugin::disclosure.applications.${action}`), // online application, status check
 ];
 
@@ -76,6 +76,8 @@ const REPORT_ACTIONS = ['plugin::disclosure.report.read', 'plugin::disclosure.re
 /** Importing published reports as historical reports (POST /disclosure/imports, the import page). */
 const IMPORT_ACTIONS = ['plugin::disclosure.report.import'];
 const APPLICATION_ACTIONS = ['plugin::disclosure.applications.read', 'plugin::disclosure.applications.handle'];
+/** The compliance overview (every organization × year: report state, timeliness, overdue applications; no personal data). */
+const OVERVIEW_ACTION = 'plugin::disclosure.overview.read';
 
 export const ADMIN_ROLES: RoleSpec[] = [
   {
@@ -110,7 +112,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       // Figures change only by re-import (the plugin refuses every other write): read and delete here.
       { uid: 'plugin::disclosure.historical-report', actions: ['read', 'delete'] },
     ],
-    actions: [...MEDIA, ...REPORT_ACTIONS, ...IMPORT_ACTIONS, ...APPLICATION_ACTIONS],
+    actions: [...MEDIA, ...REPORT_ACTIONS, ...IMPORT_ACTIONS, ...APPLICATION_ACTIONS, OVERVIEW_ACTION],
   },
   {
     code: 'auditor',
@@ -121,7 +123,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
       { uid: 'api::administrative-decision.administrative-decision', actions: ['read'] },
       { uid: 'api::fee.fee', actions: ['read'] },
     ],
-    actions: ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::disclosure.report.read'],
+    actions: ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::disclosure.report.read', OVERVIEW_ACTION],
   },
 ];
 

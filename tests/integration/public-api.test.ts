@@ -241,7 +241,7 @@ describe('Given the site token "Public site (read-only)"', () => {
     const actions: string[] = (site.permissions ?? []).map((p: any) => (typeof p === 'string' ? p : p.action));
     expect(actions.length).toBeGreaterThan(0);
     for (const action of actions) {
-      expect(action).toMatch(/^api::[a-z-]+\.[a-z-]+\.(find|findOne)$|^plugin::i18n\.locales\.listLocales$|^plugin::disclosure\.public-report\.(find|findOne|html|csv|xlsx)$/);
+      expect(action).toMatch(/^api::[a-z-]+\.[a-z-]+\.(find|findOne)$|^plugin::i18n\.locales\.listLocales$|^plugin::disclosure\.public-report\.(find|index|findOne|html|csv|xlsx)$/);
       expect(action).not.toMatch(/disclosure-application|review-case|administrative-decision|api::fee\./);
     }
   });

@@ -1,10 +1,11 @@
-/** Admin entry of the disclosure plugin: the annual report page, the applications worklist and the import of published reports, in zh-Hans and en. */
-import { Book, Clock, Upload } from '@strapi/icons';
+/** Admin entry of the disclosure plugin: the annual report page, the applications worklist, the import of published reports and the compliance overview, in zh-Hans and en. */
+import { Book, Clock, Upload, ChartPie } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 const REPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.read', subject: null }];
 const APPLICATION_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
 const IMPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.import', subject: null }];
+const OVERVIEW_PERMISSIONS = [{ action: 'plugin::disclosure.overview.read', subject: null }];
 
 export default {
   register(app: any) {
@@ -28,6 +29,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.menu.import`, defaultMessage: '导入历史年报 Import reports' },
       Component: () => import('./pages/Import'),
       permissions: IMPORT_PERMISSIONS,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-overview`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.menu.overview`, defaultMessage: '公开工作总览 Compliance overview' },
+      Component: () => import('./pages/Overview'),
+      permissions: OVERVIEW_PERMISSIONS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: '信息公开 Disclosure' });
   },

@@ -10,4 +10,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Reports published before publications were frozen get theirs once, so the public routes serve stored records only.
   const frozen = await (strapi.plugin('disclosure').service('report') as ReportService).backfillPublications();
   if (frozen) strapi.log.info(`disclosure: froze the publication of ${frozen} report(s) published earlier`);
+  const filled = await (strapi.plugin('disclosure').service('report') as ReportService).backfillOverviewColumns();
+  if (filled) strapi.log.info(`disclosure: filled the compliance overview's columns of ${filled} report(s)`);
 };

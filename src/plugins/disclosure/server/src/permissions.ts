@@ -1,4 +1,4 @@
-/** Admin permissions of the plugin: held by the disclosure officer (all) and the auditor (report.read). */
+/** Admin permissions of the plugin: held by the disclosure officer (all) and the auditor (report.read, overview.read). */
 export const ACTIONS = {
   readReport: 'plugin::disclosure.report.read',
   computeReport: 'plugin::disclosure.report.compute',
@@ -6,6 +6,7 @@ export const ACTIONS = {
   importReports: 'plugin::disclosure.report.import',
   readApplications: 'plugin::disclosure.applications.read',
   handleApplications: 'plugin::disclosure.applications.handle',
+  readOverview: 'plugin::disclosure.overview.read',
 } as const;
 
 export const ACTION_DEFINITIONS = [
@@ -15,4 +16,5 @@ export const ACTION_DEFINITIONS = [
   { uid: 'report.import', displayName: 'Import published reports 导入历史年报', subCategory: 'report' },
   { uid: 'applications.read', displayName: 'Read applications worklist 查看申请办理', subCategory: 'applications' },
   { uid: 'applications.handle', displayName: 'Handle applications 办理申请', subCategory: 'applications' },
+  { uid: 'overview.read', displayName: 'Read the compliance overview 查看公开工作总览', subCategory: 'overview' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'disclosure' }));

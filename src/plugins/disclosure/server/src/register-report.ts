@@ -8,12 +8,24 @@ import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 import { pluginWrite } from './report-db/plugin-writes';
 import { UIDS } from './report-db/tables';
-import { publicJsonOf, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
+import { publicJsonOf, publicationColumns, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
 
 export const REPORT_PUBLISHED_EVENT = 'disclosure-report.publish';
 
 /** Attributes only the plugin writes: every other write (Content Manager, REST, code) has them removed. */
-export const COMPUTED_FIELDS = ['tables', 'acknowledgement', 'publication', 'publicJson', 'publicationRevision'] as const;
+export const COMPUTED_FIELDS = [
+  'tables',
+  'acknowledgement',
+  'publication',
+  'publicJson',
+  'publicationRevision',
+  // The compliance overview's columns, kept in step with the tables, the acknowledgement and the publication.
+  'errorCount',
+  'warningCount',
+  'warningsAcknowledged',
+  'firstPublishedAt',
+  'correctionCount',
+] as const;
 
 /**
  * 409: someone published this report since the caller looked (another instance, another tab). Nothing was written;
@@ -87,7 +99,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         // edit (no user rules apply to it, and the draft's other attributes are left exactly as they are).
         const { count } = await strapi.db.query(UIDS.report as any).updateMany({
           where: { id: draft.id, ...(from === 0 ? { $or: [{ publicationRevision: { $null: true } }, { publicationRevision: 0 }] } : { publicationRevision: from }) },
-          data: { publication, publicJson: publicJsonOf(publication), publicationRevision: from + 1 },
+          data: { publication, publicJson: publicJsonOf(publication), publicationRevision: from + 1, ...publicationColumns(publication) },
         });
         if (count !== 1) throw publishConflict(from + 1);
       }

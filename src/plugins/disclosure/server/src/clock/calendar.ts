@@ -173,7 +173,14 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
       : { date, working: true, kind: 'weekday', name: null, source: 'weekRule', provisional };
   }
 
-  const isWorkingDayNumber = (day: number) => classify(day).working;
+  // Replaying thousands of histories (worklist, overview) asks the same days again and again: remember the answer.
+  // The calendar is immutable once built (one per request), so the memo never goes stale.
+  const working = new Map<number, boolean>();
+  const isWorkingDayNumber = (day: number) => {
+    let answer = working.get(day);
+    if (answer === undefined) working.set(day, (answer = classify(day).working));
+    return answer;
+  };
 
   return {
     isWorkingDay(date) {

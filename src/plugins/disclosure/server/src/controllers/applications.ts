@@ -1,15 +1,31 @@
 /** Thin controllers of the applications workflow: read the request, call the service, answer { data }. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { z } from 'zod';
 import { SERVICES } from '../applications/constants';
+
+const worklistQuery = z
+  .object({
+    organization: z.string().max(64).optional(),
+    q: z.string().max(100).optional(),
+    filter: z.enum(['all', 'overdue', 'dueSoon', 'received', 'correctionRequested', 'consulting', 'extended', 'concluded']).default('all'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
 
 const service = (strapi: Core.Strapi, name: string) => strapi.plugin('disclosure').service(name);
 
 const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET /disclosure/applications[?organization=documentId] (admin). */
+  /** GET /disclosure/applications[?organization=documentId&q=&filter=&page=&pageSize=] (admin). */
   async worklist(ctx: any) {
-    const organization = typeof ctx.query.organization === 'string' && ctx.query.organization ? ctx.query.organization : undefined;
-    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ organization }) };
+    const parsed = worklistQuery.safeParse(ctx.query);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'query'}: ${i.message}`, name: 'ValidationError', value: null }));
+      throw new errors.ValidationError(issues.map((i) => i.message).join('; '), { errors: issues });
+    }
+    const { organization, ...rest } = parsed.data;
+    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ ...rest, organization: organization || undefined }) };
   },
 
   /** GET /disclosure/applications/:documentId (admin). */

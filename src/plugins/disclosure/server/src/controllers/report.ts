@@ -131,6 +131,22 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await service(strapi).listPublished(q);
     },
 
+    /** GET /api/disclosure/reports/index: every organization with a published report, and its years. */
+    async index(ctx: any) {
+      const q = parse(
+        z
+          .object({
+            locale: locale.default('zh-Hans'),
+            page: z.coerce.number().int().min(1).default(1),
+            pageSize: z.coerce.number().int().min(1).max(200).default(100),
+            status: z.string().optional(),
+          })
+          .strict(),
+        ctx.query
+      );
+      ctx.body = await service(strapi).publishedIndex(q);
+    },
+
     async findOne(ctx: any) {
       const { id, loc } = requested(ctx);
       const json = await service(strapi).findPublishedJson(id, loc);

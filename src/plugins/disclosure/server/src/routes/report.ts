@@ -19,6 +19,8 @@ export default {
   ],
   contentApi: [
     { method: 'GET', path: '/reports', handler: 'public-report.find' },
+    // Before /reports/:documentId, which would take "index" for a documentId.
+    { method: 'GET', path: '/reports/index', handler: 'public-report.index' },
     { method: 'GET', path: '/reports/:documentId', handler: 'public-report.findOne' },
     { method: 'GET', path: '/reports/:documentId/html', handler: 'public-report.html' },
     { method: 'GET', path: '/reports/:documentId/csv', handler: 'public-report.csv' },

@@ -3,6 +3,7 @@
  * and transitions (event + application in one transaction), and the public filing and status check.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import {
   ClockError,
@@ -80,7 +81,7 @@ const userName = (user: { firstname?: string | null; lastname?: string | null; u
   [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || '';
 
 /** Events of many applications in a few queries, each list in recording order. */
-async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+export async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
   const byApplication = new Map<string, StoredEvent[]>();
   const ids = [...new Set(documentIds)];
   // Keep each IN list well under SQLite's bound-variable limit.
@@ -96,6 +97,32 @@ async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise
     }
   }
   return byApplication;
+}
+
+/**
+ * Which of the applications chosen by `applications` (a knex subquery of document ids) have recorded events: one
+ * query, so that the histories are then read only for those (most open applications have none yet).
+ */
+export async function withEvents(strapi: Strapi, applications: Knex.QueryBuilder): Promise<Set<string>> {
+  const events = strapi.db.metadata.get(EVENT_UID as any);
+  const column = ((events.attributes as any).applicationDocumentId?.columnName ?? 'application_document_id') as string;
+  const rows = (await (strapi.db.connection as unknown as Knex)(events.tableName).distinct({ id: column }).whereIn(column, applications)) as Array<{ id: string }>;
+  return new Set(rows.map((r) => String(r.id)));
+}
+
+/**
+ * deriveStatus for many applications on one calendar and day. An application without events has a status that depends
+ * only on its stored fields: computed once per distinct (received, state, concluded, outcome).
+ */
+export function statusDeriver(calendar: WorkingCalendar, today: IsoDate, soonDays: number) {
+  const memo = new Map<string, ReturnType<typeof deriveStatus>>();
+  return (app: { receivedOn: unknown; state: ApplicationState; concludedOn: unknown; outcome: string | null }, rows: StoredEvent[]) => {
+    if (rows.length) return deriveStatus(app, rows, calendar, today, soonDays);
+    const key = `${isoDateOf(app.receivedOn)}|${app.state}|${isoDateOf(app.concludedOn)}|${app.outcome}`;
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = deriveStatus(app, rows, calendar, today, soonDays)));
+    return found;
+  };
 }
 
 const eventView = (row: StoredEvent) => ({
@@ -164,41 +191,74 @@ const DETAIL_FIELDS = [
   'createdAt',
   'updatedAt',
 ];
+/** What the worklist reads of every open application to replay and sort it. */
+const LIGHT_FIELDS = ['documentId', 'trackingNumber', 'receivedOn', 'state', 'concludedOn', 'outcome'];
+
+export type WorklistFilter = ApplicationState | 'all' | 'overdue' | 'dueSoon';
+export interface WorklistOptions {
+  organization?: string;
+  q?: string;
+  filter?: WorklistFilter;
+  page?: number;
+  pageSize?: number;
+}
+
 /** Rows carry their numeric id; the admin API speaks documentIds only. */
 const omitId = ({ id: _id, ...rest }: Record<string, unknown>) => rest;
 
-const OPEN_STATES: ApplicationState[] = ['received', 'correctionRequested', 'consulting', 'extended'];
+export const OPEN_STATES: ApplicationState[] = ['received', 'correctionRequested', 'consulting', 'extended'];
 
 const applications = ({ strapi }: { strapi: Strapi }) => {
   const calendar = () => service(strapi, SERVICES.workingCalendar).load() as Promise<WorkingCalendar>;
   const dueSoonWorkingDays = () => Number(strapi.plugin('disclosure').config('dueSoonWorkingDays'));
 
   return {
-    /** Open applications, most pressing first (by replayed due date), with counts per state. */
-    async worklist(options: { organization?: string } = {}) {
+    /**
+     * Open applications, most pressing first (by replayed due date), with counts per state; one page of them.
+     * `q` searches the open ones by tracking number or applicant name, and finds a concluded one by its exact number.
+     * Only the light columns of the open applications are read to replay and sort them (due dates are not stored);
+     * the page's rows are then read whole.
+     */
+    async worklist(options: WorklistOptions = {}) {
       const today = todayInChina();
       const soon = dueSoonWorkingDays();
       const cal = await calendar();
       const scope = options.organization ? { organization: { documentId: options.organization } } : {};
-      const apps = (await db(strapi, APPLICATION_UID).findMany({
-        where: { ...scope, state: { $in: OPEN_STATES } },
-        select: LIST_FIELDS,
-        populate: { organization: { select: ['documentId', 'name'] } },
+      const q = options.q?.trim() ?? '';
+      const search = q ? { $or: [{ trackingNumber: { $containsi: q } }, { applicantName: { $containsi: q } }] } : {};
+      const light = (await db(strapi, APPLICATION_UID).findMany({
+        where: { ...scope, ...search, state: { $in: OPEN_STATES } },
+        select: LIGHT_FIELDS,
       })) as any[];
+      // A concluded application is found by its exact tracking number only (the unique index), never listed otherwise.
+      const concludedFound = q
+        ? ((await db(strapi, APPLICATION_UID).findMany({
+            where: { ...scope, trackingNumber: normalizeTrackingNumber(q), state: 'concluded' },
+            select: LIGHT_FIELDS,
+          })) as any[])
+        : [];
+      const apps = strapi.db.metadata.get(APPLICATION_UID as any);
+      const stateColumn = ((apps.attributes as any).state?.columnName ?? 'state') as string;
+      const knex = strapi.db.connection as unknown as Knex;
+      // Histories only of the applications that have one (a superset: every open application, and those found).
+      const histories = await withEvents(
+        strapi,
+        knex(apps.tableName)
+          .select('document_id')
+          .whereIn(stateColumn, OPEN_STATES)
+          .orWhereIn('document_id', concludedFound.map((a) => a.documentId)),
+      );
       const events = await eventsOf(
         strapi,
-        apps.map((a) => a.documentId),
+        [...light, ...concludedFound].map((a) => a.documentId).filter((id) => histories.has(id)),
       );
-      const items = apps.map((app) => {
+      const derive = statusDeriver(cal, today, soon);
+      const all = [...light, ...concludedFound].map((app) => {
         const rows = events.get(app.documentId) ?? [];
-        const { status, problem } = deriveStatus(app, rows, cal, today, soon);
+        const { status, problem } = derive(app, rows);
         return {
-          documentId: app.documentId,
-          trackingNumber: app.trackingNumber,
-          applicantName: app.applicantName,
-          applicantType: app.applicantType,
-          channel: app.channel,
-          organization: app.organization ? { documentId: app.organization.documentId, name: app.organization.name } : null,
+          documentId: app.documentId as string,
+          trackingNumber: app.trackingNumber as string,
           receivedOn: isoDateOf(app.receivedOn),
           state: (status?.state ?? app.state) as ApplicationState,
           dueOn: status?.dueOn ?? null,
@@ -213,8 +273,9 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
         };
       });
       // Due date first; stopped clocks (correction requested, consulting) after, oldest receipt first.
-      items.sort(
+      all.sort(
         (a, b) =>
+          (a.state === 'concluded' ? 1 : 0) - (b.state === 'concluded' ? 1 : 0) ||
           (a.dueOn === null ? 1 : 0) - (b.dueOn === null ? 1 : 0) ||
           (a.dueOn ?? '').localeCompare(b.dueOn ?? '') ||
           (a.receivedOn ?? '').localeCompare(b.receivedOn ?? '') ||
@@ -225,27 +286,55 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
         correctionRequested: 0,
         consulting: 0,
         extended: 0,
-        concluded: await db(strapi, APPLICATION_UID).count({ where: { ...scope, state: 'concluded' } }),
+        concluded: q ? 0 : await db(strapi, APPLICATION_UID).count({ where: { ...scope, state: 'concluded' } }),
       };
-      for (const item of items) byState[item.state] += 1;
+      for (const item of all) byState[item.state] += 1;
+      const filter = options.filter ?? 'all';
+      const filtered = all.filter((item) =>
+        filter === 'all' ? true : filter === 'overdue' || filter === 'dueSoon' ? item.urgency === filter : item.state === filter,
+      );
+      const pageSize = options.pageSize ?? 50;
+      const page = options.page ?? 1;
+      const pageItems = filtered.slice((page - 1) * pageSize, page * pageSize);
+      // The page's rows whole: applicant and organization only for what is shown.
+      const full = new Map(
+        ((pageItems.length
+          ? await db(strapi, APPLICATION_UID).findMany({
+              where: { documentId: { $in: pageItems.map((i) => i.documentId) } },
+              select: LIST_FIELDS,
+              populate: { organization: { select: ['documentId', 'name'] } },
+            })
+          : []) as any[]).map((row) => [row.documentId, row]),
+      );
+      const items = pageItems.map((item) => {
+        const app = full.get(item.documentId) ?? {};
+        return {
+          ...item,
+          applicantName: app.applicantName,
+          applicantType: app.applicantType,
+          channel: app.channel,
+          organization: app.organization ? { documentId: app.organization.documentId, name: app.organization.name } : null,
+        };
+      });
       const year = Number(today.slice(0, 4));
       const coverage = [cal.coverage(year), cal.coverage(year + 1)];
       // The banner: years some due date is provisional for, and this year or next when not known yet.
       const missingYears = [
-        ...new Set([...items.flatMap((i) => i.provisionalYears), ...coverage.filter((c) => !c.known).map((c) => c.year)]),
+        ...new Set([...all.flatMap((i) => i.provisionalYears), ...coverage.filter((c) => !c.known).map((c) => c.year)]),
       ].sort((a, b) => a - b);
       return {
         today,
         dueSoonWorkingDays: soon,
         counts: {
           byState,
-          open: items.filter((i) => i.state !== 'concluded').length,
-          overdue: items.filter((i) => i.urgency === 'overdue').length,
-          dueSoon: items.filter((i) => i.urgency === 'dueSoon').length,
+          open: all.filter((i) => i.state !== 'concluded').length,
+          overdue: all.filter((i) => i.urgency === 'overdue').length,
+          dueSoon: all.filter((i) => i.urgency === 'dueSoon').length,
         },
         calendar: coverage,
         missingYears,
         items,
+        pagination: { page, pageSize, pageCount: Math.ceil(filtered.length / pageSize), total: filtered.length },
       };
     },
 

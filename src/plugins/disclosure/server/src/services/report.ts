@@ -64,6 +64,22 @@ export const deadlineOf = (year: number) => `${year + 1}-01-31`;
 export const publicJsonOf = (publication: { report: unknown }) => JSON.stringify({ data: publication.report });
 const dateInChina = (iso: string) => todayInChina(new Date(iso));
 
+/** The overview's columns of a publication (written with it, copied to the published row by Strapi's publish). */
+export const publicationColumns = (publication: Pick<Publication, 'firstPublishedAt' | 'corrections'>) => ({
+  firstPublishedAt: publication.firstPublishedAt,
+  correctionCount: publication.corrections.length,
+});
+
+/** The overview's columns of a computed draft: its problem counts and whether a person acknowledged these warnings. */
+export const problemColumns = (problems: readonly Problem[], acknowledgement: unknown) => {
+  const warningCount = problems.filter((p) => p.severity === 'warning').length;
+  return {
+    errorCount: problems.filter((p) => p.severity === 'error').length,
+    warningCount,
+    warningsAcknowledged: warningCount > 0 && parseAcknowledgement(acknowledgement)?.warnings === warningsFingerprint(problems),
+  };
+};
+
 /** A publication problem: where (a field, a section or a cell) and the message in both languages. */
 export interface PublishProblem {
   path: string;
@@ -218,13 +234,15 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const format = getFormat(DEFAULT_FORMAT);
       const tables = await freshSnapshot(organizationId, year);
       const existing = await findReport(organizationId, year, 'draft');
+      // Stored with the tables for the compliance overview (one GROUP BY): the counts as of this computation.
+      const counts = problemColumns(await check(tables, organizationId, year, org), existing?.acknowledgement);
       // The tables are not localized: writing them on the default locale updates every locale's draft.
       const saved = await asPlugin({}, () =>
         existing
-          ? documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code } } as any)
+          ? documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code, ...counts } } as any)
           : documents().create({
               locale: DEFAULT_LOCALE,
-              data: { organization: organizationId, year, formatVersion: format.code, title: `${org.name}${year}年政府信息公开工作年度报告`, tables },
+              data: { organization: organizationId, year, formatVersion: format.code, title: `${org.name}${year}年政府信息公开工作年度报告`, tables, ...counts },
             } as any),
       );
       return saved as ReportDocument;
@@ -308,7 +326,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!snapshot) throw new errors.ValidationError('The report has no computed tables yet: compute it first');
       const problems = await check(snapshot, draft.organization.documentId, draft.year, undefined, await narrativeOf(documentId, [draft]));
       const acknowledgement = { by: { id: user.id, name: userName(user) }, at: new Date().toISOString(), warnings: warningsFingerprint(problems) };
-      await asPlugin({}, () => documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement } } as any));
+      await asPlugin({}, () =>
+        documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement, ...problemColumns(problems, acknowledgement) } } as any),
+      );
       return acknowledgement;
     },
 
@@ -463,6 +483,64 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * The index of the whole city's published reports: organizations that have one, in their display order, a page
+     * of them, each with its published years. Plain SQL reads (organizations with a published report, their names, the page's reports): no per-organization query.
+     */
+    async publishedIndex(query: { locale: string; page: number; pageSize: number }) {
+      const knex = strapi.db.connection;
+      const r = strapi.db.metadata.get(REPORT as any);
+      const o = strapi.db.metadata.get(UIDS.organization as any);
+      const join = (r.attributes.organization as any).joinTable;
+      const col = (meta: any, attribute: string) => (meta.attributes[attribute]?.columnName ?? attribute) as string;
+      const published = () =>
+        knex({ r: r.tableName })
+          .join({ l: join.name }, `l.${join.joinColumn.name}`, 'r.id')
+          .join({ o: o.tableName }, 'o.id', `l.${join.inverseJoinColumn.name}`)
+          .where('r.locale', query.locale)
+          .whereNotNull('r.published_at');
+      const withReports = new Set(((await published().distinct({ organization: 'o.document_id' })) as any[]).map((row) => String(row.organization)));
+      // Names in the page's locale, else in the default locale.
+      const orgRows = (await knex(o.tableName)
+        .select({ documentId: 'document_id', locale: 'locale', name: col(o, 'name'), shortName: col(o, 'shortName'), displayOrder: col(o, 'displayOrder') })
+        .whereIn('locale', [...new Set([query.locale, DEFAULT_LOCALE])])) as any[];
+      const orgs = new Map<string, { documentId: string; name: string; shortName: string | null; displayOrder: number | null }>();
+      for (const row of orgRows) {
+        if (!withReports.has(String(row.documentId))) continue;
+        if (orgs.has(row.documentId) && row.locale !== query.locale) continue;
+        orgs.set(row.documentId, {
+          documentId: String(row.documentId),
+          name: String(row.name),
+          shortName: row.shortName ?? null,
+          displayOrder: row.displayOrder === null || row.displayOrder === undefined ? null : Number(row.displayOrder),
+        });
+      }
+      const ordered = [...orgs.values()].sort(
+        (a, b) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || a.name.localeCompare(b.name, 'zh-Hans-CN') || a.documentId.localeCompare(b.documentId),
+      );
+      const pageOrgs = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+      const reports = pageOrgs.length
+        ? ((await published()
+            .whereIn('o.document_id', pageOrgs.map((org) => org.documentId))
+            .select({ organization: 'o.document_id', documentId: 'r.document_id', year: `r.${col(r, 'year')}`, publishedAt: 'r.published_at' })
+            .orderBy(`r.${col(r, 'year')}`, 'desc')) as any[])
+        : [];
+      const byOrg = new Map<string, Array<{ year: number; documentId: string; publishedAt: string | null }>>();
+      for (const row of reports) {
+        const list = byOrg.get(String(row.organization)) ?? [];
+        const at = row.publishedAt === null || row.publishedAt === undefined ? null : new Date(typeof row.publishedAt === 'string' && /^\d+$/.test(row.publishedAt) ? Number(row.publishedAt) : row.publishedAt);
+        list.push({ year: Number(row.year), documentId: String(row.documentId), publishedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null });
+        byOrg.set(String(row.organization), list);
+      }
+      return {
+        data: pageOrgs.map(({ displayOrder: _order, ...organization }) => ({ organization, reports: byOrg.get(organization.documentId) ?? [] })),
+        meta: {
+          locale: query.locale,
+          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(ordered.length / query.pageSize), total: ordered.length },
+        },
+      };
+    },
+
+    /**
      * A published report as frozen at its publication, or null: one read, no checks, no neighbours. Drafts are never
      * served. The stored value was written only by the publish step, so it is not re-validated on this hot path.
      */
@@ -511,9 +589,47 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
           publishedAt: new Date(report.publishedAt).toISOString(),
         });
         // A direct row update: this is the published row itself, not a new publication.
-        await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publication, publicJson: publicJsonOf(publication) } });
+        await strapi.db.query(REPORT as any).update({
+          where: { id: report.id },
+          data: { publication, publicJson: publicJsonOf(publication), ...publicationColumns(publication) },
+        });
       }
       return published.length;
+    },
+
+    /**
+     * Fills the compliance overview's columns of reports computed or published before they existed (idempotent, at
+     * start): problem counts of drafts from today's checks, first publication and corrections from the publication.
+     */
+    async backfillOverviewColumns() {
+      const query = strapi.db.query(REPORT as any);
+      let filled = 0;
+      for (;;) {
+        const rows = (await query.findMany({
+          where: { publishedAt: { $notNull: true }, firstPublishedAt: { $null: true }, publication: { $notNull: true } },
+          select: ['id', 'publication'],
+          limit: 200,
+        })) as Array<{ id: number; publication: unknown }>;
+        const frozen = rows.map((r) => ({ id: r.id, publication: parsePublication(r.publication) })).filter((r) => r.publication);
+        for (const r of frozen) await query.update({ where: { id: r.id }, data: publicationColumns(r.publication!) });
+        filled += frozen.length;
+        if (frozen.length < 200) break;
+      }
+      const drafts = (await documents().findMany({
+        status: 'draft',
+        locale: DEFAULT_LOCALE,
+        filters: { errorCount: { $null: true }, tables: { $notNull: true } },
+        populate: { organization: { fields: ['documentId', 'canIssueRegulations'] } },
+      } as any)) as ReportDocument[];
+      for (const draft of drafts) {
+        const snapshot = parseSnapshot(draft.tables);
+        if (!snapshot || !draft.organization?.documentId) continue;
+        const counts = problemColumns(await check(snapshot, draft.organization.documentId, draft.year, draft.organization), draft.acknowledgement);
+        // Every locale's draft: the counts are not localized, like the tables they describe.
+        await query.updateMany({ where: { documentId: draft.documentId, publishedAt: { $null: true } }, data: counts });
+        filled += 1;
+      }
+      return filled;
     },
   };
 };

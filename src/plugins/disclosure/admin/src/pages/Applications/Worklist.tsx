@@ -1,6 +1,7 @@
-// The officer's worklist: open applications, most pressing first, with counts per state and the calendar's gaps.
+// The officer's worklist: open applications, most pressing first, with counts per state and the calendar's gaps;
+// paged, filtered and searched on the server (URL: ?organization=&q=&filter=&page=).
 import * as React from 'react';
-import { NavLink, useNavigate } from 'react-router-dom';
+import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 import { Page, Layouts, useFetchClient } from '@strapi/strapi/admin';
 import {
   Box,
@@ -8,6 +9,8 @@ import {
   EmptyStateLayout,
   Flex,
   Link,
+  Searchbar,
+  SearchForm,
   Table,
   Tbody,
   Td,
@@ -21,6 +24,8 @@ import { API, CALENDAR_DAYS_PATH, CALENDAR_YEARS_PATH, STATES, failureOf, type S
 import { DueBadge, DueDate, Notice, StateBadge, useLabels } from './labels';
 
 type Filter = State | 'all' | 'overdue' | 'dueSoon';
+const FILTERS: readonly string[] = ['all', 'overdue', 'dueSoon', ...STATES];
+const PAGE_SIZE = 50;
 
 function CountButton(props: { active: boolean; label: string; count: number; onClick: () => void; tone?: 'danger' | 'warning' }) {
   const { active, label, count, onClick, tone } = props;
@@ -41,17 +46,30 @@ export function WorklistPage() {
   const { t, zh, state: stateName, code } = useLabels();
   const [data, setData] = React.useState<Worklist | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const [filter, setFilter] = React.useState<Filter>('all');
+  const [params, setParams] = useSearchParams();
+  const filter = (FILTERS.includes(params.get('filter') ?? '') ? params.get('filter') : 'all') as Filter;
+  const q = params.get('q') ?? '';
+  const organization = params.get('organization') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const [search, setSearch] = React.useState(q);
+  const update = (next: Record<string, string | null>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) (v && v !== 'all' ? p.set(k, v) : p.delete(k));
+    if (!('page' in next)) p.delete('page');
+    setParams(p);
+  };
+  const setFilter = (next: Filter) => update({ filter: next });
 
   const load = React.useCallback(async () => {
     try {
-      const res = await get<{ data: Worklist }>(API.worklist);
+      const query = { ...(organization ? { organization } : {}), ...(q ? { q } : {}), filter, page, pageSize: PAGE_SIZE };
+      const res = await get<{ data: Worklist }>(API.worklist, { params: query });
       setData(res.data.data);
       setError(null);
     } catch (e) {
       setError(failureOf(e, zh).message);
     }
-  }, [get, zh]);
+  }, [get, zh, organization, q, filter, page]);
 
   React.useEffect(() => {
     void load();
@@ -60,9 +78,8 @@ export function WorklistPage() {
   if (error) return <Page.Error />;
   if (!data) return <Page.Loading />;
 
-  const items = data.items.filter((item) =>
-    filter === 'all' ? true : filter === 'overdue' || filter === 'dueSoon' ? item.urgency === filter : item.state === filter,
-  );
+  const items = data.items;
+  const { pagination } = data;
   // Years some due date is provisional for; otherwise this year or next when its schedule is not complete yet.
   const provisional = data.items.some((i) => i.dueOnProvisional);
   const calendarLinks = (
@@ -102,6 +119,39 @@ export function WorklistPage() {
               )}
             </Notice>
           ) : null}
+
+          <Flex gap={4} wrap="wrap" alignItems="center">
+            <Box minWidth="320px">
+              <SearchForm
+                onSubmit={(e: React.FormEvent) => {
+                  e.preventDefault();
+                  update({ q: search.trim() || null });
+                }}
+              >
+                <Searchbar
+                  name="q"
+                  value={search}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
+                  onClear={() => {
+                    setSearch('');
+                    update({ q: null });
+                  }}
+                  clearLabel={t('clear', 'Clear')}
+                  placeholder={t('search', 'Search by tracking number or applicant name')}
+                >
+                  {t('search', 'Search by tracking number or applicant name')}
+                </Searchbar>
+              </SearchForm>
+            </Box>
+            {organization ? (
+              <Flex gap={2}>
+                <Typography>{t('organizationFilter', 'Organization: {name}', { name: items[0]?.organization?.name ?? organization })}</Typography>
+                <Button variant="tertiary" size="S" onClick={() => update({ organization: null })}>
+                  {t('allOrganizations', 'All organizations')}
+                </Button>
+              </Flex>
+            ) : null}
+          </Flex>
 
           <Flex gap={2} wrap="wrap" role="group" aria-label={t('counts', 'Counts per state')}>
             <CountButton active={filter === 'all'} label={t('filter.open', 'Open')} count={data.counts.open} onClick={() => setFilter('all')} />
@@ -185,6 +235,22 @@ export function WorklistPage() {
               </Tbody>
             </Table>
           )}
+
+          <Flex gap={3} justifyContent="flex-end" alignItems="center">
+            <Typography variant="pi" textColor="neutral600">
+              {t('pagination', 'Page {page} of {pageCount} · {total} applications', {
+                page: pagination.page,
+                pageCount: Math.max(pagination.pageCount, 1),
+                total: pagination.total,
+              })}
+            </Typography>
+            <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => update({ page: String(pagination.page - 1) })}>
+              {t('previous', 'Previous')}
+            </Button>
+            <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => update({ page: String(pagination.page + 1) })}>
+              {t('next', 'Next')}
+            </Button>
+          </Flex>
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -68,7 +68,9 @@ export interface Worklist {
   calendar: YearCoverage[];
   /** Years whose schedule is not complete: some due date is provisional for them, or they are this year or next. */
   missingYears: number[];
+  /** One page of the filtered (and searched) applications; counts are over all of them. */
   items: WorklistItem[];
+  pagination: { page: number; pageSize: number; pageCount: number; total: number };
 }
 
 export interface HistoryEvent {
