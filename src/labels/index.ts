@@ -156,6 +156,12 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       publication: { ...L('发布记录', 'Publication record'), edit: 'hidden' },
       publicJson: { ...L('公开的报告 JSON', 'Public report JSON'), edit: 'hidden' },
       publicationRevision: { ...L('发布次数', 'Publication revision'), edit: 'hidden' },
+      // The compliance overview's columns: written by the plugin when it computes, acknowledges and publishes.
+      errorCount: { ...L('错误数', 'Errors'), edit: 'hidden' },
+      warningCount: { ...L('提醒数', 'Warnings'), edit: 'hidden' },
+      warningsAcknowledged: { ...L('提醒已确认', 'Warnings acknowledged'), edit: 'hidden' },
+      firstPublishedAt: { ...L('首次发布时间', 'First published at'), edit: 'hidden' },
+      correctionCount: { ...L('更正次数', 'Corrections'), edit: 'hidden' },
     },
     list: ['title', 'organization', 'year'],
     sort: { by: 'year', order: 'DESC' },

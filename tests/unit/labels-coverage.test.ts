@@ -30,9 +30,9 @@ for (const [name, { schema }] of Object.entries(pluginTypes as Record<string, { 
 
 const fields = Object.entries(schemas).flatMap(([uid, schema]) => Object.entries(schema.attributes).map(([field, attribute]) => ({ uid, field, attribute })));
 
-it('reads every schema the Content Manager shows (11 types, 2 plugin types, 6 components)', () => {
+it('reads every schema the Content Manager shows (11 types, 3 plugin types, 6 components)', () => {
   expect(Object.keys(schemas).filter((uid) => uid.startsWith('api::'))).toHaveLength(11);
-  expect(Object.keys(schemas).filter((uid) => uid.startsWith('plugin::')).sort()).toEqual(['plugin::disclosure.calendar-day', 'plugin::disclosure.calendar-year']);
+  expect(Object.keys(schemas).filter((uid) => uid.startsWith('plugin::')).sort()).toEqual(['plugin::disclosure.calendar-day', 'plugin::disclosure.calendar-year', 'plugin::disclosure.historical-report']);
   expect(Object.keys(schemas).filter((uid) => !uid.includes('::'))).toHaveLength(6);
 });
 
