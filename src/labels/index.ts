@@ -126,6 +126,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       canIssueRegulations: L('可制定规章', 'Can issue regulations'),
       parent: L('上级机构', 'Parent'),
       displayOrder: L('排序', 'Display order', '数字小的在前'),
+      members: L('机构成员（管理员）', 'Members (admin users)', '本机构的信息公开专员和内容编辑：带“属于本人所在机构”条件的角色只看到本机构的记录'),
     },
     list: ['name', 'shortName', 'kind', 'creditCode'],
     sort: { by: 'displayOrder', order: 'ASC' },

@@ -1,7 +1,9 @@
 /** Thin controllers of the applications workflow: read the request, call the service, answer { data }. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SERVICES } from '../applications/constants';
+import { APPLICATION_UID, SERVICES } from '../applications/constants';
+import { ACTIONS } from '../permissions';
+import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
 
 const service = (strapi: Core.Strapi, name: string) => strapi.plugin('disclosure').service(name);
 
@@ -9,11 +11,15 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /disclosure/applications[?organization=documentId] (admin). */
   async worklist(ctx: any) {
     const organization = typeof ctx.query.organization === 'string' && ctx.query.organization ? ctx.query.organization : undefined;
-    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ organization }) };
+    const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.readApplications);
+    if (organization) assertInScope(scope, organization);
+    const organizations = organization || scope === null ? undefined : scope;
+    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ organization, organizations }) };
   },
 
   /** GET /disclosure/applications/:documentId (admin). */
   async findOne(ctx: any) {
+    await assertDocumentInScope(ctx, strapi, ACTIONS.readApplications, APPLICATION_UID, ctx.params.documentId);
     ctx.body = { data: await service(strapi, SERVICES.applications).detail(ctx.params.documentId) };
   },
 
@@ -21,6 +27,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   async recordEvent(ctx: any) {
     const user = ctx.state.user;
     if (!user?.id) throw new errors.UnauthorizedError('An admin user is required to record an event');
+    await assertDocumentInScope(ctx, strapi, ACTIONS.handleApplications, APPLICATION_UID, ctx.params.documentId);
     const data = await service(strapi, SERVICES.applications).recordEvent(ctx.params.documentId, ctx.request.body, user);
     ctx.status = 201;
     ctx.body = { data };

@@ -168,11 +168,15 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
 
   return {
     /** Open applications, most pressing first (by replayed due date), with counts per state. */
-    async worklist(options: { organization?: string } = {}) {
+    async worklist(options: { organization?: string; organizations?: string[] } = {}) {
       const today = todayInChina();
       const soon = dueSoonWorkingDays();
       const cal = await calendar();
-      const scope = options.organization ? { organization: { documentId: options.organization } } : {};
+      const scope = options.organization
+        ? { organization: { documentId: options.organization } }
+        : options.organizations
+          ? { organization: { documentId: { $in: options.organizations } } }
+          : {};
       const apps = (await db(strapi, APPLICATION_UID).findMany({
         where: { ...scope, state: { $in: OPEN_STATES } },
         select: LIST_FIELDS,
