@@ -59,8 +59,8 @@ export type RoleSpec = {
   /** Other admin actions (media library, plugin actions). */
   actions: string[];
   /**
-   * Content-type permissions carry the condition "属于本人所在机构 / in my organizations" (./scope.ts): the role's
-   * users see and change only the records of the organizations they are members of.
+   * Content-type permissions on types with an organization (ORGANIZATION_PATHS in ./scope.ts) carry the condition
+   * "属于本人所在机构 / in my organizations": the role's users see and change only their organizations' records.
    */
   scoped?: boolean;
 };

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ADMIN_ROLES, PRIVATE_TYPES, SITE_TOKEN_NAME, STRAPI_DEFAULT_ROLES, publicActions, type RoleSpec } from './access';
-import { SCOPE_CONDITION } from './scope';
+import { ORGANIZATION_PATHS, SCOPE_CONDITION } from './scope';
 
 const LOCALES = [
   { code: 'zh-Hans', name: '简体中文 (zh-Hans)', isDefault: true },
@@ -41,7 +41,8 @@ function contentTypePermissions(strapi: Core.Strapi, spec: RoleSpec) {
       permissions.push({
         ...permission,
         properties: { ...permission.properties, ...(fields ? { fields } : {}), ...(localized ? { locales: LOCALES.map((l) => l.code) } : {}) },
-        conditions: spec.scoped ? [SCOPE_CONDITION] : [],
+        // Only types that have an organization: on the others (CA providers, the calendar) the condition grants nothing.
+        conditions: spec.scoped && uid in ORGANIZATION_PATHS ? [SCOPE_CONDITION] : [],
       });
     }
   }

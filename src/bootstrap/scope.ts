@@ -154,6 +154,21 @@ async function localeOf(strapi: Core.Strapi, uid: string, params: { locale?: unk
   return (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
 }
 
+/**
+ * The Content Manager answers a write with the document whose relations are only counted (`{ count: 1 }`), then
+ * removes from it every field the user may not read *of that document*: under this condition, all of them (the
+ * organization is not in the answer), so the edit view would go blank after a save. The organization path is
+ * populated for real instead (its documentId only), so the answer is checked against the true organization.
+ */
+function withOrganizationPopulated(uid: string, params: { populate?: unknown }) {
+  const path = ORGANIZATION_PATHS[uid];
+  if (path.length === 0) return;
+  const populate = params.populate;
+  if (populate !== undefined && (typeof populate !== 'object' || populate === null || Array.isArray(populate))) return;
+  const inner = path.length === 1 ? { fields: ['documentId'] } : { fields: ['documentId'], populate: { [path[1]]: { fields: ['documentId'] } } };
+  params.populate = { ...((populate as Record<string, unknown> | undefined) ?? {}), [path[0]]: inner };
+}
+
 const CM_PATH = /^\/content-manager\//i;
 const EXISTING_ACTION: Record<string, string> = { update: 'update', delete: 'delete', publish: 'publish', unpublish: 'publish', discardDraft: 'update', clone: 'read' };
 
@@ -186,6 +201,7 @@ export function registerScopedWrites(strapi: Core.Strapi) {
       const writeAction = action === 'update' && stored !== undefined ? 'update' : 'create';
       if (checker.cannot[writeAction](shaped(uid, after, user, locale))) refuse();
     }
+    withOrganizationPopulated(uid, context.params as { populate?: unknown });
     return next();
   });
 }

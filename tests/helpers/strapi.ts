@@ -19,6 +19,7 @@ let cleanup: (() => Promise<void>) | null = null;
 export const isPostgres = () => (process.env.DATABASE_CLIENT ?? 'sqlite') === 'postgres';
 
 export async function setupStrapi(): Promise<Core.Strapi> {
+  everywhereMembers.length = 0;
   const name = `ggzy_test_${process.env.JEST_WORKER_ID ?? '0'}_${crypto.randomBytes(4).toString('hex')}`;
   process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE = 'zh-Hans';
   process.env.NODE_ENV = 'test';
@@ -97,8 +98,9 @@ export const http = () => request(instance!.server.httpServer);
 let userCounter = 0;
 /**
  * Creates an active admin user with the role (an app role code, or 'strapi-super-admin') and returns its JWT.
- * The user is made a member of `organizations` (documentIds); by default of every organization existing now, so that
- * tests of what a role may do are not also tests of the organization scope (tests/integration/org-scope.test.ts).
+ * The user is made a member of `organizations` (documentIds); by default of every organization, now and created later
+ * by the records helper, so that tests of what a role may do are not also tests of the organization scope
+ * (tests/integration/org-scope.test.ts tests the scope).
  */
 export async function adminToken(roleCode: string, options: { organizations?: string[] } = {}): Promise<{ token: string; user: any }> {
   const strapi = instance!;
@@ -108,7 +110,8 @@ export async function adminToken(roleCode: string, options: { organizations?: st
   const email = `${roleCode}-${userCounter}-${crypto.randomBytes(3).toString('hex')}@example.test`;
   const password = `Test-${crypto.randomBytes(8).toString('hex')}A1`;
   const created = await strapi.service('admin::user').create({ email, firstname: roleCode, lastname: 'Test', password, isActive: true, roles: [role.id] });
-  await addMember(strapi, created.id, options.organizations);
+  if (options.organizations) await addMember(strapi, created.id, options.organizations);
+  else await memberEverywhere(strapi, created.id);
   const res = await http().post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`Admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { token: res.body.data.token, user: res.body.data.user };
@@ -126,4 +129,12 @@ export async function addMember(strapi: Core.Strapi, userId: number, organizatio
       data: { members: [...row.members.map((m) => m.id), userId] },
     });
   }
+}
+
+/** Admin users of this test file that are members of every organization, including those createOrganization makes. */
+export const everywhereMembers: number[] = [];
+
+export async function memberEverywhere(strapi: Core.Strapi, userId: number) {
+  everywhereMembers.push(userId);
+  await addMember(strapi, userId);
 }

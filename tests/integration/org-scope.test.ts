@@ -38,6 +38,8 @@ const bodies: Record<string, (o: Org) => Record<string, unknown>> = {
   [PROJECT]: (o) => ({ name: `范围测试项目${o}`, category: 'procurement', projectCode: `CG-2024-S${o}${Date.now() % 100000}`, registeredOn: '2024-01-02', principal: '某采购人', method: 'inquiry', organization: connect(orgs[o].documentId) }),
   [NOTICE]: (o) => ({ title: `范围测试公告${o}`, noticeType: 'tenderNotice', releasedAt: '2024-02-03T08:00:00.000Z', project: connect(docs[PROJECT][o].documentId) }),
 };
+/** A field each type's answer must show. */
+const SHOWN: Record<string, string> = { [APP]: 'applicantName', [CASE]: 'kind', [DECISION]: 'kind', [FEE]: 'item', [REPORT]: 'title', [POLICY]: 'title', [PROJECT]: 'name', [NOTICE]: 'title' };
 /** The relation that carries the organization, and the filter on it. */
 const orgFilter = (uid: string, o: Org) =>
   uid === NOTICE ? `filters[project][organization][documentId][$eq]=${orgs[o].documentId}` : `filters[organization][documentId][$eq]=${orgs[o].documentId}`;
@@ -137,7 +139,12 @@ describe('Given an officer and an editor who are members of organization A only'
     expect(created.status).toBe(201);
     const id = created.body.data.documentId;
     expect((await call(who, 'get', withQ(`/content-manager/collection-types/${uid}/${id}`, uid))).status).toBe(200);
-    expect((await call(who, 'put', withQ(`/content-manager/collection-types/${uid}/${id}`, uid), bodies[uid]('A'))).status).toBe(200);
+    const body = bodies[uid]('A');
+    const updated = await call(who, 'put', withQ(`/content-manager/collection-types/${uid}/${id}`, uid), body);
+    expect(updated.status).toBe(200);
+    // The answer keeps the document's fields (the edit view shows it after a save).
+    expect(updated.body.data[SHOWN[uid]]).toBe(body[SHOWN[uid]]);
+    expect(created.body.data[SHOWN[uid]]).toBe(body[SHOWN[uid]]);
     if (!NEVER_CLONED.includes(uid) && uid !== DECISION && uid !== PROJECT) {
       expect((await call(who, 'post', withQ(`/content-manager/collection-types/${uid}/clone/${id}`, uid), {})).status).toBe(200);
     }

@@ -64,11 +64,23 @@ describe('Given the first start', () => {
     expect(Number.isNaN(Date.parse(record.appliedAt))).toBe(false);
   });
 
-  test('When the officer’s defaults are read, Then every content-type permission carries the organization condition', async () => {
-    const r = await role('disclosure-officer');
+  test.each(['disclosure-officer', 'content-editor'])('When the %s’s defaults are read, Then exactly the permissions on types with an organization carry the organization condition', async (code) => {
+    const r = await role(code);
     const rows = await strapi.db.query('admin::permission').findMany({ where: { role: r.id, subject: { $notNull: true } } });
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.filter((p: any) => JSON.stringify(p.conditions) !== JSON.stringify(['api::in-my-organizations']))).toEqual([]);
+    const subjects = (conditioned: boolean) =>
+      [...new Set(rows.filter((p: any) => (p.conditions ?? []).includes('api::in-my-organizations') === conditioned).map((p: any) => p.subject))].sort();
+    expect({ conditioned: subjects(true), unconditioned: subjects(false) }).toEqual(
+      code === 'content-editor'
+        ? {
+            conditioned: ['api::disclosure-guide.disclosure-guide', 'api::organization.organization', 'api::policy-document.policy-document', 'api::transaction-notice.transaction-notice', 'api::transaction-project.transaction-project'],
+            unconditioned: ['api::ca-provider.ca-provider'],
+          }
+        : {
+            conditioned: ['api::administrative-decision.administrative-decision', 'api::annual-report.annual-report', 'api::disclosure-application.disclosure-application', 'api::fee.fee', 'api::organization.organization', 'api::policy-document.policy-document', 'api::review-case.review-case'],
+            unconditioned: ['plugin::disclosure.calendar-day', 'plugin::disclosure.calendar-year'],
+          }
+    );
+    expect(rows.every((p: any) => (p.conditions ?? []).every((c: string) => c === 'api::in-my-organizations'))).toBe(true);
   });
 });
 
