@@ -165,8 +165,23 @@ function withOrganizationPopulated(uid: string, params: { populate?: unknown }) 
   if (path.length === 0) return;
   const populate = params.populate;
   if (populate !== undefined && (typeof populate !== 'object' || populate === null || Array.isArray(populate))) return;
-  const inner = path.length === 1 ? { fields: ['documentId'] } : { fields: ['documentId'], populate: { [path[1]]: { fields: ['documentId'] } } };
-  params.populate = { ...((populate as Record<string, unknown> | undefined) ?? {}), [path[0]]: inner };
+  const current = (populate as Record<string, unknown> | undefined)?.[path[0]];
+  const nested = (value: unknown) => {
+    // For a notice: its project's organization, added to whatever the project is populated with.
+    if (path.length === 1) return value;
+    const v = (value && typeof value === 'object' ? value : {}) as { populate?: Record<string, unknown> };
+    return { ...v, populate: { ...(v.populate ?? {}), [path[1]]: { fields: ['documentId'] } } };
+  };
+  let next: unknown;
+  if (current === undefined || current === false || (typeof current === 'object' && current !== null && 'count' in current)) {
+    next = nested({ fields: ['documentId'] });
+  } else if (current === true || current === '*') {
+    next = path.length === 1 ? current : nested({});
+  } else if (typeof current === 'object' && current !== null) {
+    const c = current as { fields?: unknown };
+    next = nested(Array.isArray(c.fields) ? { ...c, fields: [...new Set([...c.fields, 'documentId'])] } : c);
+  } else return;
+  params.populate = { ...((populate as Record<string, unknown> | undefined) ?? {}), [path[0]]: next };
 }
 
 const CM_PATH = /^\/content-manager\//i;
@@ -183,6 +198,12 @@ export function registerScopedWrites(strapi: Core.Strapi) {
     if (!(uid in ORGANIZATION_PATHS)) return next();
     const ctx = strapi.requestContext.get() as any;
     if (!ctx || !CM_PATH.test(ctx.path ?? '') || !ctx.state?.userAbility || !ctx.state?.user) return next();
+    if (['findMany', 'findOne', 'findFirst'].includes(action)) {
+      // Reads: Strapi answers with relations counted and then checks each document against the condition (e.g.
+      // bulkFindForValidation, which does not filter): give it the organization to check.
+      withOrganizationPopulated(uid, context.params as { populate?: unknown });
+      return next();
+    }
     if (!['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'].includes(action)) return next();
     const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
     const params = context.params as { documentId?: string; data?: Record<string, unknown>; locale?: unknown };

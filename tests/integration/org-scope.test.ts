@@ -169,6 +169,14 @@ describe('Given an officer and an editor who are members of organization A only'
     }
   });
 
+  test.each(BASES)('When the officer asks bulkFindForValidation for A’s and B’s applications (%s), Then only A’s fields are answered', async (base) => {
+    const res = await call('officer', 'post', `${base}/collection-types/${APP}/actions/bulkFindForValidation`, { documentIds: [docs[APP].A.documentId, docs[APP].B.documentId] });
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('申请人B甲乙');
+    expect(res.text).not.toContain(docs[APP].B.idNumber);
+    expect(res.body.results.map((r: any) => r.applicantName).filter(Boolean)).toEqual(['申请人A甲乙']);
+  });
+
   test('When an officer who belongs to no organization lists applications, Then 403', async () => {
     expect((await call('nobody', 'get', `/content-manager/collection-types/${APP}`)).status).toBe(403);
     expect((await call('nobody', 'get', '/disclosure/applications')).body.data.items).toEqual([]);
