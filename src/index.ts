@@ -6,11 +6,14 @@ import { defaultAdminLanguage } from './bootstrap/admin-users';
 import { applyContentManagerViews } from './bootstrap/content-manager';
 import { closePublicCache, invalidateOnWrites } from './cache';
 import { closeRateLimits } from './rate-limit';
+import { registerScopeCondition, registerScopedWrites } from './bootstrap/scope';
+import { guardAccessChanges } from './bootstrap/invariants';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
     defaultAdminLanguage(strapi);
+    registerScopedWrites(strapi);
     // Index migrations that need the tables: re-applied (idempotently) after every schema sync, see the file.
     strapi.hook('strapi::content-types.afterSync').register(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,6 +25,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before any write of the set-up, so that nothing written is ever served from an older generation.
     await invalidateOnWrites(strapi);
+    await registerScopeCondition(strapi);
+    guardAccessChanges(strapi);
     await setUp(strapi);
     await applyContentManagerViews(strapi);
   },

@@ -1,6 +1,7 @@
 /**
  * Who may do what, declared once: the public API, the site's read-only token and the three admin roles.
- * Everything here is applied idempotently on every start (see ./index.ts).
+ * These are DEFAULTS: applied on the first start and by `npm run roles:reset` (see ./index.ts); afterwards the
+ * admin's changes in Settings › Roles stand, within the safety invariants of ./invariants.ts.
  */
 
 /** Content types the public may read (find and findOne). Everything else is closed to the public. */
@@ -59,6 +60,11 @@ export type RoleSpec = {
   contentTypes: Array<{ uid: string; actions: Array<'read' | 'create' | 'update' | 'delete' | 'publish'> }>;
   /** Other admin actions (media library, plugin actions). */
   actions: string[];
+  /**
+   * Content-type permissions on types with an organization (ORGANIZATION_PATHS in ./scope.ts) carry the condition
+   * "属于本人所在机构 / in my organizations": the role's users see and change only their organizations' records.
+   */
+  scoped?: boolean;
 };
 
 const ALL: RoleSpec['contentTypes'][number]['actions'] = ['read', 'create', 'update', 'delete', 'publish'];
@@ -83,7 +89,8 @@ export const ADMIN_ROLES: RoleSpec[] = [
   {
     code: 'content-editor',
     name: '内容编辑 Content editor',
-    description: 'Edits and publishes policy documents, transaction projects and notices, and CA provider information.',
+    description: 'Edits and publishes policy documents, transaction projects and notices of their organizations, and CA provider information.',
+    scoped: true,
     contentTypes: [
       { uid: 'api::policy-document.policy-document', actions: ALL },
       { uid: 'api::transaction-project.transaction-project', actions: ALL },
@@ -97,7 +104,8 @@ export const ADMIN_ROLES: RoleSpec[] = [
   {
     code: 'disclosure-officer',
     name: '信息公开专员 Disclosure officer',
-    description: 'Handles disclosure applications and review or lawsuit cases, records decisions and fees, and produces the annual report.',
+    description: 'Handles disclosure applications and review or lawsuit cases, records decisions and fees, and produces the annual report, for their organizations.',
+    scoped: true,
     contentTypes: [
       { uid: 'api::disclosure-application.disclosure-application', actions: CRUD },
       { uid: 'api::review-case.review-case', actions: CRUD },
@@ -117,7 +125,7 @@ export const ADMIN_ROLES: RoleSpec[] = [
   {
     code: 'auditor',
     name: '只读审核 Auditor',
-    description: 'Reads everything public and the annual reports, with the records behind the report tables; changes nothing.',
+    description: 'City-level: reads everything public and the annual reports of every organization, with the records behind the report tables; changes nothing.',
     contentTypes: [
       ...[...PUBLIC_READABLE, ...PUBLIC_READABLE_SINGLES].map((uid) => ({ uid, actions: ['read'] as RoleSpec['contentTypes'][number]['actions'] })),
       { uid: 'api::administrative-decision.administrative-decision', actions: ['read'] },

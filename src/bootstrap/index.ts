@@ -1,9 +1,11 @@
 /**
- * Start-up set-up, run on every start and safe to re-run: locales, admin roles, the public API and the site's token.
- * Each step reads what exists and changes only the difference, so two starts leave one of everything.
+ * Start-up set-up: locales (every start), and access (admin roles, the public role, the site's token) with their
+ * defaults on the FIRST start only (recorded in Strapi's core store) or on `npm run roles:reset`; afterwards the
+ * admin's changes stand. Every change the app itself makes to permissions is logged ("[access] …").
  */
 import type { Core } from '@strapi/strapi';
 import { ADMIN_ROLES, PRIVATE_TYPES, SITE_TOKEN_NAME, STRAPI_DEFAULT_ROLES, publicActions, type RoleSpec } from './access';
+import { ORGANIZATION_PATHS, SCOPE_CONDITION } from './scope';
 
 const LOCALES = [
   { code: 'zh-Hans', name: '简体中文 (zh-Hans)', isDefault: true },
@@ -34,38 +36,61 @@ function contentTypePermissions(strapi: Core.Strapi, spec: RoleSpec) {
     const scoped = wanted.map((action: any) => ({ ...action, subjects: [uid] }));
     const localized = (strapi.contentType(uid as any)?.pluginOptions as any)?.i18n?.localized === true;
     for (const permission of contentTypeService.getPermissionsWithNestedFields(scoped)) {
+      // Organization membership is administration (Settings): not part of a role's defaults.
+      const fields = (permission.properties?.fields as string[] | undefined)?.filter((f) => !(uid === 'api::organization.organization' && f === 'members'));
       permissions.push({
         ...permission,
-        properties: { ...permission.properties, ...(localized ? { locales: LOCALES.map((l) => l.code) } : {}) },
+        properties: { ...permission.properties, ...(fields ? { fields } : {}), ...(localized ? { locales: LOCALES.map((l) => l.code) } : {}) },
+        // Only types that have an organization: on the others (CA providers, the calendar) the condition grants nothing.
+        conditions: spec.scoped && uid in ORGANIZATION_PATHS ? [SCOPE_CONDITION] : [],
       });
     }
   }
   return permissions;
 }
 
-export async function ensureAdminRoles(strapi: Core.Strapi) {
+const permissionKey = (p: { action: string; subject?: string | null; conditions?: string[] | null }) =>
+  `${p.action}${p.subject ? ` on ${p.subject}` : ''}${p.conditions?.length ? ` [${p.conditions.join(',')}]` : ''}`;
+
+/** Creates the app's admin roles where missing and sets their permissions to the declared defaults (logged). */
+export async function ensureAdminRoles(strapi: Core.Strapi, reason: string) {
   const roles = strapi.service('admin::role');
   for (const spec of ADMIN_ROLES) {
     let role = await roles.findOne({ code: spec.code });
     if (!role) {
       role = await roles.create({ name: spec.name, code: spec.code, description: spec.description });
-      strapi.log.info(`[setup] created admin role ${spec.code}`);
+      strapi.log.info(`[access] ${reason}: created admin role ${spec.code}`);
     }
     const permissions = [
       ...contentTypePermissions(strapi, spec),
       ...spec.actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
     ];
+    const before = new Set<string>(
+      (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(permissionKey)
+    );
     await roles.assignPermissions(role.id, permissions);
+    const after = new Set<string>(
+      (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(permissionKey)
+    );
+    const added = [...after].filter((k) => !before.has(k));
+    const removed = [...before].filter((k) => !after.has(k));
+    if (added.length || removed.length) {
+      strapi.log.info(
+        `[access] ${reason}: set admin role ${spec.code} to its defaults` +
+          (added.length ? `; granted ${added.sort().join(', ')}` : '') +
+          (removed.length ? `; removed ${removed.sort().join(', ')}` : '')
+      );
+    }
   }
 }
 
 /**
  * Strapi gives its default Editor and Author roles Content Manager rights on every type when the database is new,
  * private ones included (applicants' names and ID numbers, cases, fees). They lose every permission on PRIVATE_TYPES
- * on every start, so a grant added by hand in Settings › Roles does not survive a restart either. Roles created later
+ * with the defaults (first start, reset); a grant an admin adds later in Settings › Roles stands. Roles created later
  * in the admin start with no permission at all (Strapi's own behaviour), so they stay closed until granted.
  */
-export async function stripDefaultRoles(strapi: Core.Strapi) {
+export async function stripDefaultRoles(strapi: Core.Strapi, reason: string) {
   const permissions = strapi.db.query('admin::permission');
   for (const code of STRAPI_DEFAULT_ROLES) {
     const role = await strapi.service('admin::role').findOne({ code });
@@ -77,12 +102,12 @@ export async function stripDefaultRoles(strapi: Core.Strapi) {
     if (!granted.length) continue;
     await permissions.deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
     const stripped = [...new Set(granted.map((p) => `${p.action} on ${p.subject}`))].sort();
-    strapi.log.warn(`[setup] removed from Strapi's "${role.name}" role (${code}) its permissions on private types: ${stripped.join(', ')}`);
+    strapi.log.warn(`[access] ${reason}: removed from Strapi's "${role.name}" role (${code}) its permissions on private types: ${stripped.join(', ')}`);
   }
 }
 
-/** The public role reads exactly what access.ts lists; any other permission (added by hand in the admin) is removed. */
-export async function ensurePublicPermissions(strapi: Core.Strapi) {
+/** The public role's defaults: exactly what access.ts lists (Strapi's own end-user routes removed). */
+export async function ensurePublicPermissions(strapi: Core.Strapi, reason: string) {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) throw new Error('The users-permissions public role is missing');
   const query = strapi.db.query('plugin::users-permissions.permission');
@@ -92,11 +117,11 @@ export async function ensurePublicPermissions(strapi: Core.Strapi) {
   const extra = existing.filter((p) => !wanted.has(p.action));
   if (extra.length) {
     await query.deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
-    strapi.log.warn(`[setup] removed public permissions not in src/bootstrap/access.ts: ${extra.map((p) => p.action).join(', ')}`);
+    strapi.log.warn(`[access] ${reason}: removed public permissions not in src/bootstrap/access.ts: ${extra.map((p) => p.action).join(', ')}`);
   }
-  for (const action of wanted) {
-    if (!have.has(action)) await query.create({ data: { action, role: role.id } });
-  }
+  const missing = [...wanted].filter((action) => !have.has(action));
+  for (const action of missing) await query.create({ data: { action, role: role.id } });
+  if (missing.length) strapi.log.info(`[access] ${reason}: granted the public role ${missing.join(', ')}`);
 }
 
 const DEFAULT_TOKEN_DESCRIPTIONS: Record<string, string> = {
@@ -113,15 +138,21 @@ const DEFAULT_TOKEN_DESCRIPTIONS: Record<string, string> = {
 /** Public actions the read-only site token does not get: the anonymous visitor's own writes. */
 const SITE_TOKEN_EXCLUDED = /^plugin::disclosure\.applications\./;
 
-export async function ensureSiteToken(strapi: Core.Strapi) {
+/** Strapi's own "Full Access" and "Read Only" tokens (recognised by their default description): revoked every start. */
+export async function revokeStrapiDefaultTokens(strapi: Core.Strapi) {
   const tokens = strapi.service('admin::api-token-content-api');
   for (const [name, description] of Object.entries(DEFAULT_TOKEN_DESCRIPTIONS)) {
     const token = await tokens.getByName(name);
     if (token && token.description === description && token.type !== 'custom') {
       await tokens.revoke(token.id);
-      strapi.log.info(`[setup] revoked Strapi's default "${name}" API token (see README, API tokens)`);
+      strapi.log.info(`[access] revoked Strapi's default "${name}" API token (see README, API tokens)`);
     }
   }
+}
+
+/** The site's token with its default permissions (created if missing). */
+export async function ensureSiteToken(strapi: Core.Strapi, reason: string) {
+  const tokens = strapi.service('admin::api-token-content-api');
   // What the public role reads, locales included; not the public's own writes (online filing, status check).
   const permissions = publicActions().filter((action) => !SITE_TOKEN_EXCLUDED.test(action));
   const existing = await tokens.getByName(SITE_TOKEN_NAME);
@@ -133,11 +164,12 @@ export async function ensureSiteToken(strapi: Core.Strapi) {
       lifespan: null,
       permissions,
     });
-    strapi.log.info(`[setup] created the "${SITE_TOKEN_NAME}" API token`);
+    strapi.log.info(`[access] ${reason}: created the "${SITE_TOKEN_NAME}" API token`);
   } else {
     const current = [...(existing.permissions ?? [])].map((p: any) => (typeof p === 'string' ? p : p.action)).sort();
-    if (JSON.stringify(current) !== JSON.stringify([...permissions].sort())) {
-      await tokens.update(existing.id, { permissions });
+    if (existing.type !== 'custom' || JSON.stringify(current) !== JSON.stringify([...permissions].sort())) {
+      await tokens.update(existing.id, { type: 'custom', permissions });
+      strapi.log.info(`[access] ${reason}: set the "${SITE_TOKEN_NAME}" API token to its default permissions (was: ${current.join(', ') || 'none'})`);
     }
   }
 }
@@ -151,10 +183,30 @@ export function excludePrivateFromDocumentation(strapi: Core.Strapi) {
   documentation.service('override').excludeFromGeneration(names);
 }
 
+/** Where the app records that the access defaults were applied (Strapi's core store). */
+const DEFAULTS_RECORD = { type: 'core', name: 'ggzy', key: 'access_defaults' } as const;
+
+export type DefaultsRecord = { appliedAt: string; reason: string };
+
+export async function accessDefaultsRecord(strapi: Core.Strapi): Promise<DefaultsRecord | null> {
+  return ((await strapi.store.get(DEFAULTS_RECORD)) as DefaultsRecord | null) ?? null;
+}
+
+/**
+ * Applies the declared defaults to the app's roles, Strapi's Editor and Author, the public role and the site's
+ * token, and records it. Run on the first start and by `npm run roles:reset`; never otherwise.
+ */
+export async function applyAccessDefaults(strapi: Core.Strapi, reason: string) {
+  await ensureAdminRoles(strapi, reason);
+  await stripDefaultRoles(strapi, reason);
+  await ensurePublicPermissions(strapi, reason);
+  await ensureSiteToken(strapi, reason);
+  await strapi.store.set({ ...DEFAULTS_RECORD, value: { appliedAt: new Date().toISOString(), reason } satisfies DefaultsRecord });
+  strapi.log.info(`[access] ${reason}: access defaults applied (src/bootstrap/access.ts)`);
+}
+
 export async function setUp(strapi: Core.Strapi) {
   await ensureLocales(strapi);
-  await ensureAdminRoles(strapi);
-  await stripDefaultRoles(strapi);
-  await ensurePublicPermissions(strapi);
-  await ensureSiteToken(strapi);
+  await revokeStrapiDefaultTokens(strapi);
+  if (!(await accessDefaultsRecord(strapi))) await applyAccessDefaults(strapi, 'first start');
 }

@@ -137,6 +137,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       siteCode: L('网站标识码', 'Website identification code', '10 位字母或数字（政府网站标识码），如 4117000001'),
       icpNumber: L('ICP 备案号', 'ICP licence number', '如 豫ICP备12345678号-1'),
       publicSecurityNumber: L('公安机关备案号', 'Public security filing number', '如 豫公网安备 41170202000001号'),
+      members: L('机构成员（管理员）', 'Members (admin users)', '本机构的信息公开专员和内容编辑：带“属于本人所在机构”条件的角色只看到本机构的记录'),
     },
     list: ['name', 'shortName', 'kind', 'creditCode'],
     sort: { by: 'displayOrder', order: 'ASC' },

@@ -9,7 +9,7 @@ import crypto from 'crypto';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Core } from '@strapi/strapi';
-import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { memberEverywhere, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createApplication, createOrganization } from '../helpers/records';
 
 jest.setTimeout(240_000);
@@ -41,7 +41,9 @@ beforeAll(async () => {
 
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
   // An officer who chose English in the profile (new users start in zh-Hans): the Chinese test below switches over.
-  await strapi.service('admin::user').create({ ...officer, firstname: '李', lastname: '专员', isActive: true, roles: [role.id], preferedLanguage: 'en' });
+  const officerUser = await strapi.service('admin::user').create({ ...officer, firstname: '李', lastname: '专员', isActive: true, roles: [role.id], preferedLanguage: 'en' });
+  // The officer's role is scoped to the organizations they are members of: this one works for all of them.
+  await memberEverywhere(strapi, officerUser.id);
   const login = await (await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(officer) })).json();
   const token = login.data.token as string;
 

@@ -9,7 +9,7 @@
  */
 import crypto from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { memberEverywhere, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createApplication, createOrganization, createPolicyDocument } from '../helpers/records';
 import { adminLogin, launchBrowser, newPage, screenshot, serve } from '../helpers/browser';
 import { getFormat } from '../../src/plugins/disclosure/server/src/format';
@@ -39,13 +39,15 @@ beforeAll(async () => {
   server = await serve(strapi);
 
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  await strapi.service('admin::user').create({
+  const officerUser = await strapi.service('admin::user').create({
     ...officer,
     firstname: '王',
     lastname: '专员',
     isActive: true,
     roles: [role.id],
   });
+  // The officer's role is scoped to the organizations they are members of: this one works for all of them.
+  await memberEverywhere(strapi, officerUser.id);
 
   // A decoy first, so that the page's default organization is not the one under test.
   await createOrganization(strapi, { name: '甲测试机构（无记录）', displayOrder: 1 });

@@ -6,7 +6,7 @@
  */
 import crypto from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { memberEverywhere, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createOrganization } from '../helpers/records';
 import { createReport } from '../helpers/content';
 import { adminLogin, launchBrowser, newPage, screenshot, serve } from '../helpers/browser';
@@ -29,7 +29,9 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  await strapi.service('admin::user').create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
+  const officerUser = await strapi.service('admin::user').create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
+  // The officer's role is scoped to the organizations they are members of: this one works for all of them.
+  await memberEverywhere(strapi, officerUser.id);
   org = await createOrganization(strapi, { name: '驻马店市公共资源交易中心（章节测试）' });
   report = await createReport(strapi, org.documentId, { year: 2021, title: '2021年政府信息公开工作年度报告' }, false);
   browser = await launchBrowser();

@@ -1,6 +1,7 @@
 /** Valid records for tests, written through the Document Service (the same path as the admin and the API). */
 import type { Core } from '@strapi/strapi';
 import { creditCodeCheckChar, residentIdCheckChar } from '../../src/validation/identifiers';
+import { addMember, everywhereMembers } from './strapi';
 
 let sequence = 0;
 const next = () => (sequence += 1);
@@ -15,10 +16,13 @@ export function residentId(n = next()): string {
   return first17 + residentIdCheckChar(first17);
 }
 
+/** An organization; the test's admin users made "members everywhere" (helpers/strapi.ts) become its members. */
 export async function createOrganization(strapi: Core.Strapi, data: Record<string, unknown> = {}) {
-  return strapi.documents('api::organization.organization').create({
+  const org = await strapi.documents('api::organization.organization').create({
     data: { name: `测试机构${next()}`, creditCode: creditCode(), kind: 'tradingCenter', canIssueRegulations: false, ...data },
   } as any);
+  for (const userId of everywhereMembers) await addMember(strapi, userId, [org.documentId]);
+  return org;
 }
 
 export async function createApplication(strapi: Core.Strapi, organization: string, data: Record<string, unknown> = {}) {

@@ -19,6 +19,7 @@ let cleanup: (() => Promise<void>) | null = null;
 export const isPostgres = () => (process.env.DATABASE_CLIENT ?? 'sqlite') === 'postgres';
 
 export async function setupStrapi(): Promise<Core.Strapi> {
+  everywhereMembers.length = 0;
   const name = `ggzy_test_${process.env.JEST_WORKER_ID ?? '0'}_${crypto.randomBytes(4).toString('hex')}`;
   process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE = 'zh-Hans';
   process.env.NODE_ENV = 'test';
@@ -95,16 +96,45 @@ export async function teardownStrapi() {
 export const http = () => request(instance!.server.httpServer);
 
 let userCounter = 0;
-/** Creates an active admin user with the role (an app role code, or 'strapi-super-admin') and returns its JWT. */
-export async function adminToken(roleCode: string): Promise<{ token: string; user: any }> {
+/**
+ * Creates an active admin user with the role (an app role code, or 'strapi-super-admin') and returns its JWT.
+ * The user is made a member of `organizations` (documentIds); by default of every organization, now and created later
+ * by the records helper, so that tests of what a role may do are not also tests of the organization scope
+ * (tests/integration/org-scope.test.ts tests the scope).
+ */
+export async function adminToken(roleCode: string, options: { organizations?: string[] } = {}): Promise<{ token: string; user: any }> {
   const strapi = instance!;
   const role = await strapi.service('admin::role').findOne({ code: roleCode });
   if (!role) throw new Error(`No admin role ${roleCode}`);
   userCounter += 1;
   const email = `${roleCode}-${userCounter}-${crypto.randomBytes(3).toString('hex')}@example.test`;
   const password = `Test-${crypto.randomBytes(8).toString('hex')}A1`;
-  await strapi.service('admin::user').create({ email, firstname: roleCode, lastname: 'Test', password, isActive: true, roles: [role.id] });
+  const created = await strapi.service('admin::user').create({ email, firstname: roleCode, lastname: 'Test', password, isActive: true, roles: [role.id] });
+  if (options.organizations) await addMember(strapi, created.id, options.organizations);
+  else await memberEverywhere(strapi, created.id);
   const res = await http().post('/admin/login').send({ email, password });
   if (res.status !== 200) throw new Error(`Admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { token: res.body.data.token, user: res.body.data.user };
+}
+
+/** Adds an admin user to organizations' `members` (every locale's row; all organizations when none are named). */
+export async function addMember(strapi: Core.Strapi, userId: number, organizations?: string[]) {
+  const where = organizations ? { documentId: { $in: organizations } } : {};
+  const rows: Array<{ id: number; members: Array<{ id: number }> }> = await strapi.db
+    .query('api::organization.organization')
+    .findMany({ where, populate: { members: { select: ['id'] } } });
+  for (const row of rows) {
+    await strapi.db.query('api::organization.organization').update({
+      where: { id: row.id },
+      data: { members: [...row.members.map((m) => m.id), userId] },
+    });
+  }
+}
+
+/** Admin users of this test file that are members of every organization, including those createOrganization makes. */
+export const everywhereMembers: number[] = [];
+
+export async function memberEverywhere(strapi: Core.Strapi, userId: number) {
+  everywhereMembers.push(userId);
+  await addMember(strapi, userId);
 }

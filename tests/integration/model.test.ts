@@ -222,12 +222,15 @@ describe('Given the start-up set-up', () => {
     expect(await snapshot(strapi)).toEqual(before);
   });
 
-  test('When a public permission is added by hand, Then the next setUp removes it', async () => {
+  test('When a public permission is added in the database behind the admin’s back, Then setUp leaves it (defaults apply on the first start only) and the reset of the defaults removes it', async () => {
     const before = await snapshot(strapi);
     const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::fee.fee.find', role: publicRole.id } });
-    const { setUp } = require('../../dist/src/bootstrap');
+    const { setUp, applyAccessDefaults } = require('../../dist/src/bootstrap');
     await setUp(strapi);
+    expect((await snapshot(strapi)).publicPermissions).toContain('api::fee.fee.find');
+    await applyAccessDefaults(strapi, 'test reset');
+    await applyAccessDefaults(strapi, 'test reset');
     expect(await snapshot(strapi)).toEqual(before);
   });
 

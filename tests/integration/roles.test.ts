@@ -28,8 +28,9 @@ const connect = (documentId: string) => ({ connect: [{ documentId }], disconnect
 beforeAll(async () => {
   strapi = await setupStrapi();
   s.org = await createOrganization(strapi);
-  s.policy = await createPolicyDocument(strapi, { title: '审核可读的文件' });
-  s.project = await createProject(strapi, { category: 'construction' });
+  // Organization-scoped roles (README "Roles") see records of their organizations: every record here has one.
+  s.policy = await createPolicyDocument(strapi, { title: '审核可读的文件', organization: s.org.documentId });
+  s.project = await createProject(strapi, { category: 'construction', organization: s.org.documentId });
   s.notice = await createNotice(strapi, s.project.documentId);
   s.ca = await createCaProvider(strapi);
   s.report = await createReport(strapi, s.org.documentId, { year: 2021 }, false);
@@ -55,8 +56,8 @@ const publish = (uid: string, documentId: string) => `${CM}/${uid}/${documentId}
 
 describe('Given the content editor', () => {
   const EDITABLE = [
-    { name: 'a policy document', uid: POLICY, path: 'policy-documents', body: () => ({ title: '编辑新建的管理办法', kind: 'normative', issuingBody: '驻马店市公共资源交易中心', issuedOn: '2024-01-02' }), edit: { summary: '编辑修改的摘要' } },
-    { name: 'a transaction project', uid: PROJECT, path: 'transaction-projects', body: () => ({ name: '编辑新建的项目', category: 'procurement', projectCode: 'CG-2024-777', registeredOn: '2024-01-02', principal: '某采购人', method: 'inquiry', budget: { amount: '120000.00', unit: 'yuan', currency: 'CNY' } }), edit: { region: '驿城区' } },
+    { name: 'a policy document', uid: POLICY, path: 'policy-documents', body: () => ({ title: '编辑新建的管理办法', kind: 'normative', issuingBody: '驻马店市公共资源交易中心', issuedOn: '2024-01-02', organization: connect(s.org.documentId) }), edit: { summary: '编辑修改的摘要' } },
+    { name: 'a transaction project', uid: PROJECT, path: 'transaction-projects', body: () => ({ name: '编辑新建的项目', category: 'procurement', projectCode: 'CG-2024-777', registeredOn: '2024-01-02', principal: '某采购人', method: 'inquiry', budget: { amount: '120000.00', unit: 'yuan', currency: 'CNY' }, organization: connect(s.org.documentId) }), edit: { region: '驿城区' } },
     { name: 'a transaction notice', uid: NOTICE, path: 'transaction-notices', body: () => ({ title: '编辑新建的招标公告', noticeType: 'tenderNotice', releasedAt: '2024-02-03T08:00:00.000Z', project: connect(s.project.documentId) }), edit: { publicityStart: '2024-02-03', publicityEnd: '2024-02-08' } },
     { name: 'a CA provider', uid: CA, path: 'ca-providers', body: () => ({ name: '编辑新建的CA', provinceWide: true, fees: [{ item: '新办', price: '200', unit: '元/年' }] }), edit: { hotline: '400-000-0000' } },
   ];

@@ -2,7 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { SERVICES } from '../applications/constants';
+import { APPLICATION_UID, SERVICES } from '../applications/constants';
+import { ACTIONS } from '../permissions';
+import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
 
 const worklistQuery = z
   .object({
@@ -24,12 +26,17 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'query'}: ${i.message}`, name: 'ValidationError', value: null }));
       throw new errors.ValidationError(issues.map((i) => i.message).join('; '), { errors: issues });
     }
-    const { organization, ...rest } = parsed.data;
-    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ ...rest, organization: organization || undefined }) };
+    const { organization: asked, ...rest } = parsed.data;
+    const organization = asked || undefined;
+    const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.readApplications);
+    if (organization) assertInScope(scope, organization);
+    const organizations = organization || scope === null ? undefined : scope;
+    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ ...rest, organization, organizations }) };
   },
 
   /** GET /disclosure/applications/:documentId (admin). */
   async findOne(ctx: any) {
+    await assertDocumentInScope(ctx, strapi, ACTIONS.readApplications, APPLICATION_UID, ctx.params.documentId);
     ctx.body = { data: await service(strapi, SERVICES.applications).detail(ctx.params.documentId) };
   },
 
@@ -37,6 +44,7 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   async recordEvent(ctx: any) {
     const user = ctx.state.user;
     if (!user?.id) throw new errors.UnauthorizedError('An admin user is required to record an event');
+    await assertDocumentInScope(ctx, strapi, ACTIONS.handleApplications, APPLICATION_UID, ctx.params.documentId);
     const data = await service(strapi, SERVICES.applications).recordEvent(ctx.params.documentId, ctx.request.body, user);
     ctx.status = 201;
     ctx.body = { data };

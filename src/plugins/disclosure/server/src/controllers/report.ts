@@ -7,6 +7,9 @@ import { renderReportCsv, renderReportHtml, renderReportXlsx, type PublicReport 
 import { ACTIONS } from '../permissions';
 import type { ReportService } from '../services/report';
 import type { DrilldownService } from '../services/drilldown';
+import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
+
+const REPORT_UID = 'api::annual-report.annual-report';
 
 const year = z.coerce.number().int().min(2008).max(2100);
 const documentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9]+$/, 'must be a documentId');
@@ -29,8 +32,10 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async organizations(ctx: any) {
+    const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.readReport);
     const data = await strapi.documents('api::organization.organization').findMany({
       locale: 'zh-Hans',
+      ...(scope === null ? {} : { filters: { documentId: { $in: scope } } }),
       fields: ['documentId', 'name', 'shortName', 'displayOrder'],
       sort: [{ displayOrder: 'asc' }, { name: 'asc' }],
       limit: 500,
@@ -40,6 +45,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async view(ctx: any) {
     const q = parse(z.object({ organization: documentId, year, locale: locale.default('zh-Hans') }), ctx.query);
+    assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.readReport), q.organization);
     ctx.body = { data: await service(strapi).view(q.organization, q.year, q.locale) };
   },
 
@@ -51,12 +57,14 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async compute(ctx: any) {
     const body = parse(z.object({ organization: documentId, year }), ctx.request.body);
+    assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.computeReport), body.organization);
     await service(strapi).compute(body.organization, body.year);
     ctx.body = { data: await service(strapi).view(body.organization, body.year) };
   },
 
   async acknowledge(ctx: any) {
     const body = parse(z.object({ documentId }), ctx.request.body);
+    await assertDocumentInScope(ctx, strapi, ACTIONS.publishReport, REPORT_UID, body.documentId);
     ctx.body = { data: await service(strapi).acknowledge(body.documentId, ctx.state.user) };
   },
 
@@ -66,6 +74,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
       z.object({ documentId, reason: z.string().trim().max(2000).optional(), revision: z.number().int().min(0).optional() }),
       ctx.request.body,
     );
+    await assertDocumentInScope(ctx, strapi, ACTIONS.publishReport, REPORT_UID, body.documentId);
     await service(strapi).publish(body.documentId, { user: ctx.state.user, reason: body.reason, revision: body.revision });
     ctx.body = { data: { documentId: body.documentId, published: true } };
   },
@@ -76,6 +85,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
       z.object({ organization: documentId, year, cell: z.string().min(3).max(200), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
       ctx.query
     );
+    assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.readReport), q.organization);
     const ability = ctx.state.userAbility;
     const mayReadApplications =
       ability?.can?.(ACTIONS.readApplications) || ability?.can?.('plugin::content-manager.explorer.read', 'api::disclosure-application.disclosure-application');

@@ -197,6 +197,8 @@ const LIGHT_FIELDS = ['documentId', 'trackingNumber', 'receivedOn', 'state', 'co
 export type WorklistFilter = ApplicationState | 'all' | 'overdue' | 'dueSoon';
 export interface WorklistOptions {
   organization?: string;
+  /** The caller's organizations when scoped (undefined: every organization). */
+  organizations?: string[];
   q?: string;
   filter?: WorklistFilter;
   page?: number;
@@ -223,7 +225,11 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
       const today = todayInChina();
       const soon = dueSoonWorkingDays();
       const cal = await calendar();
-      const scope = options.organization ? { organization: { documentId: options.organization } } : {};
+      const scope = options.organization
+        ? { organization: { documentId: options.organization } }
+        : options.organizations
+          ? { organization: { documentId: { $in: options.organizations } } }
+          : {};
       const q = options.q?.trim() ?? '';
       const search = q ? { $or: [{ trackingNumber: { $containsi: q } }, { applicantName: { $containsi: q } }] } : {};
       const light = (await db(strapi, APPLICATION_UID).findMany({
