@@ -33,6 +33,7 @@ export const ORGANIZATION_PATHS: Record<string, string[]> = {
   'api::transaction-project.transaction-project': ['organization'],
   'api::transaction-notice.transaction-notice': ['project', 'organization'],
   'api::disclosure-guide.disclosure-guide': ['organization'],
+  'plugin::disclosure.historical-report': ['organization'],
 };
 
 /** documentIds of the organizations the admin user is a member of (any locale's row counts: membership is shared). */

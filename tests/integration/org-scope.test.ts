@@ -216,6 +216,24 @@ describe('Given the plugin’s admin routes', () => {
     expect(await strapi.db.query(REPORT).count({ where: { documentId: docs[REPORT].B.documentId, publishedAt: { $notNull: true } } })).toBe(0);
     expect((await call('officer', 'get', `${base}/reports/view?organization=${orgs.A.documentId}&year=2021`)).status).toBe(200);
   });
+
+  test.each(['/disclosure', '/DISCLOSURE'])('When the officer imports a report or asks for paragraphs for B (%s), Then 403 and nothing is stored', async (base) => {
+    const HISTORICAL = 'plugin::disclosure.historical-report';
+    const b = orgs.B.documentId;
+    const text = '乙机构2023年政府信息公开工作年度报告\n一、总体情况\n';
+    const before = await strapi.db.query(HISTORICAL).count({});
+    for (const route of ['imports', 'imports/confirm']) {
+      const res = await call('officer', 'post', `${base}/${route}`).field('organization', b).field('year', '2023').field('text', text);
+      expect(res.status).toBe(403);
+    }
+    expect(await strapi.db.query(HISTORICAL).count({})).toBe(before);
+    expect((await call('officer', 'get', `${base}/imports?organization=${b}`)).status).toBe(403);
+    const listed = await call('officer', 'get', `${base}/imports`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.every((r: any) => r.organization?.documentId === orgs.A.documentId)).toBe(true);
+    expect((await call('officer', 'get', `${base}/reports/paragraphs?organization=${b}&year=2021`)).status).toBe(403);
+    expect((await call('officer', 'get', `${base}/reports/paragraphs?organization=${orgs.A.documentId}&year=2021`)).status).not.toBe(403);
+  });
 });
 
 describe('Given the city-level auditor (member of no organization)', () => {

@@ -2,7 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { badInput, IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, type ImportInput, type ImportsService } from '../services/imports';
+import { ACTIONS } from '../permissions';
+import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
+import { badInput, HISTORICAL, IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, type ImportInput, type ImportsService } from '../services/imports';
 
 const documentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9]+$/);
 const fields = z.object({
@@ -48,20 +50,28 @@ async function input(ctx: any): Promise<ImportInput> {
 
 export default {
   imports: ({ strapi }: { strapi: Core.Strapi }) => ({
+    // An officer imports only for the organizations they belong to (the same scope as the report page).
     async preview(ctx: any) {
-      ctx.body = { data: await service(strapi).preview(await input(ctx)) };
+      const read = await input(ctx);
+      assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), read.organization);
+      ctx.body = { data: await service(strapi).preview(read) };
     },
     async confirm(ctx: any) {
-      ctx.body = { data: await service(strapi).confirm(await input(ctx), ctx.state.user ?? null) };
+      const read = await input(ctx);
+      assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), read.organization);
+      ctx.body = { data: await service(strapi).confirm(read, ctx.state.user ?? null) };
     },
     async list(ctx: any) {
       const q = z.object({ organization: documentId.optional() }).safeParse(ctx.query);
       if (!q.success) return badInput('organization', '机构编号不正确', 'organization must be a documentId');
-      ctx.body = { data: await service(strapi).list(q.data.organization) };
+      const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.importReports);
+      if (q.data.organization) assertInScope(scope, q.data.organization);
+      ctx.body = { data: await service(strapi).list(q.data.organization, q.data.organization ? undefined : (scope ?? undefined)) };
     },
     async findOne(ctx: any) {
       const p = documentId.safeParse(ctx.params.documentId);
       if (!p.success) return badInput('documentId', '编号不正确', 'documentId is malformed');
+      await assertDocumentInScope(ctx, strapi, ACTIONS.importReports, HISTORICAL, p.data);
       ctx.body = { data: await service(strapi).stored(p.data) };
     },
   }),

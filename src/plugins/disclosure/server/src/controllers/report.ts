@@ -52,6 +52,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The standard numeric paragraphs of the computed tables, for the officer to insert into section 一 and edit. */
   async paragraphs(ctx: any) {
     const q = parse(z.object({ organization: documentId, year, locale: locale.default('zh-Hans') }), ctx.query);
+    assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.readReport), q.organization);
     ctx.body = { data: await service(strapi).paragraphs(q.organization, q.year, q.locale) };
   },
 

@@ -239,9 +239,14 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Imported reports, newest year first (optionally of one organization). */
-    async list(organizationId?: string) {
+    /** Stored imports, newest year first: of one organization, of the caller's organizations when scoped, or all. */
+    async list(organizationId?: string, organizations?: string[]) {
       const found = await documents().findMany({
-        filters: organizationId ? { organization: { documentId: organizationId } } : {},
+        filters: organizationId
+          ? { organization: { documentId: organizationId } }
+          : organizations
+            ? { organization: { documentId: { $in: organizations } } }
+            : {},
         fields: ['documentId', 'title', 'year', 'source', 'formatVersion', 'importedBy', 'importedAt'],
         populate: { organization: { fields: ['documentId', 'name'] } },
         sort: [{ year: 'desc' }],
