@@ -138,7 +138,8 @@ describe('public lists are served by indexes', () => {
     const [main] = await plansOf(url, 'transaction_notices');
     const text = main.join('\n');
     expect(text).toMatch(isPostgres() ? /Index Scan Backward using transaction_notices_category_released_idx on transaction_notices/ : /^SEARCH t0 USING INDEX transaction_notices_category_released_idx \(category=\?\)/m);
-    expect(text).not.toMatch(/transaction_notices_project_lnk|Unique|HashAggregate|TEMP B-TREE/);
+    // (SQLite may sort ties on the last ORDER BY term, as the other lists: "USE TEMP B-TREE FOR LAST TERM OF ORDER BY".)
+    expect(text).not.toMatch(/transaction_notices_project_lnk|Unique|HashAggregate|TEMP B-TREE FOR ORDER BY/);
     const res = await http().get(`${url}&pagination[withCount]=true&populate[project][fields][0]=category`);
     // Every 5th project is of this category (bench/site-data.js), and every notice of it is found.
     expect(res.body.meta.pagination.total).toBe(20000);
