@@ -11,7 +11,7 @@ import { SOURCES, SEARCH_KINDS, uidOfKind, type SearchSource } from './sources';
 import { addEntries, clearKind, removeEntries, type Entry } from './store';
 
 /** Raise when tokens or entries change shape: the next start rebuilds the index. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const BATCH = 1000;
 
@@ -52,6 +52,8 @@ export async function rebuildSearchIndex(strapi: Core.Strapi) {
       }
     });
   }
+  // Fresh statistics, so that PostgreSQL's planner knows which tokens are common (date index) and which rare (GIN).
+  await strapi.db.connection.raw('ANALYZE search_entries');
   await publicCache(strapi).store.advance();
 }
 
