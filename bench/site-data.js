@@ -6,7 +6,8 @@
  *   - two rows with the same `document_id`: the draft (`published_at` NULL) and the published version
  *     (`published_at` set); non-localized types keep `locale` NULL;
  *   - relations in the link table `transaction_notices_project_lnk` (notice id, project id, `transaction_notice_ord`),
- *     draft row → draft project row and published row → published project row, as Strapi links them on publish.
+ *     draft row → draft project row and published row → published project row, as Strapi links them on publish;
+ *   - each notice row's `category`, copied from the project row it links to (the app keeps it so on every write).
  * Table and column names come from Strapi's metadata, so a renamed attribute fails here instead of loading rubbish.
  * Rows are generated inside the database (recursive CTE on SQLite, generate_series on PostgreSQL).
  */
@@ -87,6 +88,8 @@ async function loadNotices(strapi, { projects, notices, tag = 'bulk' }) {
      JOIN ${p.tableName} p ON p.document_id = '${tag}p' || (s.n % ${projects} + 1)
        AND ((p.published_at IS NULL AND t.published_at IS NULL) OR (p.published_at IS NOT NULL AND t.published_at IS NOT NULL))`
   );
+  // Each notice row's copy of its project's category (src/trading/notice-category.ts), as the app's migration fills it.
+  await require('../database/migrations/2026.11.30T00.00.01.notice-category.js').up(knex);
   await knex.raw('ANALYZE');
   return { projects, notices };
 }

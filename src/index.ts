@@ -8,6 +8,11 @@ import { closePublicCache, invalidateOnWrites } from './cache';
 import { closeRateLimits } from './rate-limit';
 import { registerScopeCondition, registerScopedWrites } from './bootstrap/scope';
 import { guardAccessChanges } from './bootstrap/invariants';
+import { ensureSearchIndex, maintainSearchIndex } from './search/maintain';
+import { keepNoticeCategories } from './trading/notice-category';
+
+/** Migrations that need the tables Strapi creates: re-applied (idempotently) after every schema sync, see each file. */
+const AFTER_SYNC_MIGRATIONS = ['2026.11.28T00.00.00.report-link-indexes.js', '2026.11.30T00.00.00.search-index.js', '2026.11.30T00.00.01.notice-category.js'];
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,10 +21,14 @@ export default {
     registerScopedWrites(strapi);
     // Index migrations that need the tables: re-applied (idempotently) after every schema sync, see the file.
     strapi.hook('strapi::content-types.afterSync').register(async () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const migration = require(path.join(strapi.dirs.app.root, 'database/migrations/2026.11.28T00.00.00.report-link-indexes.js'));
-      await migration.up(strapi.db.connection);
+      for (const file of AFTER_SYNC_MIGRATIONS) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const migration = require(path.join(strapi.dirs.app.root, 'database/migrations', file));
+        await migration.up(strapi.db.connection);
+      }
     });
+    maintainSearchIndex(strapi);
+    keepNoticeCategories(strapi);
     excludePrivateFromDocumentation(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -29,6 +38,7 @@ export default {
     guardAccessChanges(strapi);
     await setUp(strapi);
     await applyContentManagerViews(strapi);
+    await ensureSearchIndex(strapi);
   },
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closePublicCache(strapi);

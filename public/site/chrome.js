@@ -21,6 +21,16 @@ function otherLanguageHref() {
   return u.pathname + u.search + u.hash;
 }
 
+/** The header's search box: a plain GET form to search.html (works before any script of that page runs). */
+function searchBox() {
+  const current = location.pathname.endsWith('/site/search.html') ? new URLSearchParams(location.search).get('q') ?? '' : '';
+  return h('form', { class: 'site-search', role: 'search', action: '/site/search.html', method: 'get', 'aria-label': t('searchHeaderLabel') },
+    h('label', { for: 'site-search-q', class: 'visually-hidden' }, t('searchHeaderLabel')),
+    h('input', { id: 'site-search-q', name: 'q', type: 'search', maxlength: '50', required: true, value: current, placeholder: t('searchHeaderPlaceholder'), autocomplete: 'off' }),
+    isEn ? h('input', { type: 'hidden', name: 'locale', value: 'en' }) : null,
+    h('button', { type: 'submit' }, t('search')));
+}
+
 /**
  * Mounts the frame. `section` names the navigation item of the page (aria-current); returns the <main> element,
  * emptied, for the page to fill.
@@ -36,6 +46,7 @@ export function mountChrome(section) {
       h('a', { class: 'brand', href: href('/index.html') },
         h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '交'),
         h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, t('siteName')), h('span', { class: 'brand-tagline' }, t('siteTagline')))),
+      searchBox(),
       h('a', {
         class: 'lang-switch',
         href: otherLanguageHref(),

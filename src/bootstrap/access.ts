@@ -44,6 +44,7 @@ export const PUBLIC_EXTRA_ACTIONS: string[] = [
   // Published annual reports as JSON, HTML, CSV and XLSX, and the city's index (the plugin never serves drafts).
   ...['find', 'index', 'findOne', 'html', 'csv', 'xlsx'].map((action) => `plugin::disclosure.public-report.${action}`),
   ...['apply', 'status'].map((action) => `plugin::disclosure.applications.${action}`), // online application, status check
+  'api::search.search.find', // site-wide search over published content (src/search)
 ];
 
 export const publicActions = (): string[] => [

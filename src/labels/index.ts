@@ -95,6 +95,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       body: BODY,
       attachments: ATTACHMENTS,
       project: L('所属项目', 'Project', '必填'),
+      category: { ...L('交易类别', 'Category', '随所属项目自动填写，不必编辑'), edit: 'readOnly' },
     },
     list: ['title', 'noticeType', 'project', 'releasedAt'],
     sort: { by: 'releasedAt', order: 'DESC' },
@@ -372,7 +373,7 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
       agreement: { zh: '协议', en: 'Agreement' },
     },
   },
-  'api::transaction-notice.transaction-notice': { noticeType: labelsOf(NOTICE_TYPES) },
+  'api::transaction-notice.transaction-notice': { noticeType: labelsOf(NOTICE_TYPES), category: labelsOf(CATEGORY_LABELS) },
   'api::organization.organization': {
     kind: {
       tradingCenter: { zh: '公共资源交易中心', en: 'Trading center' },

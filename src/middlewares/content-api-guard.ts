@@ -1,14 +1,15 @@
 /**
  * Guards the content API (/api/*): reads are pinned to published content whatever the query says (Strapi lets
  * ?status=draft through to any role with find), every client gets a per-address rate limit (shared by all instances
- * through Redis when REDIS_URL is set), and `populate` is kept
- * within limits that bound the answer (src/content-api/populate-limits.ts).
+ * through Redis when REDIS_URL is set), and `populate` is kept within limits that bound the answer
+ * (src/content-api/populate-limits.ts), and so are filters through relations (src/content-api/filter-limits.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { isUnderPrefix, routedPath } from '../content-api/paths';
 import { errors } from '@strapi/utils';
 import { rateLimitMiddleware } from '../rate-limit';
 import { checkPopulate, schemaLookup } from '../content-api/populate-limits';
+import { checkFilters } from '../content-api/filter-limits';
 
 type Config = { windowSeconds?: number; max?: number };
 
@@ -50,6 +51,11 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     if (populate !== undefined) {
       const problem = checkPopulate(populate, modelOf(ctx.path), lookup);
       if (problem) throw new errors.ValidationError(problem.message, { populate: { code: problem.code, path: problem.path } });
+    }
+    const filters = ctx.request.query?.filters;
+    if (filters !== undefined) {
+      const problem = checkFilters(filters, modelOf(ctx.path), lookup);
+      if (problem) throw new errors.ValidationError(problem.message, { filters: { code: problem.code, path: problem.path } });
     }
     return next();
   };

@@ -80,3 +80,14 @@ test('another client address has its own budget', async () => {
   expect((await get('/api/organizations', '127.0.0.2')).status).toBe(429);
   expect((await get('/api/organizations', '127.0.0.3')).status).toBe(200);
 });
+
+test('site-wide search shares the same budget: counted, then refused with 429', async () => {
+  const path = `/api/search?q=${encodeURIComponent('采购')}`;
+  for (let i = 0; i < 5; i += 1) {
+    const res = await get(path, '127.0.0.4');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-ratelimit-remaining']).toBe(String(4 - i));
+  }
+  expect((await get(path, '127.0.0.4')).status).toBe(429);
+  expect((await get('/api/organizations', '127.0.0.4')).status).toBe(429);
+});
