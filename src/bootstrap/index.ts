@@ -186,7 +186,12 @@ export function excludePrivateFromDocumentation(strapi: Core.Strapi) {
 /** Where the app records that the access defaults were applied (Strapi's core store). */
 const DEFAULTS_RECORD = { type: 'core', name: 'ggzy', key: 'access_defaults' } as const;
 
-export type DefaultsRecord = { appliedAt: string; reason: string };
+/**
+ * `offered`: every default grant the app has applied so far (keys of `declaredGrants`). A grant declared by a later
+ * release (a new public route, a new plugin action) is not in it: it is applied once on the next start, and from then
+ * on it is the admin's to keep or remove like any other.
+ */
+export type DefaultsRecord = { appliedAt: string; reason: string; offered?: string[] };
 
 export async function accessDefaultsRecord(strapi: Core.Strapi): Promise<DefaultsRecord | null> {
   return ((await strapi.store.get(DEFAULTS_RECORD)) as DefaultsRecord | null) ?? null;
@@ -201,12 +206,80 @@ export async function applyAccessDefaults(strapi: Core.Strapi, reason: string) {
   await stripDefaultRoles(strapi, reason);
   await ensurePublicPermissions(strapi, reason);
   await ensureSiteToken(strapi, reason);
-  await strapi.store.set({ ...DEFAULTS_RECORD, value: { appliedAt: new Date().toISOString(), reason } satisfies DefaultsRecord });
+  const offered = declaredGrants(strapi).map((g) => g.key);
+  await strapi.store.set({ ...DEFAULTS_RECORD, value: { appliedAt: new Date().toISOString(), reason, offered } satisfies DefaultsRecord });
   strapi.log.info(`[access] ${reason}: access defaults applied (src/bootstrap/access.ts)`);
+}
+
+type Grant =
+  | { key: string; kind: 'admin'; role: string; permission: { action: string; subject: string | null; properties: any; conditions: string[] } }
+  | { key: string; kind: 'public' | 'site-token'; action: string };
+
+/** Every default grant access.ts declares, each with a stable key (admin role + action + subject; public action). */
+export function declaredGrants(strapi: Core.Strapi): Grant[] {
+  const grants: Grant[] = [];
+  for (const spec of ADMIN_ROLES) {
+    const permissions = [
+      ...contentTypePermissions(strapi, spec),
+      ...spec.actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] as string[] })),
+    ];
+    const seen = new Set<string>();
+    for (const permission of permissions) {
+      const key = `admin ${spec.code}: ${permission.action}${permission.subject ? ` on ${permission.subject}` : ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      grants.push({ key, kind: 'admin', role: spec.code, permission });
+    }
+  }
+  for (const action of publicActions()) {
+    grants.push({ key: `public: ${action}`, kind: 'public', action });
+    if (!SITE_TOKEN_EXCLUDED.test(action)) grants.push({ key: `site token: ${action}`, kind: 'site-token', action });
+  }
+  return grants;
+}
+
+/**
+ * Grants declared since the defaults were last applied (a newer release's routes and actions): applied once, added to
+ * what the admin configured (nothing is removed), logged, and recorded as offered. A record without `offered` (written
+ * before this existed) adopts the current declaration without granting anything.
+ */
+export async function offerNewGrants(strapi: Core.Strapi, record: DefaultsRecord) {
+  const grants = declaredGrants(strapi);
+  if (!record.offered) {
+    await strapi.store.set({ ...DEFAULTS_RECORD, value: { ...record, offered: grants.map((g) => g.key) } });
+    return;
+  }
+  const offered = new Set(record.offered);
+  const fresh = grants.filter((g) => !offered.has(g.key));
+  if (!fresh.length) return;
+  for (const grant of fresh) {
+    if (grant.kind === 'admin') {
+      const role = await strapi.service('admin::role').findOne({ code: grant.role });
+      if (!role) continue;
+      const have = await strapi.db.query('admin::permission').count({
+        where: { role: role.id, action: grant.permission.action, subject: grant.permission.subject },
+      });
+      if (!have) await strapi.db.query('admin::permission').create({ data: { ...grant.permission, actionParameters: {}, role: role.id } });
+    } else if (grant.kind === 'public') {
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+      const query = strapi.db.query('plugin::users-permissions.permission');
+      if (role && !(await query.count({ where: { role: role.id, action: grant.action } }))) await query.create({ data: { action: grant.action, role: role.id } });
+    } else {
+      const tokens = strapi.service('admin::api-token-content-api');
+      const token = await tokens.getByName(SITE_TOKEN_NAME);
+      if (!token) continue;
+      const current = [...(token.permissions ?? [])].map((p: any) => (typeof p === 'string' ? p : p.action));
+      if (!current.includes(grant.action)) await tokens.update(token.id, { permissions: [...current, grant.action] });
+    }
+  }
+  await strapi.store.set({ ...DEFAULTS_RECORD, value: { ...record, offered: [...offered, ...fresh.map((g) => g.key)] } });
+  strapi.log.info(`[access] new in this release, granted once (the admin may remove them): ${fresh.map((g) => g.key).join('; ')}`);
 }
 
 export async function setUp(strapi: Core.Strapi) {
   await ensureLocales(strapi);
   await revokeStrapiDefaultTokens(strapi);
-  if (!(await accessDefaultsRecord(strapi))) await applyAccessDefaults(strapi, 'first start');
+  const record = await accessDefaultsRecord(strapi);
+  if (!record) await applyAccessDefaults(strapi, 'first start');
+  else await offerNewGrants(strapi, record);
 }

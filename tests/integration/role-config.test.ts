@@ -76,7 +76,7 @@ describe('Given the first start', () => {
             unconditioned: ['api::ca-provider.ca-provider'],
           }
         : {
-            conditioned: ['api::administrative-decision.administrative-decision', 'api::annual-report.annual-report', 'api::disclosure-application.disclosure-application', 'api::fee.fee', 'api::organization.organization', 'api::policy-document.policy-document', 'api::review-case.review-case'],
+            conditioned: ['api::administrative-decision.administrative-decision', 'api::annual-report.annual-report', 'api::disclosure-application.disclosure-application', 'api::fee.fee', 'api::organization.organization', 'api::policy-document.policy-document', 'api::review-case.review-case', 'plugin::disclosure.historical-report'],
             unconditioned: ['plugin::disclosure.calendar-day', 'plugin::disclosure.calendar-year'],
           }
     );
@@ -110,6 +110,36 @@ describe('Given a super admin changing roles in Settings', () => {
     expect(changed).toEqual(publicDefaults.filter((a) => a !== 'api::ca-provider.ca-provider.findOne'));
     strapi = await restartStrapi();
     expect(await publicActions()).toEqual(changed);
+  });
+
+  test('When a newer release declares a grant (simulated: taken out of the record and out of the roles), Then the next start grants it once; removed again by the admin, it stays removed', async () => {
+    const RECORD = { type: 'core', name: 'ggzy', key: 'access_defaults' } as const;
+    const record = (await strapi.store.get(RECORD)) as { offered: string[] };
+    const SEARCH = 'api::search.search.find';
+    const OVERVIEW = 'plugin::disclosure.overview.read';
+    const newKeys = [`public: ${SEARCH}`, `site token: ${SEARCH}`, `admin auditor: ${OVERVIEW}`];
+    for (const key of newKeys) expect(record.offered).toContain(key);
+    // The database as an older release left it: without the grants, and without them in the record.
+    await strapi.store.set({ ...RECORD, value: { ...record, offered: record.offered.filter((k) => !newKeys.includes(k)) } });
+    const pub = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { role: pub.id, action: SEARCH } });
+    const auditor = await role('auditor');
+    await strapi.db.query('admin::permission').deleteMany({ where: { role: auditor.id, action: OVERVIEW } });
+    const withoutCaRead = await publicActions();
+    expect(withoutCaRead).not.toContain(SEARCH);
+
+    strapi = await restartStrapi();
+    expect(await publicActions()).toEqual([...withoutCaRead, SEARCH].sort());
+    expect(await strapi.db.query('admin::permission').count({ where: { role: auditor.id, action: OVERVIEW } })).toBe(1);
+    const token = await strapi.service('admin::api-token-content-api').getByName('Public site (read-only)');
+    expect((token.permissions ?? []).map((p: any) => (typeof p === 'string' ? p : p.action))).toContain(SEARCH);
+    // The earlier change (CA providers' findOne removed from the public role) is still the admin's: not re-granted.
+    expect(await publicActions()).not.toContain('api::ca-provider.ca-provider.findOne');
+    expect(((await strapi.store.get(RECORD)) as { offered: string[] }).offered).toEqual(expect.arrayContaining(newKeys));
+
+    await strapi.db.query('admin::permission').deleteMany({ where: { role: auditor.id, action: OVERVIEW } });
+    strapi = await restartStrapi();
+    expect(await strapi.db.query('admin::permission').count({ where: { role: auditor.id, action: OVERVIEW } })).toBe(0);
   });
 });
 
