@@ -121,7 +121,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
     fields: {
       name: L('机构名称', 'Name'),
       shortName: L('简称', 'Short name'),
-      creditCode: L('统一社会信用代码', 'Unified social credit code', '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466X'),
+      creditCode: L('统一社会信用代码', 'Unified social credit code', '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466U'),
       kind: L('机构类型', 'Kind'),
       canIssueRegulations: L('可制定规章', 'Can issue regulations'),
       parent: L('上级机构', 'Parent'),

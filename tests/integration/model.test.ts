@@ -47,6 +47,9 @@ describe('Given fees written through the Document Service', () => {
     }
     expect(await strapi.documents(FEE).count({ filters: { item: '千笔信息处理费' } } as any)).toBe(1000);
     expect(await sumInCents('千笔信息处理费')).toBe(15000n);
+    // And the report's own aggregation: 150 元 = 0.015 万元, exactly.
+    const report = await strapi.plugin('disclosure').service('report').compute(org.documentId, 2024);
+    expect(report.tables.cells['proactive.fees.fee.amount']).toBe('0.015');
     if (isPostgres()) {
       const meta = strapi.db.metadata.get(FEE) as any;
       const knex = strapi.db.connection;
@@ -206,7 +209,8 @@ describe('Given the start-up set-up', () => {
 
   test('When it has run once, Then it has made the roles, public permissions, one site token and two locales', async () => {
     const first = await snapshot(strapi);
-    expect(first.adminRoles).toEqual(expect.arrayContaining(['content-editor', 'disclosure-officer', 'auditor', 'strapi-super-admin']));
+    // Strapi's super admin, editor and author, and the app's content editor, disclosure officer and auditor: no other.
+    expect(first.adminRoles).toEqual(['auditor', 'content-editor', 'disclosure-officer', 'strapi-author', 'strapi-editor', 'strapi-super-admin']);
     expect(first.apiTokens).toHaveLength(1);
     expect(first.apiTokens[0]).toMatch(/^Public site \(read-only\): \d+ permissions$/);
     expect(first.locales).toEqual(['en', 'zh-Hans']);

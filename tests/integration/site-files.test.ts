@@ -153,7 +153,7 @@ describe('/site/labels.js', () => {
     const res = await getText('/site/labels.js').expect(200);
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.text).toContain('export const NOTICE_TYPE_LABELS = {"tenderNotice":{"zh":"招标公告","en":"Tender notice"}');
+    expect(res.body).toContain('export const NOTICE_TYPE_LABELS = {"tenderNotice":{"zh":"招标公告","en":"Tender notice"}');
     await getText('/site/labels.js', { 'If-None-Match': res.headers.etag }).expect(304);
   });
 });
