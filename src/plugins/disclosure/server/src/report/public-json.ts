@@ -3,7 +3,7 @@ import { fillTemplate, getFormat, headingIn, labelIn, pathIn, textIn } from '../
 import type { Locale, NarrativeCode, ReportFormat, TableCode } from '../format/types';
 import { type Cells, cellId } from './cells';
 import { type Problem, checkReport } from './check';
-import { type GridRole, cellKind, columnLabel, columnPath, cornerText, gridOf, printedValue } from './layout';
+import { type GridCell, cellKind, columnLabel, columnPath, cornerText, gridOf, printedValue } from './layout';
 
 /**
  * Version 1 of the public report. Labels are in `locale`; codes are stable. Counts are integers; the fee
@@ -50,15 +50,7 @@ export interface PublicSection {
   heading: string;
 }
 /** One printed cell of a block's grid (cells covered by a merge are absent); `cell` is `row.column` for values. */
-export interface PublicGridCell {
-  row: number;
-  col: number;
-  rowspan: number;
-  colspan: number;
-  role: GridRole;
-  text: string;
-  cell?: string;
-}
+export type PublicGridCell = Pick<GridCell, 'row' | 'col' | 'rowspan' | 'colspan' | 'role' | 'text'> & { cell?: string };
 export interface PublicGrid {
   headerRows: number;
   rowLabelColumns: number;
