@@ -61,7 +61,7 @@ test('a report stored before its JSON carried the declaration is served with it,
   });
   // Another URL than the first read's: the direct row update above bypasses the public cache's invalidation.
   const served = await http().get(`/api/disclosure/reports/${draft.documentId}?locale=zh-Hans`).expect(200);
-  expect(Object.keys(served.body.data)).toEqual(Object.keys(current.body.data));
+  // The same answer as a report published today (key order aside: PostgreSQL's jsonb keeps none).
   expect(served.body.data.tables[1].blocks[0].grid.cells.find((c: any) => c.role === 'row' && c.row === 3)).toMatchObject({ text: '一、本年新收（存档）', colspan: 3 });
   const restore = (r: any) => JSON.parse(JSON.stringify(r).replaceAll('一、本年新收（存档）', current.body.data.tables[1].blocks[0].rows[0].path[0]));
   expect(restore(served.body.data)).toEqual(current.body.data);
