@@ -26,6 +26,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => [
   'global::public-cache',
   'global::site-home',
   'global::site-vendor',
+  'global::site-labels',
   'global::site-files',
   'global::site-not-found',
   'strapi::public',

@@ -1,12 +1,13 @@
 // One published annual report: the narrative sections and the three tables laid out as the national format
 // (国办公开办函〔2021〕30号) lays them out, with the printable page and the downloads.
-// Request: GET /api/disclosure/reports/:documentId?locale= (the report's public JSON).
+// Request: GET /api/disclosure/reports/:documentId?locale= (the report's public JSON). The JSON carries everything the
+// page prints (title, sections in order with headings, each block's merged grid with the printed values): the site
+// holds no copy of the format.
 import { get } from './api.js';
 import { mountChrome } from './chrome.js';
 import { href, isEn, locale, t } from './i18n.js';
 import { sanitizeNarrative } from './markdown.js';
 import { paramsOf } from './query.js';
-import { blockOptions, layoutBlock, narrativeHeading, reportTitle, sectionOrder } from './report-layout.js';
 import { badge, breadcrumbs, errorBox, h, section, setTitle, time } from './ui.js';
 
 const main = mountChrome('reports');
@@ -51,8 +52,8 @@ function cellElement(c) {
   }
 }
 
-function blockTable(report, table, block) {
-  const layout = layoutBlock(block, blockOptions(report, table, block));
+function blockTable(table, block) {
+  const layout = block.grid;
   const rows = Array.from({ length: layout.height }, () => []);
   for (const c of layout.cells) rows[c.row].push(cellElement(c));
   const captionId = `caption-${table.code}-${block.code}`;
@@ -86,7 +87,7 @@ section(
     return get(`disclosure/reports/${encodeURIComponent(id)}`, { locale });
   },
   ({ data: report }) => {
-    const title = reportTitle(report);
+    const { title } = report;
     setTitle(title, t('annualReports'));
     const tables = new Map(report.tables.map((tb) => [tb.code, tb]));
     return [
@@ -100,16 +101,11 @@ section(
       (report.corrections ?? []).map((c) => h('p', { class: 'correction' }, `${t('corrected')} `, time(c.at), `${isEn ? ': ' : '：'}${c.reason}`)),
       downloads(id),
       h('p', { class: 'muted table-hint' }, t('tableScroll')),
-      sectionOrder(report).map((code) => {
-        const table = tables.get(code);
-        if (table) {
-          return h('section', { class: 'report-section', id: `section-${code}`, 'aria-labelledby': `heading-${code}` },
-            h('h2', { id: `heading-${code}` }, table.title),
-            table.blocks.map((block) => blockTable(report, table, block)));
-        }
+      report.outline.map(({ kind, code, heading }) => {
+        const table = kind === 'table' ? tables.get(code) : null;
         return h('section', { class: 'report-section', id: `section-${code}`, 'aria-labelledby': `heading-${code}` },
-          h('h2', { id: `heading-${code}` }, narrativeHeading(report, code)),
-          narrative(report.sections?.[code]));
+          h('h2', { id: `heading-${code}` }, heading),
+          table ? table.blocks.map((block) => blockTable(table, block)) : narrative(report.sections?.[code]));
       }),
     ];
   },

@@ -4,7 +4,7 @@
  * (src/bootstrap/content-manager.ts), the admin's enumeration select and list cells (src/admin/) and the write
  * rules' messages (src/validation/). Plain data with no Strapi import, so both the server and the admin bundle use it.
  */
-import { CATEGORY_LABELS, NOTICE_TYPES } from '../api/transaction-project/domain/process';
+import { CATEGORY_LABELS, NOTICE_TYPES, NOTICE_TYPES_BY_CATEGORY } from '../api/transaction-project/domain/process';
 
 export type Bilingual = { zh: string; en: string };
 export type FieldLabel = Bilingual & {
@@ -124,7 +124,7 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
     fields: {
       name: L('机构名称', 'Name'),
       shortName: L('简称', 'Short name'),
-      creditCode: L('统一社会信用代码', 'Unified social credit code', '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466X'),
+      creditCode: L('统一社会信用代码', 'Unified social credit code', '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466U'),
       kind: L('机构类型', 'Kind'),
       canIssueRegulations: L('可制定规章', 'Can issue regulations'),
       parent: L('上级机构', 'Parent'),
@@ -416,12 +416,13 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
       creditCode: { zh: '统一社会信用代码', en: 'Unified social credit code' },
       otherOrganizationId: { zh: '其他组织证件', en: 'Other organization ID' },
     },
-    preferredForm: { paper: { zh: '纸质', en: 'Paper' }, electronic: { zh: '电子数据', en: 'Electronic' }, other: { zh: '其他', en: 'Other' } },
+    // In the order the public apply form offers them (the first is its default).
+    preferredForm: { electronic: { zh: '电子数据', en: 'Electronic' }, paper: { zh: '纸质', en: 'Paper' }, other: { zh: '其他', en: 'Other' } },
     deliveryMethod: {
-      post: { zh: '邮寄', en: 'Post' },
-      email: { zh: '电子邮件', en: 'Email' },
-      pickup: { zh: '当面领取', en: 'Pick up' },
       online: { zh: '网上获取', en: 'Online' },
+      email: { zh: '电子邮件', en: 'Email' },
+      post: { zh: '邮寄', en: 'Post' },
+      pickup: { zh: '当面领取', en: 'Pick up' },
       fax: { zh: '传真', en: 'Fax' },
     },
     state: {
@@ -472,4 +473,52 @@ export function fieldLabel(uid: string, path: readonly string[], componentOf?: (
   }
   const name = path.join('.');
   return label ? { zh: label.zh, en: name } : { zh: name, en: name };
+}
+
+/** A policy document's `validity`, derived on every read (src/api/policy-document/domain/validity.ts), never stored. */
+export const VALIDITY_LABELS: Record<string, Bilingual> = {
+  inForce: { zh: '现行有效', en: 'In force' },
+  notYetEffective: { zh: '尚未生效', en: 'Not yet in force' },
+  repealed: { zh: '已废止', en: 'Repealed' },
+};
+
+/** Who puts a project out, by its category (招标人 / 采购人 / 出让人 / 转让方). */
+export const PRINCIPAL_LABELS: Record<string, Bilingual> = {
+  construction: { zh: '招标人', en: 'Tenderer' },
+  procurement: { zh: '采购人', en: 'Purchaser' },
+  landUse: { zh: '出让人', en: 'Transferor' },
+  miningRights: { zh: '出让人', en: 'Transferor' },
+  stateProperty: { zh: '转让方', en: 'Transferor' },
+};
+
+/** The identity documents of a person and of an organization (the apply form offers those of the applicant's type). */
+export const ID_TYPE_GROUPS = {
+  person: ['residentId', 'passport', 'otherPersonalId'],
+  organization: ['creditCode', 'otherOrganizationId'],
+} as const;
+
+/**
+ * What the public site imports as `/site/labels.js` (served by src/middlewares/site-labels.ts): the declarations
+ * above, under the names the site's modules use. Nothing of it is copied into public/.
+ */
+export function siteLabels(): Record<string, unknown> {
+  const APPLICATION = ENUM_LABELS['api::disclosure-application.disclosure-application'];
+  const PROJECT = ENUM_LABELS['api::transaction-project.transaction-project'];
+  return {
+    CATEGORY_LABELS: labelsOf(CATEGORY_LABELS),
+    NOTICE_TYPE_LABELS: labelsOf(NOTICE_TYPES),
+    NOTICE_TYPES_BY_CATEGORY,
+    DOCUMENT_KIND_LABELS: ENUM_LABELS['api::policy-document.policy-document'].kind,
+    VALIDITY_LABELS,
+    METHOD_LABELS: PROJECT.method,
+    PRINCIPAL_LABELS,
+    MONEY_UNIT_LABELS: MONEY_UNITS,
+    APPLICANT_TYPE_LABELS: APPLICATION.applicantType,
+    ID_TYPE_LABELS: APPLICATION.idType,
+    PERSONAL_ID_TYPES: ID_TYPE_GROUPS.person,
+    ORGANIZATION_ID_TYPES: ID_TYPE_GROUPS.organization,
+    PREFERRED_FORM_LABELS: APPLICATION.preferredForm,
+    DELIVERY_METHOD_LABELS: APPLICATION.deliveryMethod,
+    APPLICATION_STATE_LABELS: APPLICATION.state,
+  };
 }

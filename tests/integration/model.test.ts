@@ -47,6 +47,9 @@ describe('Given fees written through the Document Service', () => {
     }
     expect(await strapi.documents(FEE).count({ filters: { item: '千笔信息处理费' } } as any)).toBe(1000);
     expect(await sumInCents('千笔信息处理费')).toBe(15000n);
+    // And the report's own aggregation: 150 元 = 0.015 万元, exactly.
+    const report = await strapi.plugin('disclosure').service('report').compute(org.documentId, 2024);
+    expect(report.tables.cells['proactive.fees.fee.amount']).toBe('0.015');
     if (isPostgres()) {
       const meta = strapi.db.metadata.get(FEE) as any;
       const knex = strapi.db.connection;
@@ -206,7 +209,8 @@ describe('Given the start-up set-up', () => {
 
   test('When it has run once, Then it has made the roles, public permissions, one site token and two locales', async () => {
     const first = await snapshot(strapi);
-    expect(first.adminRoles).toEqual(expect.arrayContaining(['content-editor', 'disclosure-officer', 'auditor', 'strapi-super-admin']));
+    // Strapi's super admin, editor and author, and the app's content editor, disclosure officer and auditor: no other.
+    expect(first.adminRoles).toEqual(['auditor', 'content-editor', 'disclosure-officer', 'strapi-author', 'strapi-editor', 'strapi-super-admin']);
     expect(first.apiTokens).toHaveLength(1);
     expect(first.apiTokens[0]).toMatch(/^Public site \(read-only\): \d+ permissions$/);
     expect(first.locales).toEqual(['en', 'zh-Hans']);
@@ -232,6 +236,42 @@ describe('Given the start-up set-up', () => {
     await applyAccessDefaults(strapi, 'test reset');
     await applyAccessDefaults(strapi, 'test reset');
     expect(await snapshot(strapi)).toEqual(before);
+  });
+
+  test('When it has run, Then each organization link table has its (organization_id, record) index; the migration re-applies and undoes cleanly', async () => {
+    const LINKS: Array<[string, string]> = [
+      ['disclosure_applications_organization_lnk', 'disclosure_application_id'],
+      ['review_cases_organization_lnk', 'review_case_id'],
+      ['policy_documents_organization_lnk', 'policy_document_id'],
+      ['administrative_decisions_organization_lnk', 'administrative_decision_id'],
+      ['fees_organization_lnk', 'fee_id'],
+    ];
+    const knex = strapi.db.connection;
+    /** The columns of the link table's index by its name, in index order; null when there is no such index. */
+    async function indexColumns(table: string): Promise<string[] | null> {
+      const name = `${table}_org_record_idx`;
+      if (isPostgres()) {
+        const { rows } = await knex.raw(
+          `SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+           WHERE c.relname = ? ORDER BY array_position(i.indkey::int[], a.attnum::int)`,
+          [name],
+        );
+        return rows.length ? rows.map((r: any) => r.attname) : null;
+      }
+      const rows = await knex.raw('SELECT name FROM pragma_index_info(?) ORDER BY seqno', [name]);
+      return rows.length ? rows.map((r: any) => r.name) : null;
+    }
+    const all = async () => Promise.all(LINKS.map(([table]) => indexColumns(table)));
+    const expected = LINKS.map(([, record]) => ['organization_id', record]);
+    expect(await all()).toEqual(expected);
+
+    const migration = require('../../database/migrations/2026.11.28T00.00.00.report-link-indexes.js');
+    await migration.up(knex);
+    expect(await all()).toEqual(expected);
+    await migration.down(knex);
+    expect(await all()).toEqual(LINKS.map(() => null));
+    await migration.up(knex);
+    expect(await all()).toEqual(expected);
   });
 
   test('When the app is destroyed and started again on the same database, Then nothing is duplicated and content is intact', async () => {

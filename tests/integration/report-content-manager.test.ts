@@ -79,4 +79,53 @@ describe('Given an existing report draft and the disclosure officer in the Conte
     expect(res.body.error.details.errors.map((e: any) => e.path.join('.'))).toContain('year');
     expect(await readDraft(report.documentId)).toMatchObject({ year: 2016, overview: report.overview });
   });
+
+  test('When its body carries tables, acknowledgement, publication or publicJson, Then the save succeeds and none of them is written', async () => {
+    const report = await createReport(strapi, s.org.documentId, { year: 2015 }, false);
+    const service = strapi.plugin('disclosure').service('report');
+    await service.compute(s.org.documentId, 2015);
+    const computed = await readDraft(report.documentId);
+    expect(computed.tables).not.toBeNull();
+    const forged = {
+      tables: { ...computed.tables, cells: { ...computed.tables.cells, 'applications.main.received.total': 999 } },
+      acknowledgement: { at: '2016-01-01T00:00:00.000Z', by: { id: 1, name: 'forged' }, warnings: [] },
+      publication: { version: 1, report: { forged: true } },
+      publicJson: '{"data":{"forged":true}}',
+    };
+    for (const base of ['/content-manager', '/CONTENT-MANAGER']) {
+      const res = await http()
+        .put(`${base}/collection-types/${REPORT}/${report.documentId}?locale=zh-Hans`)
+        .set('Authorization', `Bearer ${officer.token}`)
+        .send({ ...formBody(computed, { overview: `写入总体情况 ${base}` }), ...forged });
+      expect(res.status).toBe(200);
+      const stored = await readDraft(report.documentId);
+      expect(stored.overview).toBe(`写入总体情况 ${base}`);
+      expect(stored.tables).toEqual(computed.tables);
+      expect(stored.acknowledgement ?? null).toEqual(computed.acknowledgement ?? null);
+      expect(stored.publication ?? null).toBeNull();
+      expect(stored.publicJson ?? null).toBeNull();
+    }
+  });
+});
+
+describe('Given a webhook subscriber of report publication', () => {
+  test('When a report is published, Then disclosure-report.publish is emitted once with its documentId, locale, year, organization and publication time', async () => {
+    expect(strapi.get('webhookStore').allowedEvents.get('DISCLOSURE_REPORT_PUBLISH')).toBe('disclosure-report.publish');
+    const report = await createReport(strapi, s.org.documentId, { year: 2014 }, false);
+    const service = strapi.plugin('disclosure').service('report');
+    await service.compute(s.org.documentId, 2014);
+    await strapi.documents(REPORT).update({ documentId: report.documentId, locale: 'zh-Hans', data: { overview: '总体', problems: '问题', otherMatters: '无' } } as any);
+    await service.acknowledge(report.documentId, officer.user);
+    const events: unknown[] = [];
+    const listener = (payload: unknown) => events.push(payload);
+    strapi.eventHub.on('disclosure-report.publish', listener);
+    try {
+      await service.publish(report.documentId, { locale: 'zh-Hans', publishedAt: '2015-01-20T02:00:00.000Z' });
+    } finally {
+      strapi.eventHub.off('disclosure-report.publish', listener);
+    }
+    expect(events).toEqual([
+      { documentId: report.documentId, locale: 'zh-Hans', year: 2014, organization: s.org.documentId, publishedAt: '2015-01-20T02:00:00.000Z' },
+    ]);
+  });
 });

@@ -31,3 +31,38 @@ test('the 2021 report of the center is published with its real date, 2022-01-29'
   const later = await http().get('/api/disclosure/reports').query({ organization: center.documentId, year: 2022 }).expect(200);
   expect(later.body.data).toHaveLength(1);
 });
+
+test('a second run of the seed creates nothing and leaves every record and published report as it was', async () => {
+  const UIDS = [
+    'api::organization.organization',
+    'api::policy-document.policy-document',
+    'api::transaction-project.transaction-project',
+    'api::transaction-notice.transaction-notice',
+    'api::ca-provider.ca-provider',
+    'api::disclosure-guide.disclosure-guide',
+    'api::disclosure-application.disclosure-application',
+    'api::review-case.review-case',
+    'api::administrative-decision.administrative-decision',
+    'api::fee.fee',
+    'api::annual-report.annual-report',
+    'plugin::disclosure.application-event',
+  ];
+  /** Rows per type (drafts, published versions and locales), and when each type last changed. */
+  const state = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        UIDS.map(async (uid) => {
+          const rows = await strapi.db.query(uid).findMany({ select: ['id', 'updatedAt'], orderBy: { id: 'asc' } });
+          return [uid, rows.map((r: any) => `${r.id}@${new Date(r.updatedAt).toISOString()}`)];
+        }),
+      ),
+    );
+  const before = await state();
+  expect(before['api::annual-report.annual-report'].length).toBeGreaterThan(0);
+  const json = (await strapi.db.connection('annual_reports').select('id', 'public_json').whereNotNull('published_at').orderBy('id')) as unknown[];
+
+  const summary = await seedSampleData(strapi, { scale: 'small', today: '2026-11-30' });
+  expect(summary.created).toBe(0);
+  expect(await state()).toEqual(before);
+  expect(await strapi.db.connection('annual_reports').select('id', 'public_json').whereNotNull('published_at').orderBy('id')).toEqual(json);
+});

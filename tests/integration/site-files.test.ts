@@ -148,6 +148,16 @@ describe('Atom feeds', () => {
   });
 });
 
+describe('/site/labels.js', () => {
+  it('is generated from src/labels as a JavaScript module, with an ETag', async () => {
+    const res = await getText('/site/labels.js').expect(200);
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.body).toContain('export const NOTICE_TYPE_LABELS = {"tenderNotice":{"zh":"招标公告","en":"Tender notice"}');
+    await getText('/site/labels.js', { 'If-None-Match': res.headers.etag }).expect(304);
+  });
+});
+
 describe('404 page', () => {
   it.each(['/nope', '/site/nope.html', '/SITE/Nope.HTML', '/a/b/c'])('answers %s with the site page and status 404', async (path) => {
     const res = await getText(path, { Accept: 'text/html,application/xhtml+xml' });

@@ -7,8 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Aggregates } from '../report/cells';
-import { UIDS, ofOrganization, organizationRowIds, recordTable, yearBounds } from './tables';
-import { applicationInYear, applicationMeasure, caseResultOnDec31, documentMeasure } from './conditions';
+import { UIDS, ofOrganization, organizationRowIds, recordTable } from './tables';
+import { applicationInYear, applicationMeasure, caseCounted, caseResultOnDec31, decisionCounted, documentMeasure, feeCounted } from './conditions';
 
 export type RecordCounts = { applications: number; cases: number; policyDocuments: number; decisions: number; fees: number };
 
@@ -43,13 +43,13 @@ async function applications(strapi: Core.Strapi, knex: Knex, orgIds: number[], y
 
 async function cases(strapi: Core.Strapi, knex: Knex, orgIds: number[], year: number) {
   const t = recordTable(strapi, UIDS.case);
-  const { start, end } = yearBounds(year);
   const kind = t.col('kind');
+  const counted = caseCounted(year, t.col);
   const result = caseResultOnDec31(year, t.col);
   // Grouped in an outer query: PostgreSQL will not match a CASE expression with bound parameters in GROUP BY.
   const classified = knex(`${t.table} as k`)
     .select(`k.${kind} as kind`, knex.raw(`${result.sql} AS ??`, [...result.bindings, 'result']))
-    .whereBetween(`k.${t.col('filedOn')}`, [start, end])
+    .whereRaw(counted.sql, counted.bindings)
     .modify(ofOrganization(knex, t, 'k', orgIds))
     .as('c');
   const rows = await knex.from(classified).select('c.kind', 'c.result').count({ count: '*' }).groupBy('c.kind', 'c.result');
@@ -87,12 +87,12 @@ async function policyDocuments(strapi: Core.Strapi, knex: Knex, orgIds: number[]
 
 async function decisions(strapi: Core.Strapi, knex: Knex, orgIds: number[], year: number) {
   const t = recordTable(strapi, UIDS.decision);
-  const { start, end } = yearBounds(year);
   const kind = t.col('kind');
+  const counted = decisionCounted(year, t.col);
   const rows = await knex(`${t.table} as x`)
     .select(`x.${kind} as kind`)
     .count({ count: '*' })
-    .whereBetween(`x.${t.col('decidedOn')}`, [start, end])
+    .whereRaw(counted.sql, counted.bindings)
     .modify(ofOrganization(knex, t, 'x', orgIds))
     .groupBy(`x.${kind}`);
   const out = (rows as any[]).map((r) => ({ kind: r.kind, count: num(r.count) }));
@@ -105,11 +105,11 @@ async function decisions(strapi: Core.Strapi, knex: Knex, orgIds: number[], year
  */
 async function fees(strapi: Core.Strapi, knex: Knex, orgIds: number[], year: number) {
   const t = recordTable(strapi, UIDS.fee);
-  const { start, end } = yearBounds(year);
+  const counted = feeCounted(year, t.col);
   const [row] = await knex(`${t.table} as f`)
     .select(knex.raw(`SUM(CAST(ROUND(f.${t.col('amount')} * 100) AS BIGINT)) AS ??`, ['fen']))
     .count({ count: '*' })
-    .whereBetween(`f.${t.col('collectedOn')}`, [start, end])
+    .whereRaw(counted.sql, counted.bindings)
     .modify(ofOrganization(knex, t, 'f', orgIds));
   const fen = BigInt(String((row as any)?.fen ?? 0).split('.')[0] || '0');
   const yuan = `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;

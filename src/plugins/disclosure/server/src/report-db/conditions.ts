@@ -1,49 +1,55 @@
 /**
- * DOMAIN.md's definitions of how records become cells, as SQL conditions: written once, used by the GROUP BY
- * queries (inside SUM(CASE WHEN …)) and by the drill-down that lists a cell's records (in WHERE).
+ * The counting rules of report/conditions.ts compiled to SQL, for the GROUP BY queries (inside SUM(CASE WHEN …)) and
+ * the drill-down that lists a cell's records (in WHERE). The rules themselves are declared there, once, and compiled
+ * to the in-memory reference computation too.
  */
-import { yearBounds } from './tables';
+import {
+  APPLICATION_IN_YEAR,
+  APPLICATION_MEASURES,
+  CASE_CONCLUDED_BY_YEAR_END,
+  CASE_COUNTED,
+  DECISION_COUNTED,
+  DOCUMENT_MEASURES,
+  FEE_COUNTED,
+  type SqlCondition,
+  toSql,
+  yearBounds,
+} from '../report/conditions';
 
-export type Condition = { sql: string; bindings: string[] };
+export type Condition = SqlCondition;
 
 /** Conditions on an application aliased `a`; `c` gives a column name of an attribute. */
-export function applicationMeasure(measure: 'received' | 'carriedOver' | 'concluded' | 'carriedForward', year: number, c: (attribute: string) => string): Condition {
-  const { start, end } = yearBounds(year);
-  const received = `a.${c('receivedOn')}`;
-  const concluded = `a.${c('concludedOn')}`;
-  switch (measure) {
-    case 'received':
-      return { sql: `${received} >= ? AND ${received} <= ?`, bindings: [start, end] };
-    case 'carriedOver':
-      return { sql: `${received} < ? AND (${concluded} IS NULL OR ${concluded} >= ?)`, bindings: [start, start] };
-    case 'concluded':
-      return { sql: `${concluded} >= ? AND ${concluded} <= ?`, bindings: [start, end] };
-    case 'carriedForward':
-      return { sql: `${received} <= ? AND (${concluded} IS NULL OR ${concluded} > ?)`, bindings: [end, end] };
-  }
+export function applicationMeasure(measure: keyof typeof APPLICATION_MEASURES, year: number, c: (attribute: string) => string): Condition {
+  return toSql(APPLICATION_MEASURES[measure], yearBounds(year), (f) => `a.${c(f)}`);
 }
 
 /** Applications that can count anywhere in the year's table: alive at some point in it. */
 export function applicationInYear(year: number, c: (attribute: string) => string): Condition {
-  const { start, end } = yearBounds(year);
-  return { sql: `a.${c('receivedOn')} <= ? AND (a.${c('concludedOn')} IS NULL OR a.${c('concludedOn')} >= ?)`, bindings: [end, start] };
+  return toSql(APPLICATION_IN_YEAR, yearBounds(year), (f) => `a.${c(f)}`);
+}
+
+/** Cases (aliased `k`) filed in the year. */
+export function caseCounted(year: number, c: (attribute: string) => string): Condition {
+  return toSql(CASE_COUNTED, yearBounds(year), (f) => `k.${c(f)}`);
 }
 
 /** A case's result as it stood on 31 December (aliased `k`): concluded later means still pending in this report. */
 export function caseResultOnDec31(year: number, c: (attribute: string) => string): Condition {
-  const { end } = yearBounds(year);
-  return { sql: `CASE WHEN k.${c('concludedOn')} IS NOT NULL AND k.${c('concludedOn')} <= ? THEN k.${c('result')} ELSE 'pending' END`, bindings: [end] };
+  const concluded = toSql(CASE_CONCLUDED_BY_YEAR_END, yearBounds(year), (f) => `k.${c(f)}`);
+  return { sql: `CASE WHEN ${concluded.sql} THEN k.${c('result')} ELSE 'pending' END`, bindings: concluded.bindings };
 }
 
 /** A policy document's measures, on the columns issuedOn / repealedOn of a row aliased `d`. */
-export function documentMeasure(measure: 'issued' | 'repealed' | 'inForce', year: number, issuedOn = 'd.issued_on', repealedOn = 'd.repealed_on'): Condition {
-  const { start, end } = yearBounds(year);
-  switch (measure) {
-    case 'issued':
-      return { sql: `${issuedOn} >= ? AND ${issuedOn} <= ?`, bindings: [start, end] };
-    case 'repealed':
-      return { sql: `${repealedOn} >= ? AND ${repealedOn} <= ?`, bindings: [start, end] };
-    case 'inForce':
-      return { sql: `${issuedOn} <= ? AND (${repealedOn} IS NULL OR ${repealedOn} > ?)`, bindings: [end, end] };
-  }
+export function documentMeasure(measure: keyof typeof DOCUMENT_MEASURES, year: number, issuedOn = 'd.issued_on', repealedOn = 'd.repealed_on'): Condition {
+  return toSql(DOCUMENT_MEASURES[measure], yearBounds(year), (f) => (f === 'issuedOn' ? issuedOn : repealedOn));
+}
+
+/** Decisions made in the year, on a row aliased `alias`. */
+export function decisionCounted(year: number, c: (attribute: string) => string, alias = 'x'): Condition {
+  return toSql(DECISION_COUNTED, yearBounds(year), (f) => `${alias}.${c(f)}`);
+}
+
+/** Fees collected in the year, on a row aliased `alias`. */
+export function feeCounted(year: number, c: (attribute: string) => string, alias = 'f'): Condition {
+  return toSql(FEE_COUNTED, yearBounds(year), (f) => `${alias}.${c(f)}`);
 }

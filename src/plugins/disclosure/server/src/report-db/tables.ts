@@ -54,4 +54,3 @@ export function ofOrganization(knex: Knex, t: RecordTable, alias: string, orgIds
     qb.whereIn(`${alias}.id`, knex(t.link.table).select(t.link.source).whereIn(t.link.target, orgIds));
 }
 
-export const yearBounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });

@@ -1,4 +1,5 @@
-// Records → cells: the definitions of the report's numbers, once for the database path (aggregates) and once in memory.
+// Records → cells: the in-memory reference computation and the aggregates → cells step shared with the database path.
+// The counting rules themselves are declared once in conditions.ts.
 import { applicantTypesOf, outcomesOf, reportedKinds } from '../format';
 import type {
   ApplicationMeasure,
@@ -10,16 +11,20 @@ import type {
   RowDef,
   TableDef,
 } from '../format/types';
+import {
+  APPLICATION_MEASURES as APPLICATION_RULES,
+  CASE_CONCLUDED_BY_YEAR_END,
+  CASE_COUNTED,
+  DECISION_COUNTED,
+  DOCUMENT_MEASURES as DOCUMENT_RULES,
+  FEE_COUNTED,
+  holds,
+  yearBounds,
+} from './conditions';
 import { sumYuan, yuanToWan } from './money';
 
-/**
- * A cell id is `${table}.${block}.${row}.${column}`, built from the declaration's codes, e.g.
- * `applications.main.withheld.stateSecret.total` or `proactive.fees.fee.amount`. Table, block and column codes
- * contain no dot; row codes may (withheld.stateSecret), so the row is everything between the 2nd and the last dot.
- */
-export type CellId = string;
-/** Counts are whole numbers; the fee cell is an exact decimal string in 万元 ("0.0003"). */
-export type Cells = Record<CellId, number | string>;
+export { type CellId, type Cells, cellId, parseCellId } from './ids';
+import { type CellId, type Cells, cellId } from './ids';
 
 export interface CellRef {
   id: CellId;
@@ -29,15 +34,6 @@ export interface CellRef {
   column: ColumnDef;
   /** 'money' for the fee (a decimal string in 万元), 'count' otherwise. */
   kind: 'count' | 'money';
-}
-
-export const cellId = (table: string, block: string, row: string, column: string): CellId =>
-  `${table}.${block}.${row}.${column}`;
-
-export function parseCellId(id: CellId): { table: string; block: string; row: string; column: string } {
-  const parts = id.split('.');
-  if (parts.length < 4) throw new Error(`Not a cell id: "${id}"`);
-  return { table: parts[0], block: parts[1], row: parts.slice(2, -1).join('.'), column: parts[parts.length - 1] };
 }
 
 /** Every cell of a format, in reading order (table, block, row, column). */
@@ -255,16 +251,10 @@ function date(value: string | null, what: string): string | null {
 }
 function bounds(year: number) {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`Invalid report year ${year}`);
-  return { start: `${year}-01-01`, end: `${year}-12-31` };
+  return yearBounds(year);
 }
-const within = (d: string | null, b: { start: string; end: string }) => d !== null && d >= b.start && d <= b.end;
 
-/**
- * The measures one application counts in for a report year:
- * received = received in the year; carriedOver = received before the year and not concluded before its first day;
- * concluded (by outcome) = concluded in the year; carriedForward = received by 31 Dec and not concluded by then.
- * Hence received + carriedOver = concluded + carriedForward for every set of valid records.
- */
+/** The measures one application counts in for a report year (the rules: conditions.ts's APPLICATION_MEASURES). */
 export function classifyApplication(
   app: ApplicationRecord,
   year: number,
@@ -278,14 +268,10 @@ export function classifyApplication(
   if ((concluded === null) !== (app.outcome === null)) {
     throw new Error(`Application received on ${received}: an outcome is required exactly when concludedOn is set`);
   }
-  const out: Array<{ measure: ApplicationMeasure; outcome: string | null }> = [];
-  if (within(received, b)) out.push({ measure: 'received', outcome: null });
-  if (received < b.start && (concluded === null || concluded >= b.start))
-    out.push({ measure: 'carriedOver', outcome: null });
-  if (within(concluded, b)) out.push({ measure: 'concluded', outcome: app.outcome });
-  if (received <= b.end && (concluded === null || concluded > b.end))
-    out.push({ measure: 'carriedForward', outcome: null });
-  return out;
+  const dates = { receivedOn: received, concludedOn: concluded };
+  return (Object.keys(APPLICATION_RULES) as ApplicationMeasure[])
+    .filter((measure) => holds(APPLICATION_RULES[measure], dates, b))
+    .map((measure) => ({ measure, outcome: measure === 'concluded' ? app.outcome : null }));
 }
 
 /** A case counts in the year it was filed; it is pending unless concluded by 31 December. Null: not counted. */
@@ -293,8 +279,9 @@ export function classifyCase(c: CaseRecord, year: number): CaseResult | null {
   const b = bounds(year);
   const filed = date(c.filedOn, 'case.filedOn') as string;
   const concluded = date(c.concludedOn, 'case.concludedOn');
-  if (!within(filed, b)) return null;
-  if (concluded === null || concluded > b.end) return 'pending';
+  const dates = { filedOn: filed, concludedOn: concluded };
+  if (!holds(CASE_COUNTED, dates, b)) return null;
+  if (!holds(CASE_CONCLUDED_BY_YEAR_END, dates, b)) return 'pending';
   if (c.result !== 'upheld' && c.result !== 'corrected' && c.result !== 'other') {
     throw new Error(
       `Case filed on ${filed} and concluded on ${concluded} has no valid result (${JSON.stringify(c.result)})`,
@@ -303,7 +290,7 @@ export function classifyCase(c: CaseRecord, year: number): CaseResult | null {
   return c.result;
 }
 
-/** issued / repealed in the year; inForce = issued on or before 31 Dec and not repealed by then. */
+/** The measures a policy document counts in (the rules: conditions.ts's DOCUMENT_MEASURES). */
 export function classifyPolicyDocument(d: PolicyDocumentRecord, year: number): DocumentMeasure[] {
   const b = bounds(year);
   const issued = date(d.issuedOn, 'policyDocument.issuedOn') as string;
@@ -311,20 +298,17 @@ export function classifyPolicyDocument(d: PolicyDocumentRecord, year: number): D
   if (repealed !== null && repealed < issued) {
     throw new Error(`Policy document repealed on ${repealed}, before it was issued on ${issued}`);
   }
-  const out: DocumentMeasure[] = [];
-  if (within(issued, b)) out.push('issued');
-  if (within(repealed, b)) out.push('repealed');
-  if (issued <= b.end && (repealed === null || repealed > b.end)) out.push('inForce');
-  return out;
+  const dates = { issuedOn: issued, repealedOn: repealed };
+  return (Object.keys(DOCUMENT_RULES) as DocumentMeasure[]).filter((m) => holds(DOCUMENT_RULES[m], dates, b));
 }
 
 /** Decisions made in the year. */
 export const classifyDecision = (d: DecisionRecord, year: number): boolean =>
-  within(date(d.decidedOn, 'decision.decidedOn'), bounds(year));
+  holds(DECISION_COUNTED, { decidedOn: date(d.decidedOn, 'decision.decidedOn') }, bounds(year));
 
 /** Fees collected in the year. */
 export const classifyFee = (f: FeeRecord, year: number): boolean =>
-  within(date(f.collectedOn, 'fee.collectedOn'), bounds(year));
+  holds(FEE_COUNTED, { collectedOn: date(f.collectedOn, 'fee.collectedOn') }, bounds(year));
 
 /** Groups classified records into the aggregates shape; kinds the format does not report are left out. */
 export function aggregatesFromRecords(format: ReportFormat, records: RecordSets, year: number): Aggregates {

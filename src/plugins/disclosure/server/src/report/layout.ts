@@ -1,8 +1,14 @@
-// The national layout of one block as a grid with merged cells, shared by the HTML and the Excel renderers.
+/**
+ * The national layout of a block as a grid with merged cells: the one implementation, used by the HTML and Excel
+ * renderers, the public JSON (whose `grid` the site prints as it is) and the admin page. Pure and free of
+ * decimal.js, so that the admin bundle imports it too.
+ */
 import { fillTemplate, labelIn, pathIn } from '../format';
 import type { BlockDef, ColumnDef, Locale, TableDef } from '../format/types';
-import { type CellId, type Cells, cellId } from './cells';
-import { formatWan, isDecimalString } from './money';
+import { type CellId, type Cells, cellId } from './ids';
+import { printedValue } from './print';
+
+export { formatWan, isDecimalString, printedValue } from './print';
 
 export type GridRole = 'corner' | 'columnGroup' | 'column' | 'rowGroup' | 'row' | 'value';
 
@@ -16,38 +22,109 @@ export interface GridCell {
   text: string;
   cellId?: CellId;
   kind?: 'count' | 'money';
-  /** The cell's stored value (a count, or the exact 万元 string). */
+  /** The cell's stored value (a count, or the exact 万元 string); undefined when a snapshot lacks it. */
   value?: number | string;
 }
 
-export interface BlockLayout {
-  block: BlockDef;
-  caption: string | null;
+/** What the merges are computed from: label paths as printed, in one language. */
+export interface GridSpec {
+  /** Text over the row labels (a block's note, else its row header); only printed when row labels are. */
+  corner: string | null;
+  showRowLabels: boolean;
+  /** Header path of each column; the last element is the column's own label as printed. */
+  columns: ReadonlyArray<readonly string[]>;
+  rows: ReadonlyArray<readonly string[]>;
+}
+
+export interface Grid<C> {
   headerRows: number;
   rowLabelColumns: number;
   width: number;
   height: number;
   /** Sorted by row, then column; cells covered by a merge are absent. */
-  cells: GridCell[];
+  cells: C[];
+}
+
+const samePrefix = (a: readonly string[], b: readonly string[], depth: number) =>
+  a.length > depth && b.length > depth && a.slice(0, depth + 1).every((x, i) => x === b[i]);
+
+/**
+ * Merges like the national format: a group label spans the items under it (colspan over columns, rowspan over
+ * rows); a label with nothing under it stretches down (columns) or right (rows) to the grid's edge. `value(i, j)`
+ * gives the value cell of row i and column j.
+ */
+export function gridOf<V extends { text: string }>(
+  spec: GridSpec,
+  value: (i: number, j: number) => V,
+): Grid<GridCell | (V & { row: number; col: number; rowspan: 1; colspan: 1; role: 'value' })> {
+  const { columns, rows } = spec;
+  const D = Math.max(...columns.map((path) => path.length));
+  const R = spec.showRowLabels ? Math.max(...rows.map((path) => path.length)) : 0;
+  const out: Array<GridCell | (V & { row: number; col: number; rowspan: 1; colspan: 1; role: 'value' })> = [];
+
+  if (R > 0) out.push({ row: 0, col: 0, rowspan: D, colspan: R, role: 'corner', text: spec.corner ?? '' });
+
+  columns.forEach((path, j) => {
+    for (let d = 0; d < path.length; d++) {
+      if (j > 0 && samePrefix(columns[j - 1], path, d)) continue;
+      const leaf = d === path.length - 1;
+      let span = 1;
+      while (j + span < columns.length && samePrefix(columns[j + span], path, d)) span++;
+      out.push({
+        row: d,
+        col: R + j,
+        rowspan: leaf ? D - d : 1,
+        colspan: leaf ? 1 : span,
+        role: leaf ? 'column' : 'columnGroup',
+        text: path[d],
+      });
+    }
+  });
+
+  rows.forEach((path, i) => {
+    for (let d = 0; d < Math.min(R, path.length); d++) {
+      if (i > 0 && samePrefix(rows[i - 1], path, d)) continue;
+      const leaf = d === path.length - 1;
+      let span = 1;
+      while (i + span < rows.length && samePrefix(rows[i + span], path, d)) span++;
+      out.push({
+        row: D + i,
+        col: d,
+        rowspan: leaf ? 1 : span,
+        colspan: leaf ? R - d : 1,
+        role: leaf ? 'row' : 'rowGroup',
+        text: path[d],
+      });
+    }
+    columns.forEach((_, j) => out.push({ ...value(i, j), row: D + i, col: R + j, rowspan: 1, colspan: 1, role: 'value' }));
+  });
+
+  out.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { headerRows: D, rowLabelColumns: R, width: R + columns.length, height: D + rows.length, cells: out };
+}
+
+/** Rows of a grid, each sorted by column (for renderers that write <tr> by <tr>). */
+export function gridRows<C extends { row: number }>(grid: Grid<C>): C[][] {
+  const rows: C[][] = Array.from({ length: grid.height }, () => []);
+  for (const cell of grid.cells) rows[cell.row].push(cell);
+  return rows;
+}
+
+export interface BlockLayout extends Grid<GridCell> {
+  block: BlockDef;
+  caption: string | null;
 }
 
 export interface LayoutOptions {
   locale: Locale;
   cells: Cells;
   feeDecimals: number;
+  /**
+   * A cell the snapshot lacks: 'throw' (renderers of a publication: it cannot happen) or 'blank' (the admin page shows
+   * a broken snapshot as it is, and the checks say what is wrong).
+   */
+  missing?: 'throw' | 'blank';
 }
-
-/**
- * The one rule for printing a cell, used by every rendering (printable page, Excel, the public JSON's `display` that
- * the site prints): counts as they are, the fee in 万元 with the report's fee decimals ("0" → "0.0000"). Invalid
- * values are printed as they are so that a preview shows what the checks complain about.
- */
-export function printedValue(kind: 'count' | 'money', value: number | string, feeDecimals: number): string {
-  return kind === 'money' && isDecimalString(value) ? formatWan(value, feeDecimals) : String(value);
-}
-
-const samePrefix = (a: readonly string[], b: readonly string[], depth: number) =>
-  a.length > depth && b.length > depth && a.slice(0, depth + 1).every((x, i) => x === b[i]);
 
 /** Header text of a column's own label: the fee column states its printed precision. */
 export function columnLabel(column: ColumnDef, locale: Locale, feeDecimals: number): string {
@@ -56,72 +133,43 @@ export function columnLabel(column: ColumnDef, locale: Locale, feeDecimals: numb
     : labelIn(column, locale);
 }
 
-/**
- * Merges like the national format: a group label spans the items under it (colspan over columns, rowspan over
- * rows); a label with nothing under it stretches down (columns) or right (rows) to the grid's edge.
- */
-export function layoutBlock(table: TableDef, block: BlockDef, opts: LayoutOptions): BlockLayout {
-  const { locale } = opts;
-  const D = Math.max(...block.columns.map((c) => c.path.length));
-  const R = block.showRowLabels ? Math.max(...block.rows.map((r) => r.path.length)) : 0;
-  const out: GridCell[] = [];
+/** A column's header path as printed: its own label last (with the fee's precision). */
+export function columnPath(column: ColumnDef, locale: Locale, feeDecimals: number): string[] {
+  const path = [...pathIn(column, locale)];
+  path[path.length - 1] = columnLabel(column, locale, feeDecimals);
+  return path;
+}
 
+/** The text over a block's row labels: its note (table 三's 勾稽关系) or its row header (信息内容). */
+export function cornerText(block: BlockDef, locale: Locale): string | null {
   const corner = block.note ?? block.rowHeader;
-  if (R > 0)
-    out.push({ row: 0, col: 0, rowspan: D, colspan: R, role: 'corner', text: corner ? labelIn(corner, locale) : '' });
+  return corner ? labelIn(corner, locale) : null;
+}
 
-  block.columns.forEach((column, j) => {
-    for (let d = 0; d < column.path.length; d++) {
-      if (j > 0 && samePrefix(block.columns[j - 1].path, column.path, d)) continue;
-      const leaf = d === column.path.length - 1;
-      let span = 1;
-      while (j + span < block.columns.length && samePrefix(block.columns[j + span].path, column.path, d)) span++;
-      out.push({
-        row: d,
-        col: R + j,
-        rowspan: leaf ? D - d : 1,
-        colspan: leaf ? 1 : span,
-        role: leaf ? 'column' : 'columnGroup',
-        text: leaf ? columnLabel(column, locale, opts.feeDecimals) : pathIn(column, locale)[d],
-      });
-    }
-  });
+export const cellKind = (block: BlockDef, rowIndex: number): 'count' | 'money' =>
+  block.rows[rowIndex].source.records === 'fees' ? 'money' : 'count';
 
-  block.rows.forEach((row, i) => {
-    for (let d = 0; d < Math.min(R, row.path.length); d++) {
-      if (i > 0 && samePrefix(block.rows[i - 1].path, row.path, d)) continue;
-      const leaf = d === row.path.length - 1;
-      let span = 1;
-      while (i + span < block.rows.length && samePrefix(block.rows[i + span].path, row.path, d)) span++;
-      out.push({
-        row: D + i,
-        col: d,
-        rowspan: leaf ? 1 : span,
-        colspan: leaf ? R - d : 1,
-        role: leaf ? 'row' : 'rowGroup',
-        text: pathIn(row, locale)[d],
-      });
-    }
-    block.columns.forEach((column, j) => {
-      const id = cellId(table.code, block.code, row.code, column.code);
+export function layoutBlock(table: TableDef, block: BlockDef, opts: LayoutOptions): BlockLayout {
+  const { locale, feeDecimals } = opts;
+  const grid = gridOf(
+    {
+      corner: cornerText(block, locale),
+      showRowLabels: block.showRowLabels,
+      columns: block.columns.map((c) => columnPath(c, locale, feeDecimals)),
+      rows: block.rows.map((r) => pathIn(r, locale)),
+    },
+    (i, j) => {
+      const id = cellId(table.code, block.code, block.rows[i].code, block.columns[j].code);
       const value = opts.cells[id];
-      if (value === undefined) throw new Error(`Cannot render report: cell ${id} is missing`);
-      const kind = row.source.records === 'fees' ? 'money' : 'count';
-      const text = printedValue(kind, value, opts.feeDecimals);
-      out.push({ row: D + i, col: R + j, rowspan: 1, colspan: 1, role: 'value', text, cellId: id, kind, value });
-    });
-  });
-
-  out.sort((a, b) => a.row - b.row || a.col - b.col);
-  return {
-    block,
-    caption: block.caption ? labelIn(block.caption, locale) : null,
-    headerRows: D,
-    rowLabelColumns: R,
-    width: R + block.columns.length,
-    height: D + block.rows.length,
-    cells: out,
-  };
+      const kind = cellKind(block, i);
+      if (value === undefined || value === null) {
+        if (opts.missing !== 'blank') throw new Error(`Cannot render report: cell ${id} is missing`);
+        return { text: '', cellId: id, kind, value: undefined };
+      }
+      return { text: printedValue(kind, value, feeDecimals), cellId: id, kind, value };
+    },
+  );
+  return { ...grid, block, caption: block.caption ? labelIn(block.caption, locale) : null };
 }
 
 export function layoutTable(table: TableDef, opts: LayoutOptions): BlockLayout[] {

@@ -38,10 +38,19 @@ const escapeText = (s: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 
-/** Keeps a few formatting tags without attributes, escapes every other tag as text, and balances what it keeps. */
+const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote']);
+
+/**
+ * Keeps a few formatting tags without attributes, escapes every other tag as text, and balances what it keeps, closing
+ * elements where an HTML parser would imply their end (a new <li> ends the open item of the same list, a block ends an
+ * open <p>), so that what it writes parses back as written: `<li>one<li>two` is two items, never an item in an item.
+ */
 function sanitizeHtml(html: string): string {
   const out: string[] = [];
   const open: string[] = [];
+  const closeThrough = (index: number) => {
+    while (open.length > index) out.push(`</${open.pop()}>`);
+  };
   const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g;
   let last = 0;
   for (let m = token.exec(html); m; m = token.exec(html)) {
@@ -53,6 +62,19 @@ function sanitizeHtml(html: string): string {
     if (!ALLOWED_TAGS.has(name)) out.push(escapeHtml(whole));
     else if (name === 'br') out.push('<br>');
     else if (!closing) {
+      if (BLOCKS.has(name)) {
+        if (open.includes('p')) closeThrough(open.lastIndexOf('p'));
+        if (name === 'h3' || name === 'h4') {
+          const top = open[open.length - 1];
+          if (top === 'h3' || top === 'h4') closeThrough(open.length - 1);
+        }
+        if (name === 'li') {
+          // The open item of the innermost list, if any: items of an outer list (or outside a quotation) stay open.
+          const list = Math.max(open.lastIndexOf('ul'), open.lastIndexOf('ol'), open.lastIndexOf('blockquote'));
+          const item = open.lastIndexOf('li');
+          if (item > list) closeThrough(item);
+        }
+      }
       open.push(name);
       out.push(`<${name}>`);
     } else if (open.includes(name)) {

@@ -7,8 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_FORMAT, getFormat, reportedKinds } from '../format';
 import { listCells } from '../report';
-import { applicationInYear, applicationMeasure, caseResultOnDec31, documentMeasure } from '../report-db/conditions';
-import { UIDS, ofOrganization, organizationRowIds, recordTable, yearBounds } from '../report-db/tables';
+import { applicationInYear, applicationMeasure, caseCounted, caseResultOnDec31, decisionCounted, documentMeasure, feeCounted } from '../report-db/conditions';
+import { UIDS, ofOrganization, organizationRowIds, recordTable } from '../report-db/tables';
 
 type Query = { organization: string; year: number; cell: string; page: number; pageSize: number; withPersonalData: boolean };
 
@@ -20,7 +20,6 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const orgIds = await organizationRowIds(strapi, q.organization);
     if (!orgIds.length) throw new errors.NotFoundError(`Organization ${q.organization} not found`);
     const knex = strapi.db.connection;
-    const { start, end } = yearBounds(q.year);
     const row = ref.row.source;
     const col = ref.column.source;
     let query: any;
@@ -47,9 +46,10 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
       const t = recordTable(strapi, UIDS.case);
       recordsOf = 'cases';
       const result = caseResultOnDec31(q.year, t.col);
+      const counted = caseCounted(q.year, t.col);
       query = knex(`${t.table} as k`)
         .select('k.document_id as documentId', ...['caseNumber', 'kind', 'filedOn', 'concludedOn', 'result'].map((f) => `k.${t.col(f)} as ${f}`))
-        .whereBetween(`k.${t.col('filedOn')}`, [start, end])
+        .whereRaw(counted.sql, counted.bindings)
         .where(`k.${t.col('kind')}`, col.caseKind)
         .modify(ofOrganization(knex, t, 'k', orgIds))
         .orderBy(`k.${t.col('filedOn')}`);
@@ -71,18 +71,20 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
     } else if (row.records === 'decisions') {
       const t = recordTable(strapi, UIDS.decision);
       recordsOf = 'decisions';
+      const counted = decisionCounted(q.year, t.col);
       query = knex(`${t.table} as x`)
         .select('x.document_id as documentId', ...['decisionNumber', 'kind', 'decidedOn'].map((f) => `x.${t.col(f)} as ${f}`))
         .where(`x.${t.col('kind')}`, row.kind)
-        .whereBetween(`x.${t.col('decidedOn')}`, [start, end])
+        .whereRaw(counted.sql, counted.bindings)
         .modify(ofOrganization(knex, t, 'x', orgIds))
         .orderBy(`x.${t.col('decidedOn')}`);
     } else {
       const t = recordTable(strapi, UIDS.fee);
       recordsOf = 'fees';
+      const counted = feeCounted(q.year, t.col);
       query = knex(`${t.table} as f`)
         .select('f.document_id as documentId', ...['item', 'collectedOn', 'amount'].map((field) => `f.${t.col(field)} as ${field}`))
-        .whereBetween(`f.${t.col('collectedOn')}`, [start, end])
+        .whereRaw(counted.sql, counted.bindings)
         .modify(ofOrganization(knex, t, 'f', orgIds))
         .orderBy(`f.${t.col('collectedOn')}`);
     }

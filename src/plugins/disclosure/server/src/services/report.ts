@@ -8,7 +8,7 @@ import { errors } from '@strapi/utils';
 import { createHash } from 'crypto';
 import { todayInChina } from '../applications/dates';
 import { DEFAULT_FORMAT, getFormat, reportedKinds, type Locale, type NarrativeCode, type ReportFormat } from '../format';
-import { cellsFromAggregates, checkReport, hasErrors, standardParagraphs, toPublicReport, type Cells, type Problem } from '../report';
+import { carriesDeclaration, cellsFromAggregates, checkReport, hasErrors, standardParagraphs, toPublicReport, withDeclaration, type Cells, type Problem, type StoredPublicReport } from '../report';
 import { aggregateReport } from '../report-db/aggregate';
 import { narrativeProblems } from '../import/own-narrative';
 import { asPlugin, pluginWrite, type PluginWrite } from '../report-db/plugin-writes';
@@ -60,8 +60,10 @@ export const deadlineOf = (year: number) => `${year + 1}-01-31`;
 /**
  * The public JSON answer of a publication, serialized once at publication (`publicJson`): the hot public route sends
  * it as stored, without parsing the whole publication (the format declaration, history, cells) on every request.
+ * A report published before the JSON carried its declaration gets it here, from the declaration it was published with.
  */
-export const publicJsonOf = (publication: { report: unknown }) => JSON.stringify({ data: publication.report });
+export const publicJsonOf = (publication: { report: unknown; format: unknown }) =>
+  JSON.stringify({ data: withDeclaration(publication.report as StoredPublicReport, publication.format as ReportFormat) });
 const dateInChina = (iso: string) => todayInChina(new Date(iso));
 
 /** The overview's columns of a publication (written with it, copied to the published row by Strapi's publish). */
@@ -558,8 +560,8 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = (await strapi.db
         .query(REPORT as any)
         .findOne({ select: ['publicJson'], where: { documentId, locale, publishedAt: { $notNull: true } } })) as { publicJson?: string | null } | null;
-      if (found?.publicJson) return found.publicJson;
-      // Published before the JSON was stored apart: from the publication itself.
+      if (found?.publicJson && carriesDeclaration(found.publicJson)) return found.publicJson;
+      // Published before the JSON was stored apart, or before it carried its declaration: from the publication itself.
       const publication = found ? await this.findPublished(documentId, locale) : null;
       return publication ? publicJsonOf(publication) : null;
     },

@@ -1,6 +1,6 @@
 // Exact 元/万元 arithmetic and printing.
 import fc from 'fast-check';
-import { formatWan, isDecimalString, parseYuan, sumYuan, yuanToWan } from '../money';
+import { Money, formatWan, isDecimalString, parseYuan, sumYuan, yuanToWan } from '../money';
 import { yuanFromFen } from './arbitraries';
 
 describe('money', () => {
@@ -27,6 +27,17 @@ describe('money', () => {
     expect(() => formatWan('1', 7)).toThrow(RangeError);
     expect(() => formatWan('-1', 2)).toThrow(/万元/);
     expect(isDecimalString('0.0003') && !isDecimalString('1.') && !isDecimalString(1)).toBe(true);
+  });
+
+  it('prints like decimal.js would (the printing is BigInt-only, so that the admin bundle can share it)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }), (n, scale, decimals) => {
+        const digits = n.toString().padStart(scale + 1, '0');
+        const value = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+        expect(formatWan(value, decimals)).toBe(new Money(value).toFixed(decimals, Money.ROUND_HALF_UP));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('sums any amounts exactly (property, against integer fen)', () => {

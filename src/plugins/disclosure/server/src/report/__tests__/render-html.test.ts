@@ -1,4 +1,6 @@
 // The HTML report: every label of the real 2021 report, merged headers, escaping, English, previews.
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
 import { fillTemplate, getFormat, headingIn, labelIn } from '../../format';
 import { fixtureTableLabels, normalizeLabel } from '../../format/__tests__/fixture';
 import { type Cells, emptyCells, listCells } from '../cells';
@@ -120,12 +122,43 @@ describe('renderReportHtml', () => {
   });
 });
 
+/** What an HTML parser makes of a fragment, serialized again: valid markup comes back exactly as written. */
+const { body } = new JSDOM('<!DOCTYPE html><body>').window.document;
+const reparsed = (fragment: string) => {
+  body.innerHTML = fragment;
+  return body.innerHTML;
+};
+
 describe('renderNarrative', () => {
   it('balances the tags it keeps and drops comments', () => {
-    expect(renderNarrative('<ul><li>one<li>two</ul><!-- hidden --><p>x')).toBe(
-      '<ul><li>one<li>two</li></li></ul><p>x</p>',
-    );
+    expect(renderNarrative('<ul><li>one<li>two</ul><!-- hidden --><p>x')).toBe('<ul><li>one</li><li>two</li></ul><p>x</p>');
     expect(renderNarrative('')).toBe('');
     expect(renderNarrative('  \n\n ')).toBe('');
+  });
+
+  it('writes nested lists an HTML parser reads back as written: items in lists, never an item in an item', () => {
+    const cases: Array<[string, string]> = [
+      ['<ul><li>甲<ul><li>甲一<li>甲二</ul><li>乙</ul>', '<ul><li>甲<ul><li>甲一</li><li>甲二</li></ul></li><li>乙</li></ul>'],
+      ['<ol><li>一<ol><li>1<li>2</ol></li><li>二</ol>', '<ol><li>一<ol><li>1</li><li>2</li></ol></li><li>二</li></ol>'],
+      ['<p>前言<ul><li>要点</ul>', '<p>前言</p><ul><li>要点</li></ul>'],
+      ['<h3>标题<h4>小标题</h4>', '<h3>标题</h3><h4>小标题</h4>'],
+      ['<ul><li><strong>粗<li>细</ul>', '<ul><li><strong>粗</strong></li><li>细</li></ul>'],
+    ];
+    for (const [input, expected] of cases) {
+      const out = renderNarrative(input);
+      expect(out).toBe(expected);
+      expect(reparsed(out)).toBe(out);
+    }
+  });
+
+  it('any mix of the kept tags parses back as written', () => {
+    const tag = fc.constantFrom('<ul>', '</ul>', '<ol>', '</ol>', '<li>', '</li>', '<p>', '</p>', '<strong>', '</strong>', '<em>', '</em>', '<blockquote>', '</blockquote>', '<h3>', '</h3>', '文', '<br>');
+    fc.assert(
+      fc.property(fc.array(tag, { minLength: 1, maxLength: 20 }), (parts) => {
+        const out = renderNarrative(parts.join(''));
+        expect(reparsed(out)).toBe(out);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
