@@ -118,11 +118,15 @@ async function storedOrganization(strapi: Core.Strapi, uid: string, documentId: 
   const path = ORGANIZATION_PATHS[uid];
   if (path.length === 0) return documentId;
   const populate = path.length === 1 ? { [path[0]]: { select: ['documentId'] } } : { [path[0]]: { populate: { [path[1]]: { select: ['documentId'] } } } };
-  const row = (await strapi.db.query(uid as any).findOne({ where: { documentId }, populate })) as Record<string, any> | null;
-  if (!row) return undefined;
-  let node: any = row;
-  for (const key of path) node = node?.[key];
-  return node?.documentId ?? null;
+  // Every row of the document: a localized document's other-locale rows may carry no organization of their own.
+  const rows = (await strapi.db.query(uid as any).findMany({ where: { documentId }, populate })) as Array<Record<string, any>>;
+  if (!rows.length) return undefined;
+  for (const row of rows) {
+    let node: any = row;
+    for (const key of path) node = node?.[key];
+    if (node?.documentId) return node.documentId as string;
+  }
+  return null;
 }
 
 /** The organization the write leaves the document in. */

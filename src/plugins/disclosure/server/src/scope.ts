@@ -50,12 +50,14 @@ export function assertInScope(scope: string[] | null, organization: string | nul
 
 /** The organization documentId of a stored document (via its `organization` relation); 404 when there is none. */
 export async function organizationOf(strapi: Core.Strapi, uid: string, documentId: string): Promise<string | null> {
-  const row = (await strapi.db.query(uid as any).findOne({
+  // Every row of the document (locales, draft and published): a localized document's other-locale rows may carry no
+  // organization of their own (the organization has no version in that locale), so any row's organization counts.
+  const rows = (await strapi.db.query(uid as any).findMany({
     where: { documentId },
     populate: { organization: { select: ['documentId'] } },
-  })) as { organization?: { documentId: string } | null } | null;
-  if (!row) throw new errors.NotFoundError(`No document "${documentId}"`);
-  return row.organization?.documentId ?? null;
+  })) as Array<{ organization?: { documentId: string } | null }>;
+  if (!rows.length) throw new errors.NotFoundError(`No document "${documentId}"`);
+  return rows.find((row) => row.organization?.documentId)?.organization?.documentId ?? null;
 }
 
 /** Refuses (403) a stored document of an organization outside the user's scope for the action. */
