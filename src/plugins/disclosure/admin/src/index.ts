@@ -1,9 +1,10 @@
 /** Admin entry of the disclosure plugin: the annual report page and the applications worklist, in zh-Hans and en. */
 import { Book, Clock } from '@strapi/icons';
+import { ACTIONS, permissionsOf } from '../../server/src/contracts/permissions';
 import { PLUGIN_ID } from './pluginId';
 
-const REPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.read', subject: null }];
-const APPLICATION_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
+const REPORT_PERMISSIONS = permissionsOf(ACTIONS.readReport);
+const APPLICATION_PERMISSIONS = permissionsOf(ACTIONS.readApplications);
 
 export default {
   register(app: any) {

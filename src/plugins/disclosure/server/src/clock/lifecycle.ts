@@ -24,7 +24,9 @@
 import { z } from 'zod';
 import {
   CONSULTATION_PARTIES,
+  EVENT_NAMES,
   EVENT_TYPES as EVENT_TYPE_CODES,
+  STATE_NAMES,
   type ApplicationState,
   type ConsultationParty,
   type EventType,
@@ -100,25 +102,11 @@ export interface ClockStatus {
   lastEventOn: IsoDate;
 }
 
-/** Chinese names of the states and events, for messages and the admin's buttons. */
-export const STATE_LABELS: Record<ApplicationState, string> = {
-  received: '办理中',
-  correctionRequested: '待补正',
-  consulting: '征求意见中',
-  extended: '已延期',
-  concluded: '已办结',
-};
-
-export const EVENT_LABELS: Record<EventType, string> = {
-  requestCorrection: '发出补正通知',
-  receiveCorrection: '收到补正',
-  correctionExpired: '逾期未补正',
-  startConsultation: '征求意见',
-  endConsultation: '结束征求意见',
-  extend: '延长答复期限',
-  conclude: '办结',
-  withdraw: '申请人撤回',
-};
+/** Chinese names of the states and events, for messages. */
+const zhNames = <K extends string>(names: Record<K, { zh: string }>) =>
+  Object.fromEntries(Object.entries<{ zh: string }>(names).map(([code, name]) => [code, name.zh])) as Record<K, string>;
+export const STATE_LABELS: Record<ApplicationState, string> = zhNames(STATE_NAMES);
+export const EVENT_LABELS: Record<EventType, string> = zhNames(EVENT_NAMES);
 
 /** Everything replay keeps between events; the public ClockStatus is derived from it. */
 interface Progress {

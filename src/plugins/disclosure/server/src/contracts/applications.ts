@@ -21,13 +21,34 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export const CONSULTATION_PARTIES = ['thirdParty', 'otherAgency'] as const;
 export type ConsultationParty = (typeof CONSULTATION_PARTIES)[number];
 
-/** provisionalPassed: a provisional due date has passed; never called overdue before its year is complete. */
-export type Urgency = 'overdue' | 'dueSoon' | 'onTime' | 'provisionalPassed';
-
 export interface Bilingual {
   zh: string;
   en: string;
 }
+
+/** Names of the states and events, for messages (server), the buttons and badges (admin). */
+export const STATE_NAMES: Record<ApplicationState, Bilingual> = {
+  received: { zh: '办理中', en: 'In progress' },
+  correctionRequested: { zh: '待补正', en: 'Awaiting correction' },
+  consulting: { zh: '征求意见中', en: 'Consulting' },
+  extended: { zh: '已延期', en: 'Extended' },
+  concluded: { zh: '已办结', en: 'Concluded' },
+};
+
+export const EVENT_NAMES: Record<EventType, Bilingual> = {
+  requestCorrection: { zh: '发出补正通知', en: 'Request correction' },
+  receiveCorrection: { zh: '收到补正', en: 'Correction received' },
+  correctionExpired: { zh: '逾期未补正', en: 'No correction in time' },
+  startConsultation: { zh: '征求意见', en: 'Start consultation' },
+  endConsultation: { zh: '结束征求意见', en: 'End consultation' },
+  extend: { zh: '延长答复期限', en: 'Extend the period' },
+  conclude: { zh: '办结', en: 'Conclude' },
+  withdraw: { zh: '申请人撤回', en: 'Withdrawn by applicant' },
+};
+
+/** provisionalPassed: a provisional due date has passed; never called overdue before its year is complete. */
+export type Urgency = 'overdue' | 'dueSoon' | 'onTime' | 'provisionalPassed';
+
 export interface Outcome {
   code: string;
   label: string;
