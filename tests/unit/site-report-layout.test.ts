@@ -54,7 +54,7 @@ describe('FORMAT_HINTS', () => {
     const hints = FORMAT_HINTS['gov-2021'];
     for (const table of format.tables) {
       for (const block of table.blocks) {
-        const hint = hints.blocks[`${table.code}.${block.code}`];
+        const hint = hints.blocks[`${table.code}.${block.code}` as keyof typeof hints.blocks];
         const corner = block.note ?? block.rowHeader;
         expect(hint.corner).toEqual(corner ? { zh: corner.label, en: corner.labelEn } : null);
         expect(hint.showRowLabels).toBe(block.showRowLabels);

@@ -118,11 +118,31 @@ export interface HistoryEvent {
 export interface ApplicationDetail {
   today: string;
   dueSoonWorkingDays: number;
-  application: Record<string, unknown> & {
+  /** The application's fields (DETAIL_FIELDS of the service); personal data, for the officers who hold the permission. */
+  application: {
     documentId: string;
     trackingNumber: string;
-    organization: { documentId: string; name: string } | null;
+    receivedOn: string | null;
+    channel: string | null;
+    applicantType: string | null;
+    applicantName: string;
+    state: ApplicationState;
+    concludedOn: string | null;
     outcome: Outcome | null;
+    idType: string | null;
+    idNumber: string | null;
+    contactPerson: string | null;
+    phone: string | null;
+    email: string | null;
+    address: string | null;
+    postalCode: string | null;
+    requestedInformation: string;
+    preferredForm: string | null;
+    deliveryMethod: string | null;
+    notes: string | null;
+    createdAt: string;
+    updatedAt: string;
+    organization: { documentId: string; name: string } | null;
   };
   status:
     | (Record<string, unknown> & {

@@ -155,7 +155,7 @@ export function ReportPage() {
   }, [loadView]);
 
   const index = React.useMemo(() => (format ? indexCells(format.data) : new Map()), [format]);
-  const problems = view?.problems ?? [];
+  const problems = React.useMemo(() => view?.problems ?? [], [view]);
   const marks = React.useMemo(() => marksOf(problems), [problems]);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
@@ -589,16 +589,19 @@ export function ReportPage() {
                 ))}
               </Box>
               {current?.needsReason ? (
-                <Field.Root name="reason" id="report-correction-reason" required>
+                <Field.Root
+                  name="reason"
+                  id="report-correction-reason"
+                  required
+                  hint={t('correction.hint', 'The earlier publication stays in the history: when, by whom, why and its figures.')}
+                >
                   <Field.Label>{t('correction.reason', 'Reason for the correction (shown with the published report)')}</Field.Label>
                   <Textarea
                     value={reason}
                     onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
                     data-testid="report-correction-reason"
                   />
-                  <Field.Hint>
-                    {t('correction.hint', 'The earlier publication stays in the history: when, by whom, why and its figures.')}
-                  </Field.Hint>
+                  <Field.Hint />
                 </Field.Root>
               ) : null}
             </Flex>
