@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { pluginWrite } from './report-db/plugin-writes';
+import { refuse } from './utils/refuse';
 import { UIDS } from './report-db/tables';
 import { publicJsonOf, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
 
@@ -14,11 +15,12 @@ export const REPORT_PUBLISHED_EVENT = 'disclosure-report.publish';
 /** Attributes only the plugin writes: every other write (Content Manager, REST, code) has them removed. */
 export const COMPUTED_FIELDS = ['tables', 'acknowledgement', 'publication', 'publicJson'] as const;
 
-const refuse = (messages: string[], what: string) => {
-  throw new errors.ValidationError(`${what}: ${messages.length} problem(s). ${messages[0]}`, {
-    errors: messages.map((message) => ({ path: [message.split(':')[0]], message, name: 'ValidationError', value: null })),
-  });
-};
+function refuseAll(messages: string[], what: string): never {
+  return refuse(
+    messages.map((message) => ({ path: [message.split(':')[0]!], message })),
+    { message: `${what}: ${messages.length} problem(s). ${messages[0]}` },
+  );
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
@@ -53,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const requestUser = (strapi.requestContext.get() as any)?.state?.user;
     const effective = { ...write, user: write?.user ?? (requestUser ? { id: requestUser.id, name: userName(requestUser) } : undefined) };
     const problems = await service.publishProblems(drafts, effective);
-    if (problems.length) refuse(problems, 'This report cannot be published');
+    if (problems.length) refuseAll(problems, 'This report cannot be published');
 
     // Freeze each locale's publication into its draft; Strapi's publish copies the draft into the published version.
     const publications = new Map<string, string>();

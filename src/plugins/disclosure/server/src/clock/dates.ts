@@ -62,3 +62,13 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return toDayNumber(a) - toDayNumber(b);
 }
+
+/** Today's date in China (Asia/Shanghai), whatever the server's zone. */
+export function todayInChina(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
