@@ -3,30 +3,27 @@
  * organization-code part starts with "0000", a block no registry hands out, so a sample code is recognisable and
  * unlikely to be a real body's.
  */
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar as checkCharOrNull, isValidCreditCode as isValid } from '../validation/identifiers';
 import type { Random } from './random';
 
-export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+export { CREDIT_CODE_ALPHABET };
 
-/** The check character of the first 17 characters: 31 − (Σ value × weight) mod 31, where 31 is written 0. */
+/** The check character of the first 17 characters (validation/identifiers.ts); throws on a malformed argument. */
 export function creditCodeCheckChar(first17: string): string {
   if (first17.length !== 17) throw new Error(`creditCodeCheckChar: expected 17 characters, got ${first17.length}`);
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) {
-    const value = CREDIT_CODE_ALPHABET.indexOf(first17[i]);
-    if (value < 0) throw new Error(`creditCodeCheckChar: "${first17[i]}" is not in the GB 32100 alphabet`);
-    sum += value * WEIGHTS[i];
+  const check = checkCharOrNull(first17);
+  if (check === null) {
+    const bad = [...first17].find((c) => !CREDIT_CODE_ALPHABET.includes(c));
+    throw new Error(`creditCodeCheckChar: "${bad}" is not in the GB 32100 alphabet`);
   }
-  return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
+  return check;
 }
 
 export function withCheckChar(first17: string): string {
   return first17 + creditCodeCheckChar(first17);
 }
 
-export function isValidCreditCode(code: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) && creditCodeCheckChar(code.slice(0, 17)) === code[17];
-}
+export const isValidCreditCode = (code: string): boolean => isValid(code);
 
 /**
  * Registration authority and kind (2 characters), e.g. 11 机构编制·机关, 12 机构编制·事业单位, 91 工商·企业,

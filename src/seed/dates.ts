@@ -27,10 +27,7 @@ export function weekday(date: string): string {
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 
-/** Today in China (UTC+8, no daylight saving). */
-export function todayInChina(now: Date = new Date()): string {
-  return fromTime(now.getTime() + 8 * 3_600_000);
-}
+export { todayInChina } from '../validation/dates';
 
 /** A wall-clock time in China as an ISO instant, e.g. ('2024-03-05', 9, 30) → '2024-03-05T01:30:00.000Z'. */
 export function chinaTime(date: string, hour: number, minute = 0): string {

@@ -2,17 +2,14 @@
  * Valid but fictitious resident ID numbers (GB 11643-1999) for sample applicants. The region code 411799 is not
  * assigned to any county (驻马店市 uses 411702 and 411721–411729), so a sample number belongs to nobody.
  */
+import { residentIdCheckChar as checkChar } from '../validation/identifiers';
 import type { Random } from './random';
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
 export const SAMPLE_ID_REGION = '411799';
 
 export function residentIdCheckChar(first17: string): string {
   if (!/^[0-9]{17}$/.test(first17)) throw new Error(`residentIdCheckChar: expected 17 digits, got "${first17}"`);
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  return checkChar(first17);
 }
 
 /** An 18-character number: region, a birth date between 1950 and 2003, a 3-digit sequence, the check character. */

@@ -1,6 +1,9 @@
-/** Check digits of Chinese identifiers: 统一社会信用代码 (GB 32100-2015) and the resident ID number (GB 11643-1999). */
+/**
+ * Check digits of Chinese identifiers: 统一社会信用代码 (GB 32100-2015) and the resident ID number (GB 11643-1999).
+ * The one place they are computed: validation here, the seed's sample codes (src/seed) on top.
+ */
 
-const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export function creditCodeCheckChar(first17: string): string | null {

@@ -131,7 +131,7 @@ afterAll(async () => {
 type Visit = { page: Page; api: URL[]; errors: string[] };
 
 /** Opens a site page and waits until no section is loading; records its content-API requests and script errors. */
-async function visit(url: string, context: BrowserContext = desktop, prepare?: (page: Page) => Promise<void>): Promise<Visit> {
+async function visit(url: string, context: BrowserContext = desktop, prepare?: (page: Page) => Promise<unknown>): Promise<Visit> {
   const page = await context.newPage();
   const api: URL[] = [];
   const errors: string[] = [];

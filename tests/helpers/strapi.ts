@@ -10,7 +10,6 @@ import { createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
 
 const root = path.resolve(__dirname, '../..');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { adminConnection } = require('./global-setup');
 
 let instance: Core.Strapi | null = null;

@@ -4,7 +4,6 @@
  */
 import { setupStrapi, teardownStrapi, http } from '../helpers/strapi';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureAdmin } = require('../../scripts/create-admin.js');
 
 const USER = 'admin::user';

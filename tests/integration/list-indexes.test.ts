@@ -7,7 +7,6 @@
  */
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi, http, isPostgres } from '../helpers/strapi';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadNotices } = require('../../bench/site-data');
 import { documentFilters, noticeFilters, toQuery } from '../../public/site/query.js';
 

@@ -117,7 +117,9 @@ describe('Given a webhook subscriber of report publication', () => {
     await strapi.documents(REPORT).update({ documentId: report.documentId, locale: 'zh-Hans', data: { overview: '总体', problems: '问题', otherMatters: '无' } } as any);
     await service.acknowledge(report.documentId, officer.user);
     const events: unknown[] = [];
-    const listener = (payload: unknown) => events.push(payload);
+    const listener = async (payload: unknown) => {
+      events.push(payload);
+    };
     strapi.eventHub.on('disclosure-report.publish', listener);
     try {
       await service.publish(report.documentId, { locale: 'zh-Hans', publishedAt: '2015-01-20T02:00:00.000Z' });

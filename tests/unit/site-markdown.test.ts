@@ -110,7 +110,7 @@ describe('renderMarkdown: known XSS vectors', () => {
         super('default', { html: true });
         this.validateLink = () => true;
       }
-      set(options: MarkdownIt.Options) {
+      set(options: Parameters<InstanceType<typeof MarkdownIt>['set']>[0]) {
         return super.set({ ...options, html: true });
       }
     }

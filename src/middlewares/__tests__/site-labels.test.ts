@@ -23,7 +23,7 @@ function exportsOf(body: string): Record<string, any> {
 }
 
 describe('/site/labels.js', () => {
-  const labels = exportsOf(labelsModule().body);
+  const labels = exportsOf(String(labelsModule().body));
 
   it('exports exactly the declaration, nothing else', () => {
     expect(labels).toEqual(JSON.parse(JSON.stringify(siteLabels())));

@@ -1,11 +1,12 @@
 /** Admin entry of the disclosure plugin: the annual report page, the applications worklist, the import of published reports and the compliance overview, in zh-Hans and en. */
 import { Book, Clock, Upload, ChartPie } from '@strapi/icons';
+import { ACTIONS, permissionsOf } from '../../server/src/contracts/permissions';
 import { PLUGIN_ID } from './pluginId';
 
-const REPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.read', subject: null }];
-const APPLICATION_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
-const IMPORT_PERMISSIONS = [{ action: 'plugin::disclosure.report.import', subject: null }];
-const OVERVIEW_PERMISSIONS = [{ action: 'plugin::disclosure.overview.read', subject: null }];
+const REPORT_PERMISSIONS = permissionsOf(ACTIONS.readReport);
+const APPLICATION_PERMISSIONS = permissionsOf(ACTIONS.readApplications);
+const IMPORT_PERMISSIONS = permissionsOf(ACTIONS.importReports);
+const OVERVIEW_PERMISSIONS = permissionsOf(ACTIONS.readOverview);
 
 export default {
   register(app: any) {

@@ -1,13 +1,5 @@
 /** Admin permissions of the plugin: held by the disclosure officer (all) and the auditor (report.read, overview.read). */
-export const ACTIONS = {
-  readReport: 'plugin::disclosure.report.read',
-  computeReport: 'plugin::disclosure.report.compute',
-  publishReport: 'plugin::disclosure.report.publish',
-  importReports: 'plugin::disclosure.report.import',
-  readApplications: 'plugin::disclosure.applications.read',
-  handleApplications: 'plugin::disclosure.applications.handle',
-  readOverview: 'plugin::disclosure.overview.read',
-} as const;
+export { ACTIONS } from './contracts/permissions';
 
 export const ACTION_DEFINITIONS = [
   { uid: 'report.read', displayName: 'Read annual reports 查看年度报告', subCategory: 'report' },

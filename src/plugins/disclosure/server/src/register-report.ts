@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 import { pluginWrite } from './report-db/plugin-writes';
+import { refuse } from './utils/refuse';
 import { UIDS } from './report-db/tables';
 import { publicJsonOf, publicationColumns, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
 
@@ -38,11 +39,12 @@ export const publishConflict = (revision: number) =>
     { details: { code: 'publishConflict', revision } },
   );
 
-const refuse = (messages: string[], what: string) => {
-  throw new errors.ValidationError(`${what}: ${messages.length} problem(s). ${messages[0]}`, {
-    errors: messages.map((message) => ({ path: [message.split(':')[0]], message, name: 'ValidationError', value: null })),
-  });
-};
+function refuseAll(messages: string[], what: string): never {
+  return refuse(
+    messages.map((message) => ({ path: [message.split(':')[0]!], message })),
+    { message: `${what}: ${messages.length} problem(s). ${messages[0]}` },
+  );
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
@@ -83,7 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (write?.expectedRevision !== undefined && write.expectedRevision !== revisionOf(main)) throw publishConflict(revisionOf(main));
 
     const problems = await service.publishProblems(drafts, effective);
-    if (problems.length) refuse(problems, 'This report cannot be published');
+    if (problems.length) refuseAll(problems, 'This report cannot be published');
 
     // Claim, freeze and publish in one transaction. The claim is a conditional update of each draft's revision: two
     // publications started from the same revision (two instances, two tabs) cannot both match it; on PostgreSQL the

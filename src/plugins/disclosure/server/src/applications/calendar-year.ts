@@ -2,8 +2,8 @@
 // year marked complete names the notice it comes from and has its holidays entered. Who completed it, and when, is
 // written here from the request, never taken from the input.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { refuse } from '../utils/refuse';
 import { CALENDAR_DAY_UID, CALENDAR_YEAR_UID } from './constants';
 
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -20,10 +20,8 @@ interface Problem {
   message: string;
 }
 
-function refuse(problems: Problem[]): never {
-  throw new errors.ValidationError(problems.map((p) => p.message).join('; '), {
-    errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError', value: null })),
-  });
+function refuseAll(problems: Problem[]): never {
+  return refuse(problems.map((p) => ({ path: [p.path], message: p.message })));
 }
 
 /** A year given as 2027 or "2027" (forms send text); anything else stays as it is and fails the schema. */
@@ -61,7 +59,7 @@ export function registerCalendarYearRules(strapi: Core.Strapi) {
       sourceNotice: typeof notice === 'string' ? notice.trim() || null : notice,
     });
     if (!parsed.success) {
-      refuse(
+      refuseAll(
         parsed.error.issues.map((issue) => {
           const field = String(issue.path[0] ?? 'year');
           return {
@@ -103,7 +101,7 @@ export function registerCalendarYearRules(strapi: Core.Strapi) {
         });
       }
     }
-    if (problems.length) refuse(problems);
+    if (problems.length) refuseAll(problems);
 
     // Server-owned: who completed the year and when, kept while it stays complete, cleared when it is reopened.
     const wasComplete = current?.complete === true && action === 'update';

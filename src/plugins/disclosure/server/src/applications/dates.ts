@@ -1,18 +1,7 @@
 // Dates of the workflow: today in China, and dates read back from either database as 'YYYY-MM-DD'.
 import type { IsoDate } from '../clock';
 
-/** Today's date in China (Asia/Shanghai), whatever the server's zone. */
-// Built once: constructing a formatter with a time zone costs milliseconds, and every admin request asks for today.
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-export function todayInChina(now: Date = new Date()): IsoDate {
-  return CHINA_DATE.format(now);
-}
+export { todayInChina } from '../clock/dates';
 
 /**
  * A date column as 'YYYY-MM-DD'. Strapi returns date columns as strings on both databases; a Date (a raw driver

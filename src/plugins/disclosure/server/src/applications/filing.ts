@@ -1,11 +1,9 @@
 // What an online application must contain (条例 第二十九条): who applies and how to reach them, what information is
 // wanted, and in what form and by what way it should be provided. Pure: the caller gives the schema's enum values.
 
-/** A problem with one field of the request, as Strapi's ValidationError details list them. */
-export interface FieldProblem {
-  path: string[];
-  message: string;
-}
+import type { FieldProblem } from '../utils/refuse';
+
+export type { FieldProblem };
 
 /** The choices the application content type allows; read from its schema so the two cannot drift apart. */
 export interface FilingEnums {

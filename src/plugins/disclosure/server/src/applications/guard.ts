@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { APPLICATION_UID, EVENT_UID } from './constants';
 import { isoDateOf } from './dates';
+import { refuse } from '../utils/refuse';
 
 const workflow = new AsyncLocalStorage<true>();
 
@@ -66,9 +67,10 @@ export function registerWorkflowGuards(strapi: Core.Strapi) {
             field === 'receivedOn'
               ? 'receivedOn cannot change once events are recorded: the history is dated from it. 已有办理记录，收到申请日期不能修改。'
               : `${field} follows from the application's history: record an event on the applications page (依申请公开) instead of editing it. ${field} 由办理记录得出，请在“依申请公开”页面办理。`;
-          throw new errors.ValidationError(changed.length === 1 ? message(changed[0]!) : changed.map(message).join(' '), {
-            errors: changed.map((field) => ({ path: [field], message: message(field), name: 'ValidationError', value: null })),
-          });
+          refuse(
+            changed.map((field) => ({ path: [field], message: message(field) })),
+            { message: changed.length === 1 ? message(changed[0]!) : changed.map(message).join(' ') },
+          );
         }
       }
     }

@@ -62,3 +62,16 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function compareDates(a: IsoDate, b: IsoDate): number {
   return toDayNumber(a) - toDayNumber(b);
 }
+
+/** Today's date in China (Asia/Shanghai), whatever the server's zone. */
+// Built once: constructing a formatter with a time zone costs milliseconds, and every admin request asks for today.
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function todayInChina(now: Date = new Date()): IsoDate {
+  return CHINA_DATE.format(now);
+}

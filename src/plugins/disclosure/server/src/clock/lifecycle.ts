@@ -21,6 +21,16 @@
 //   in time is 其他处理 1 (otherDisposal.noCorrection), through correctionExpired only.
 // - Events on the same day as the previous one are allowed; earlier ones are not.
 
+import { z } from 'zod';
+import {
+  CONSULTATION_PARTIES,
+  EVENT_NAMES,
+  EVENT_TYPES as EVENT_TYPE_CODES,
+  STATE_NAMES,
+  type ApplicationState,
+  type ConsultationParty,
+  type EventType,
+} from '../contracts/applications';
 import type { WorkingCalendar } from './calendar';
 import { addDays, compareDates, toDayNumber, type IsoDate } from './dates';
 import {
@@ -33,6 +43,7 @@ import { isOutcomeCode, type OutcomeCode } from './outcomes';
 
 export { TransitionError } from './errors';
 export type { TransitionErrorCode } from './errors';
+export type { ApplicationState, ConsultationParty, EventType } from '../contracts/applications';
 
 export const REPLY_WORKING_DAYS = 20;
 export const MAX_EXTENSION_WORKING_DAYS = 20;
@@ -43,10 +54,6 @@ export const NO_CORRECTION_OUTCOME: OutcomeCode = 'otherDisposal.noCorrection';
 /** 补正后申请内容仍不明确: only possible after a correction was received. */
 const UNCLEAR_AFTER_CORRECTION: OutcomeCode = 'unavailable.unclearAfterCorrection';
 
-/** extended is received with its one extension used (the content model stores it as a state of its own). */
-export type ApplicationState = 'received' | 'correctionRequested' | 'consulting' | 'extended' | 'concluded';
-export type ConsultationParty = 'thirdParty' | 'otherAgency';
-
 interface EventBase {
   on: IsoDate;
   /** Who recorded the event (user id or name). */
@@ -54,29 +61,11 @@ interface EventBase {
   note?: string;
 }
 
-export type ApplicationEvent =
-  | (EventBase & { type: 'requestCorrection' })
-  | (EventBase & { type: 'receiveCorrection' })
-  | (EventBase & { type: 'startConsultation'; party: ConsultationParty })
-  | (EventBase & { type: 'endConsultation' })
-  | (EventBase & { type: 'extend'; days: number; approver: string })
-  | (EventBase & { type: 'conclude'; outcome: OutcomeCode })
-  | (EventBase & { type: 'withdraw' })
-  | (EventBase & { type: 'correctionExpired' });
-
-export type EventType = ApplicationEvent['type'];
+/** An event: its type, date, recorder and note, and the fields of its type (the payload schema of its rule below). */
+export type ApplicationEvent = { [T in EventType]: EventBase & { type: T } & Payload<T> }[EventType];
 
 /** In the order the admin shows the buttons. */
-export const EVENT_TYPES: readonly EventType[] = Object.freeze([
-  'requestCorrection',
-  'receiveCorrection',
-  'correctionExpired',
-  'startConsultation',
-  'endConsultation',
-  'extend',
-  'conclude',
-  'withdraw',
-] as const);
+export const EVENT_TYPES: readonly EventType[] = Object.freeze([...EVENT_TYPE_CODES]);
 
 export interface ApplicationHistory {
   receivedOn: IsoDate;
@@ -113,27 +102,11 @@ export interface ClockStatus {
   lastEventOn: IsoDate;
 }
 
-/** Chinese names of the states and events, for messages and the admin's buttons. */
-export const STATE_LABELS: Record<ApplicationState, string> = {
-  received: '办理中',
-  correctionRequested: '待补正',
-  consulting: '征求意见中',
-  extended: '已延期',
-  concluded: '已办结',
-};
-
-export const EVENT_LABELS: Record<EventType, string> = {
-  requestCorrection: '发出补正通知',
-  receiveCorrection: '收到补正',
-  correctionExpired: '逾期未补正',
-  startConsultation: '征求意见',
-  endConsultation: '结束征求意见',
-  extend: '延长答复期限',
-  conclude: '办结',
-  withdraw: '申请人撤回',
-};
-
-const PARTIES: readonly ConsultationParty[] = ['thirdParty', 'otherAgency'];
+/** Chinese names of the states and events, for messages. */
+const zhNames = <K extends string>(names: Record<K, { zh: string }>) =>
+  Object.fromEntries(Object.entries<{ zh: string }>(names).map(([code, name]) => [code, name.zh])) as Record<K, string>;
+export const STATE_LABELS: Record<ApplicationState, string> = zhNames(STATE_NAMES);
+export const EVENT_LABELS: Record<EventType, string> = zhNames(EVENT_NAMES);
 
 /** Everything replay keeps between events; the public ClockStatus is derived from it. */
 interface Progress {
@@ -211,28 +184,271 @@ function dueOf(p: Progress, calendar: WorkingCalendar): IsoDate | null {
   return calendar.addWorkingDays(p.clockStartsOn, REPLY_WORKING_DAYS + p.extensionDays + p.pausedWorkingDays);
 }
 
+/** A refusal of the state machine, before any wording: allowedEvents asks these freely. */
+type StateRule = (p: Progress) => TransitionErrorCode | null;
+
+/** Refused unless the application is in one of these states. */
+const inState =
+  (...allowed: ApplicationState[]): StateRule =>
+  (p) =>
+    allowed.includes(p.state) ? null : 'notAllowedInState';
+
+/** One rule of a payload field: when `ok` fails, the event is refused with these words. */
+interface FieldRule {
+  ok: (value: unknown) => boolean;
+  refusal: (value: unknown) => Refusal;
+}
+
+/** A payload field checked by its rules in order; the first that fails is the refusal, carried in the zod issue. */
+const field = <T>(...rules: FieldRule[]) =>
+  z.custom<T>().superRefine((value, ctx) => {
+    const broken = rules.find((rule) => !rule.ok(value));
+    if (broken) ctx.addIssue({ code: 'custom', message: broken.refusal(value).en, params: { refusal: broken.refusal(value) } });
+  });
+
+/** What apply is given: the progress before the event, the event's date and checked payload, the calendar if any. */
+interface Step<P> {
+  p: Progress;
+  on: IsoDate;
+  payload: P;
+  calendar: WorkingCalendar | null;
+}
+
+/**
+ * The rules of one event type, in the order they are checked: the state (allowedIn), then (after the dates) the
+ * payload's fields, the payload against the history (requires), the deadline (with a calendar only); apply gives the
+ * progress after it. sample is a valid payload, for allowedEvents to try a date.
+ */
+interface EventRule<P> {
+  allowedIn: StateRule;
+  payload: z.ZodType<P>;
+  requires?: (p: Progress, payload: NoInfer<P>) => Refusal | null;
+  deadline?: (p: Progress, on: IsoDate, calendar: WorkingCalendar) => Refusal | null;
+  apply: (next: Progress, step: Step<NoInfer<P>>) => Progress;
+  sample: NoInfer<P>;
+}
+
+const rule = <P>(r: EventRule<P>): EventRule<P> => r;
+
+/** The refusal of the first failing payload check (every check is a field() carrying its refusal). */
+function refusalOf(error: z.ZodError): Refusal {
+  const issue = error.issues[0];
+  if (issue?.code === 'custom' && issue.params?.refusal) return issue.params.refusal as Refusal;
+  throw error;
+}
+const NO_PAYLOAD: z.ZodType<object> = z.object({});
+
+/** An extension or a consultation must start on or before the current due date: after it nothing stops the clock. */
+function periodLapsed(type: 'extend' | 'startConsultation') {
+  return (p: Progress, on: IsoDate, calendar: WorkingCalendar): Refusal | null => {
+    const due = dueOf(p, calendar);
+    const provisional = due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
+    if (due === null || provisional || compareDates(on, due) <= 0) return null;
+    return {
+      code: 'periodLapsed',
+      field: 'on',
+      zh: `答复期限已于 ${due} 届满，之后不能再${type === 'extend' ? '延期' : '征求意见以中止计时'}`,
+      en: `The reply period ended on ${due}; ${type} must be on or before it, got ${on}`,
+      expected: `≤ ${due}`,
+      actual: on,
+    };
+  };
+}
+
+/** The end of an open consultation on `on`: the working days in [S, on) do not count. */
+function pauseClosed(p: Progress, on: IsoDate, calendar: WorkingCalendar | null): Partial<Progress> {
+  const paused =
+    calendar && p.consultingSince !== null
+      ? // workingDaysBetween counts (a, b]; shifting both ends back a day counts [S, E).
+        { pausedWorkingDays: p.pausedWorkingDays + calendar.workingDaysBetween(addDays(p.consultingSince, -1), addDays(on, -1)) }
+      : {};
+  return { ...paused, consultingSince: null, consultationParty: null };
+}
+
+/** Every event type and its rules: adding an event is one entry here (and its code in contracts/applications.ts). */
+const EVENT_RULES = {
+  requestCorrection: rule({
+    allowedIn: (p) => (p.correctionEverRequested ? 'correctionAlreadyRequested' : p.eventCount > 0 ? 'correctionNotFirst' : null),
+    payload: NO_PAYLOAD,
+    deadline: (p, on, calendar) => {
+      const last = calendar.addWorkingDays(p.receivedOn, CORRECTION_NOTICE_WORKING_DAYS);
+      // A deadline counted over an unknown year is provisional: the officer gets the benefit of the doubt.
+      if (compareDates(on, last) <= 0 || calendar.unknownYearsIn(p.receivedOn, last).length > 0) return null;
+      return {
+        code: 'correctionTooLate',
+        field: 'on',
+        zh: `补正通知应自收到申请之日起 ${CORRECTION_NOTICE_WORKING_DAYS} 个工作日内发出（最迟 ${last}），实际为 ${on}`,
+        en: `A correction notice must go out within ${CORRECTION_NOTICE_WORKING_DAYS} working days of receipt (by ${last}), got ${on}`,
+        expected: `≤ ${last}`,
+        actual: on,
+      };
+    },
+    apply: (next, { on }) => ({
+      ...next,
+      state: 'correctionRequested',
+      clockStartsOn: null,
+      correctionRequestedOn: on,
+      correctionEverRequested: true,
+    }),
+    sample: {},
+  }),
+  receiveCorrection: rule({
+    allowedIn: inState('correctionRequested'),
+    payload: NO_PAYLOAD,
+    apply: (next, { on }) => ({ ...next, state: 'received', clockStartsOn: on, correctionRequestedOn: null, correctionReceived: true }),
+    sample: {},
+  }),
+  correctionExpired: rule({
+    allowedIn: inState('correctionRequested'),
+    payload: NO_PAYLOAD,
+    apply: (next, { on }) => ({
+      ...next,
+      state: 'concluded',
+      concludedOn: on,
+      outcome: NO_CORRECTION_OUTCOME,
+      correctionRequestedOn: null,
+    }),
+    sample: {},
+  }),
+  startConsultation: rule({
+    allowedIn: (p) => (p.state === 'consulting' ? 'alreadyConsulting' : inState('received', 'extended')(p)),
+    payload: z.object({
+      party: field<ConsultationParty>({
+        ok: (party) => (CONSULTATION_PARTIES as readonly unknown[]).includes(party),
+        refusal: (party) => ({
+          code: 'partyInvalid',
+          field: 'party',
+          zh: `征求意见对象应为 thirdParty（第三方）或 otherAgency（其他机关），实际为 ${String(party)}`,
+          en: `party must be thirdParty or otherAgency, got ${String(party)}`,
+          expected: CONSULTATION_PARTIES.join(' | '),
+          actual: String(party),
+        }),
+      }),
+    }),
+    deadline: periodLapsed('startConsultation'),
+    apply: (next, { on, payload }) => ({ ...next, state: 'consulting', consultingSince: on, consultationParty: payload.party }),
+    sample: { party: 'thirdParty' },
+  }),
+  endConsultation: rule({
+    allowedIn: (p) => (p.state === 'consulting' ? null : 'consultationNotStarted'),
+    payload: NO_PAYLOAD,
+    apply: (next, { p, on, calendar }) => ({
+      ...next,
+      ...pauseClosed(p, on, calendar),
+      state: p.extensionDays > 0 ? 'extended' : 'received',
+    }),
+    sample: {},
+  }),
+  extend: rule({
+    allowedIn: (p) => (p.extensionDays > 0 ? 'alreadyExtended' : inState('received')(p)),
+    payload: z.object({
+      days: field<number>(
+        {
+          ok: (days) => typeof days === 'number' && Number.isInteger(days) && days >= 1,
+          refusal: (days) => ({
+            code: 'extensionDaysInvalid',
+            field: 'days',
+            zh: `延长天数应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 的整数（工作日），实际为 ${String(days)}`,
+            en: `days must be a whole number of working days from 1 to ${MAX_EXTENSION_WORKING_DAYS}, got ${String(days)}`,
+            expected: `1..${MAX_EXTENSION_WORKING_DAYS}`,
+            actual: String(days),
+          }),
+        },
+        {
+          ok: (days) => (days as number) <= MAX_EXTENSION_WORKING_DAYS,
+          refusal: (days) => ({
+            code: 'extensionTooLong',
+            field: 'days',
+            zh: `延长答复期限最长不超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日，实际为 ${String(days)}`,
+            en: `An extension is at most ${MAX_EXTENSION_WORKING_DAYS} working days, got ${String(days)}`,
+            expected: `≤ ${MAX_EXTENSION_WORKING_DAYS}`,
+            actual: String(days),
+          }),
+        },
+      ),
+      approver: field<string>({
+        ok: (approver) => !isBlank(approver),
+        refusal: () => ({
+          code: 'approverMissing',
+          field: 'approver',
+          zh: '延长答复期限须经政府信息公开工作机构负责人同意：请填写批准人',
+          en: 'An extension needs its approver (the head of the disclosure office)',
+        }),
+      }),
+    }),
+    deadline: periodLapsed('extend'),
+    apply: (next, { payload }) => ({ ...next, state: 'extended', extensionDays: payload.days, extendedBy: payload.approver.trim() }),
+    sample: { days: 1, approver: 'allowedEvents' },
+  }),
+  conclude: rule({
+    allowedIn: inState('received', 'extended'),
+    payload: z.object({
+      outcome: field<OutcomeCode>(
+        {
+          ok: (outcome) => outcome !== undefined && outcome !== null && outcome !== '',
+          refusal: () => ({
+            code: 'outcomeMissing',
+            field: 'outcome',
+            zh: '办结时必须选择办理结果（表三中的一项）',
+            en: 'conclude needs an outcome (one of the result rows of table 三)',
+          }),
+        },
+        {
+          ok: isOutcomeCode,
+          refusal: (outcome) => ({
+            code: 'outcomeUnknown',
+            field: 'outcome',
+            zh: `未知的办理结果“${String(outcome)}”`,
+            en: `Unknown outcome "${String(outcome)}"`,
+            actual: String(outcome),
+          }),
+        },
+        {
+          ok: (outcome) => outcome !== NO_CORRECTION_OUTCOME,
+          refusal: () => ({
+            code: 'outcomeNotApplicable',
+            field: 'outcome',
+            zh: '“逾期不补正”不能直接办结：请在待补正状态下记录“逾期未补正”',
+            en: `${NO_CORRECTION_OUTCOME} is recorded with correctionExpired, while a correction is requested`,
+            actual: NO_CORRECTION_OUTCOME,
+          }),
+        },
+      ),
+    }),
+    requires: (p, { outcome }) =>
+      outcome === UNCLEAR_AFTER_CORRECTION && !p.correctionReceived
+        ? {
+            code: 'outcomeNotApplicable',
+            field: 'outcome',
+            zh: '“补正后申请内容仍不明确”只适用于已收到补正的申请',
+            en: `${UNCLEAR_AFTER_CORRECTION} needs a correction received first`,
+            actual: outcome,
+          }
+        : null,
+    apply: (next, { on, payload }) => ({ ...next, state: 'concluded', concludedOn: on, outcome: payload.outcome }),
+    sample: { outcome: 'granted' },
+  }),
+  withdraw: rule({
+    allowedIn: () => null,
+    payload: NO_PAYLOAD,
+    apply: (next, { p, on, calendar }) => ({
+      ...next,
+      ...pauseClosed(p, on, calendar),
+      state: 'concluded',
+      concludedOn: on,
+      outcome: WITHDRAWAL_OUTCOME,
+      correctionRequestedOn: null,
+    }),
+    sample: {},
+  }),
+} satisfies Record<EventType, unknown>;
+
+/** The fields an event of the type carries besides type, date, recorder and note. */
+type Payload<T extends EventType> = (typeof EVENT_RULES)[T] extends EventRule<infer P> ? P : never;
+
 /** Which rule of the state machine refuses the event type now, if any; no messages, so it can be asked freely. */
 function stateRule(p: Progress, type: EventType): TransitionErrorCode | null {
-  if (p.state === 'concluded') return 'alreadyConcluded';
-  const unless = (...allowed: ApplicationState[]) => (allowed.includes(p.state) ? null : 'notAllowedInState');
-  switch (type) {
-    case 'requestCorrection':
-      if (p.correctionEverRequested) return 'correctionAlreadyRequested';
-      return p.eventCount > 0 ? 'correctionNotFirst' : null;
-    case 'receiveCorrection':
-    case 'correctionExpired':
-      return unless('correctionRequested');
-    case 'startConsultation':
-      return p.state === 'consulting' ? 'alreadyConsulting' : unless('received', 'extended');
-    case 'endConsultation':
-      return p.state === 'consulting' ? null : 'consultationNotStarted';
-    case 'extend':
-      return p.extensionDays > 0 ? 'alreadyExtended' : unless('received');
-    case 'conclude':
-      return unless('received', 'extended');
-    case 'withdraw':
-      return null;
-  }
+  return p.state === 'concluded' ? 'alreadyConcluded' : EVENT_RULES[type].allowedIn(p);
 }
 
 /** The events the state allows, without dates or payloads: all allowedEvents() knows without a calendar. */
@@ -297,128 +513,6 @@ function refusalByState(p: Progress, type: EventType): Refusal | null {
       };
     }
   }
-}
-
-function refusalByPayload(p: Progress, e: Record<string, unknown>, type: EventType): Refusal | null {
-  switch (type) {
-    case 'conclude': {
-      const outcome = e.outcome;
-      if (outcome === undefined || outcome === null || outcome === '') {
-        return {
-          code: 'outcomeMissing',
-          field: 'outcome',
-          zh: '办结时必须选择办理结果（表三中的一项）',
-          en: 'conclude needs an outcome (one of the result rows of table 三)',
-        };
-      }
-      if (!isOutcomeCode(outcome)) {
-        return {
-          code: 'outcomeUnknown',
-          field: 'outcome',
-          zh: `未知的办理结果“${String(outcome)}”`,
-          en: `Unknown outcome "${String(outcome)}"`,
-          actual: String(outcome),
-        };
-      }
-      if (outcome === NO_CORRECTION_OUTCOME) {
-        return {
-          code: 'outcomeNotApplicable',
-          field: 'outcome',
-          zh: '“逾期不补正”不能直接办结：请在待补正状态下记录“逾期未补正”',
-          en: `${NO_CORRECTION_OUTCOME} is recorded with correctionExpired, while a correction is requested`,
-          actual: outcome,
-        };
-      }
-      if (outcome === UNCLEAR_AFTER_CORRECTION && !p.correctionReceived) {
-        return {
-          code: 'outcomeNotApplicable',
-          field: 'outcome',
-          zh: '“补正后申请内容仍不明确”只适用于已收到补正的申请',
-          en: `${UNCLEAR_AFTER_CORRECTION} needs a correction received first`,
-          actual: outcome,
-        };
-      }
-      return null;
-    }
-    case 'extend': {
-      const days = e.days;
-      if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) {
-        return {
-          code: 'extensionDaysInvalid',
-          field: 'days',
-          zh: `延长天数应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 的整数（工作日），实际为 ${String(days)}`,
-          en: `days must be a whole number of working days from 1 to ${MAX_EXTENSION_WORKING_DAYS}, got ${String(days)}`,
-          expected: `1..${MAX_EXTENSION_WORKING_DAYS}`,
-          actual: String(days),
-        };
-      }
-      if (days > MAX_EXTENSION_WORKING_DAYS) {
-        return {
-          code: 'extensionTooLong',
-          field: 'days',
-          zh: `延长答复期限最长不超过 ${MAX_EXTENSION_WORKING_DAYS} 个工作日，实际为 ${days}`,
-          en: `An extension is at most ${MAX_EXTENSION_WORKING_DAYS} working days, got ${days}`,
-          expected: `≤ ${MAX_EXTENSION_WORKING_DAYS}`,
-          actual: String(days),
-        };
-      }
-      if (isBlank(e.approver)) {
-        return {
-          code: 'approverMissing',
-          field: 'approver',
-          zh: '延长答复期限须经政府信息公开工作机构负责人同意：请填写批准人',
-          en: 'An extension needs its approver (the head of the disclosure office)',
-        };
-      }
-      return null;
-    }
-    case 'startConsultation':
-      if (!PARTIES.includes(e.party as ConsultationParty)) {
-        return {
-          code: 'partyInvalid',
-          field: 'party',
-          zh: `征求意见对象应为 thirdParty（第三方）或 otherAgency（其他机关），实际为 ${String(e.party)}`,
-          en: `party must be thirdParty or otherAgency, got ${String(e.party)}`,
-          expected: PARTIES.join(' | '),
-          actual: String(e.party),
-        };
-      }
-      return null;
-    default:
-      return null;
-  }
-}
-
-function refusalByDeadline(p: Progress, on: IsoDate, type: EventType, calendar: WorkingCalendar): Refusal | null {
-  if (type === 'requestCorrection') {
-    const last = calendar.addWorkingDays(p.receivedOn, CORRECTION_NOTICE_WORKING_DAYS);
-    // A deadline counted over an unknown year is provisional: the officer gets the benefit of the doubt.
-    if (compareDates(on, last) > 0 && calendar.unknownYearsIn(p.receivedOn, last).length === 0) {
-      return {
-        code: 'correctionTooLate',
-        field: 'on',
-        zh: `补正通知应自收到申请之日起 ${CORRECTION_NOTICE_WORKING_DAYS} 个工作日内发出（最迟 ${last}），实际为 ${on}`,
-        en: `A correction notice must go out within ${CORRECTION_NOTICE_WORKING_DAYS} working days of receipt (by ${last}), got ${on}`,
-        expected: `≤ ${last}`,
-        actual: on,
-      };
-    }
-  }
-  if (type === 'extend' || type === 'startConsultation') {
-    const due = dueOf(p, calendar);
-    const provisional = due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
-    if (due !== null && !provisional && compareDates(on, due) > 0) {
-      return {
-        code: 'periodLapsed',
-        field: 'on',
-        zh: `答复期限已于 ${due} 届满，之后不能再${type === 'extend' ? '延期' : '征求意见以中止计时'}`,
-        en: `The reply period ended on ${due}; ${type} must be on or before it, got ${on}`,
-        expected: `≤ ${due}`,
-        actual: on,
-      };
-    }
-  }
-  return null;
 }
 
 /**
@@ -500,56 +594,18 @@ function step(p: Progress, event: unknown, index: number, calendar: WorkingCalen
     );
   }
 
-  const byPayload = refusalByPayload(p, e, t);
-  if (byPayload) throw refuse(byPayload, index);
-
+  // The one place the rule's payload type is forgotten: its own schema checks what its other members are given.
+  const rules = EVENT_RULES[t] as EventRule<unknown>;
+  const parsed = rules.payload.safeParse(e);
+  if (!parsed.success) throw refuse(refusalOf(parsed.error), index);
+  const payload = parsed.data;
+  const byHistory = rules.requires?.(p, payload);
+  if (byHistory) throw refuse(byHistory, index);
   if (calendar) {
-    const byDeadline = refusalByDeadline(p, on, t, calendar);
+    const byDeadline = rules.deadline?.(p, on, calendar);
     if (byDeadline) throw refuse(byDeadline, index);
   }
-
-  const next: Progress = { ...p, lastEventOn: on, eventCount: p.eventCount + 1 };
-  const closePause = () => {
-    if (calendar && p.consultingSince !== null) {
-      // workingDaysBetween counts (a, b]; shifting both ends back a day counts [S, E).
-      next.pausedWorkingDays =
-        p.pausedWorkingDays + calendar.workingDaysBetween(addDays(p.consultingSince, -1), addDays(on, -1));
-    }
-    next.consultingSince = null;
-    next.consultationParty = null;
-  };
-  switch (t) {
-    case 'requestCorrection':
-      return {
-        ...next,
-        state: 'correctionRequested',
-        clockStartsOn: null,
-        correctionRequestedOn: on,
-        correctionEverRequested: true,
-      };
-    case 'receiveCorrection':
-      return { ...next, state: 'received', clockStartsOn: on, correctionRequestedOn: null, correctionReceived: true };
-    case 'correctionExpired':
-      return {
-        ...next,
-        state: 'concluded',
-        concludedOn: on,
-        outcome: NO_CORRECTION_OUTCOME,
-        correctionRequestedOn: null,
-      };
-    case 'startConsultation':
-      return { ...next, state: 'consulting', consultingSince: on, consultationParty: e.party as ConsultationParty };
-    case 'endConsultation':
-      closePause();
-      return { ...next, state: p.extensionDays > 0 ? 'extended' : 'received' };
-    case 'extend':
-      return { ...next, state: 'extended', extensionDays: e.days as number, extendedBy: (e.approver as string).trim() };
-    case 'conclude':
-      return { ...next, state: 'concluded', concludedOn: on, outcome: e.outcome as OutcomeCode };
-    case 'withdraw':
-      closePause();
-      return { ...next, state: 'concluded', concludedOn: on, outcome: WITHDRAWAL_OUTCOME, correctionRequestedOn: null };
-  }
+  return rules.apply({ ...p, lastEventOn: on, eventCount: p.eventCount + 1 }, { p, on, payload, calendar });
 }
 
 function fold(history: ApplicationHistory, calendar: WorkingCalendar | null): Progress {
@@ -636,19 +692,8 @@ export function allowedEvents(history: ApplicationHistory, context?: AllowedEven
 }
 
 /** A well-formed event of the type, to test whether its type and date would pass. */
-function sampleEvent(type: EventType, on: IsoDate): ApplicationEvent {
-  const base = { on, by: 'allowedEvents' };
-  switch (type) {
-    case 'startConsultation':
-      return { ...base, type, party: 'thirdParty' };
-    case 'extend':
-      return { ...base, type, days: 1, approver: 'allowedEvents' };
-    case 'conclude':
-      return { ...base, type, outcome: 'granted' };
-    default:
-      return { ...base, type };
-  }
-}
+const sampleEvent = (type: EventType, on: IsoDate): ApplicationEvent =>
+  ({ ...EVENT_RULES[type].sample, type, on, by: 'allowedEvents' }) as ApplicationEvent;
 
 /**
  * provisionalPassed: a provisional due date (see ClockStatus.dueOnProvisional) has passed. Whether the reply is late

@@ -1,9 +1,11 @@
 /** Thin controllers of the applications workflow: read the request, call the service, answer { data }. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { z } from 'zod';
 import { APPLICATION_UID, SERVICES } from '../applications/constants';
 import { ACTIONS } from '../permissions';
+import { getService as service } from '../utils/get-service';
 import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
 
 const worklistQuery = z
@@ -16,11 +18,9 @@ const worklistQuery = z
   })
   .strict();
 
-const service = (strapi: Core.Strapi, name: string) => strapi.plugin('disclosure').service(name);
-
 const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /disclosure/applications[?organization=documentId&q=&filter=&page=&pageSize=] (admin). */
-  async worklist(ctx: any) {
+  async worklist(ctx: Context) {
     const parsed = worklistQuery.safeParse(ctx.query);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'query'}: ${i.message}`, name: 'ValidationError', value: null }));
@@ -35,13 +35,13 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** GET /disclosure/applications/:documentId (admin). */
-  async findOne(ctx: any) {
+  async findOne(ctx: Context) {
     await assertDocumentInScope(ctx, strapi, ACTIONS.readApplications, APPLICATION_UID, ctx.params.documentId);
     ctx.body = { data: await service(strapi, SERVICES.applications).detail(ctx.params.documentId) };
   },
 
   /** POST /disclosure/applications/:documentId/events (admin): records one event of the history. */
-  async recordEvent(ctx: any) {
+  async recordEvent(ctx: Context) {
     const user = ctx.state.user;
     if (!user?.id) throw new errors.UnauthorizedError('An admin user is required to record an event');
     await assertDocumentInScope(ctx, strapi, ACTIONS.handleApplications, APPLICATION_UID, ctx.params.documentId);
@@ -51,14 +51,14 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** POST /api/disclosure/applications (public): an online application. */
-  async apply(ctx: any) {
+  async apply(ctx: Context) {
     const data = await service(strapi, SERVICES.onlineApplications).file(ctx.request.body);
     ctx.status = 201;
     ctx.body = { data };
   },
 
   /** POST /api/disclosure/applications/status (public): POST so that query codes stay out of URLs and access logs. */
-  async status(ctx: any) {
+  async status(ctx: Context) {
     ctx.body = { data: await service(strapi, SERVICES.onlineApplications).status(ctx.request.body) };
   },
 });

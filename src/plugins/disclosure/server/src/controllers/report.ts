@@ -1,6 +1,7 @@
 /** Controllers of the annual report: validate the input, call the service, shape the answer. */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { z } from 'zod';
 import { FORMATS, DEFAULT_FORMAT, getFormat, type ReportFormat } from '../format';
 import { renderReportCsv, renderReportHtml, renderReportXlsx, type PublicReport } from '../report';
@@ -8,6 +9,8 @@ import { ACTIONS } from '../permissions';
 import type { ReportService } from '../services/report';
 import type { DrilldownService } from '../services/drilldown';
 import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
+import { getService } from '../utils/get-service';
+import { refuse } from '../utils/refuse';
 
 const REPORT_UID = 'api::annual-report.annual-report';
 
@@ -19,19 +22,18 @@ const locale = z.enum(['zh-Hans', 'en']);
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'input'}: ${i.message}`, name: 'ValidationError', value: null }));
-  throw new errors.ValidationError(issues.map((i) => i.message).join('; '), { errors: issues });
+  return refuse(result.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'input'}: ${i.message}` })));
 }
 
-const service = (strapi: Core.Strapi) => strapi.plugin('disclosure').service('report') as ReportService;
+const service = (strapi: Core.Strapi) => getService(strapi, 'report');
 
 const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async format(ctx: any) {
+  async format(ctx: Context) {
     const { code } = parse(z.object({ code: z.enum(Object.keys(FORMATS) as [string, ...string[]]).default(DEFAULT_FORMAT) }), ctx.query);
     ctx.body = { data: getFormat(code), feeDecimals: strapi.plugin('disclosure').config('feeDecimals') };
   },
 
-  async organizations(ctx: any) {
+  async organizations(ctx: Context) {
     const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.readReport);
     const data = await strapi.documents('api::organization.organization').findMany({
       locale: 'zh-Hans',
@@ -43,34 +45,34 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data };
   },
 
-  async view(ctx: any) {
+  async view(ctx: Context) {
     const q = parse(z.object({ organization: documentId, year, locale: locale.default('zh-Hans') }), ctx.query);
     assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.readReport), q.organization);
     ctx.body = { data: await service(strapi).view(q.organization, q.year, q.locale) };
   },
 
   /** The standard numeric paragraphs of the computed tables, for the officer to insert into section 一 and edit. */
-  async paragraphs(ctx: any) {
+  async paragraphs(ctx: Context) {
     const q = parse(z.object({ organization: documentId, year, locale: locale.default('zh-Hans') }), ctx.query);
     assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.readReport), q.organization);
     ctx.body = { data: await service(strapi).paragraphs(q.organization, q.year, q.locale) };
   },
 
-  async compute(ctx: any) {
+  async compute(ctx: Context) {
     const body = parse(z.object({ organization: documentId, year }), ctx.request.body);
     assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.computeReport), body.organization);
     await service(strapi).compute(body.organization, body.year);
     ctx.body = { data: await service(strapi).view(body.organization, body.year) };
   },
 
-  async acknowledge(ctx: any) {
+  async acknowledge(ctx: Context) {
     const body = parse(z.object({ documentId }), ctx.request.body);
     await assertDocumentInScope(ctx, strapi, ACTIONS.publishReport, REPORT_UID, body.documentId);
     ctx.body = { data: await service(strapi).acknowledge(body.documentId, ctx.state.user) };
   },
 
   /** Publishes (or, for a published report, corrects: 更正 with a reason) every locale of a report. */
-  async publish(ctx: any) {
+  async publish(ctx: Context) {
     const body = parse(
       z.object({ documentId, reason: z.string().trim().max(2000).optional(), revision: z.number().int().min(0).optional() }),
       ctx.request.body,
@@ -81,7 +83,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The records a cell counts. Applicants' names only for those who may read applications. */
-  async cellRecords(ctx: any) {
+  async cellRecords(ctx: Context) {
     const q = parse(
       z.object({ organization: documentId, year, cell: z.string().min(3).max(200), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
       ctx.query
@@ -90,7 +92,7 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const ability = ctx.state.userAbility;
     const mayReadApplications =
       ability?.can?.(ACTIONS.readApplications) || ability?.can?.('plugin::content-manager.explorer.read', 'api::disclosure-application.disclosure-application');
-    const drilldown = strapi.plugin('disclosure').service('drilldown') as DrilldownService;
+    const drilldown = getService(strapi, 'drilldown');
     ctx.body = await drilldown.records({ ...q, withPersonalData: !!mayReadApplications });
   },
 });
@@ -101,12 +103,12 @@ const publicQuery = z.object({ locale: locale.default('zh-Hans') }).strict();
 const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The publication frozen at publish time: one read, no checks, no neighbour lookups. */
   /** The report and locale a public route asks for: strictly the documented parameters. */
-  function requested(ctx: any) {
+  function requested(ctx: Context) {
     const { documentId: id } = parse(z.object({ documentId }), ctx.params);
     const { locale: loc } = parse(publicQuery.extend({ status: z.string().optional() }), ctx.query);
     return { id, loc };
   }
-  async function load(ctx: any) {
+  async function load(ctx: Context) {
     const { id, loc } = requested(ctx);
     const publication = await service(strapi).findPublished(id, loc);
     if (!publication) throw new errors.NotFoundError('Report not found');
@@ -125,7 +127,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
     `annual-report-${found.report.year}-${found.report.organization.documentId}-${found.locale}.${ext}`;
 
   return {
-    async find(ctx: any) {
+    async find(ctx: Context) {
       const q = parse(
         z
           .object({
@@ -143,7 +145,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/disclosure/reports/index: every organization with a published report, and its years. */
-    async index(ctx: any) {
+    async index(ctx: Context) {
       const q = parse(
         z
           .object({
@@ -158,7 +160,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await service(strapi).publishedIndex(q);
     },
 
-    async findOne(ctx: any) {
+    async findOne(ctx: Context) {
       const { id, loc } = requested(ctx);
       const json = await service(strapi).findPublishedJson(id, loc);
       if (!json) throw new errors.NotFoundError('Report not found');
@@ -167,7 +169,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = json;
     },
 
-    async html(ctx: any) {
+    async html(ctx: Context) {
       const found = await load(ctx);
       const base = `/api/disclosure/reports/${ctx.params.documentId}`;
       const q = `?locale=${encodeURIComponent(found.locale)}`;
@@ -185,14 +187,14 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async csv(ctx: any) {
+    async csv(ctx: Context) {
       const found = await load(ctx);
       ctx.type = 'text/csv; charset=utf-8';
       ctx.attachment(fileName(found, 'csv'));
       ctx.body = renderReportCsv({ format: found.format, cells: found.cells, locale: found.locale });
     },
 
-    async xlsx(ctx: any) {
+    async xlsx(ctx: Context) {
       const found = await load(ctx);
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       ctx.attachment(fileName(found, 'xlsx'));

@@ -43,21 +43,6 @@ export interface NarrativeFinding {
 /** Clause separators: a number belongs to the words between these. */
 const CLAUSE = /[，,。；;：:（）()【】\n]/;
 
-interface CellSource {
-  /** Value of a cell, undefined when not read; a blank counts as 0 in sums. */
-  get(id: CellId): number | undefined;
-}
-
-function sum(src: CellSource, ids: CellId[]): number | undefined {
-  let total = 0;
-  for (const id of ids) {
-    const v = src.get(id);
-    if (v === undefined) return undefined;
-    total += v;
-  }
-  return total;
-}
-
 const core = (label: string) =>
   label
     .replace(/^(?:\(|（)?[一二三四五六七八九十]+(?:\)|）|、)|^\d+[.、]/, '')

@@ -23,6 +23,7 @@ import { APPLICATION_UID, CALENDAR_DAY_UID, CALENDAR_YEAR_UID, EVENT_UID, ORGANI
 import { isoDateOf, todayInChina } from '../applications/dates';
 import { summarize, validateFiling, type FieldProblem, type FilingEnums } from '../applications/filing';
 import { asWorkflow } from '../applications/guard';
+import { refuse as refuseWith } from '../utils/refuse';
 import {
   concludeOutcomes,
   deriveStatus,
@@ -44,11 +45,8 @@ type Strapi = Core.Strapi;
 const db = (strapi: Strapi, uid: string) => strapi.db.query(uid as any);
 const service = (strapi: Strapi, name: string) => strapi.plugin('disclosure').service(name);
 
-function refuse(problems: readonly FieldProblem[], extra: Record<string, unknown> = {}): never {
-  throw new errors.ValidationError(summarize(problems), {
-    ...extra,
-    errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
-  });
+function refuse(problems: readonly FieldProblem[], details: Record<string, unknown> = {}): never {
+  return refuseWith(problems, { message: summarize(problems), details });
 }
 
 /** A refusal of the clock (invalid transition, missing calendar year) as a 400 naming the field and the rule. */

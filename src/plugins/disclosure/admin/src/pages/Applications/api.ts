@@ -1,127 +1,22 @@
-// Shapes of the admin API of applications (server: services/applications.ts) and the calls the pages make.
+// The calls the applications pages make; the shapes of the answers are the contract shared with the server
+// (server/src/contracts/applications.ts).
 import { isFetchError } from '@strapi/strapi/admin';
 
-export type State = 'received' | 'correctionRequested' | 'consulting' | 'extended' | 'concluded';
-export type EventType =
-  | 'requestCorrection'
-  | 'receiveCorrection'
-  | 'correctionExpired'
-  | 'startConsultation'
-  | 'endConsultation'
-  | 'extend'
-  | 'conclude'
-  | 'withdraw';
-/** provisionalPassed: a provisional due date has passed; never called overdue before its year is complete. */
-export type Urgency = 'overdue' | 'dueSoon' | 'onTime' | 'provisionalPassed';
-
-export const STATES: State[] = ['received', 'correctionRequested', 'consulting', 'extended', 'concluded'];
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-export interface Outcome {
-  code: string;
-  label: string;
-  labelEn: string;
-}
-export interface Problem {
-  code: string;
-  messages: Bilingual;
-}
-export interface YearCoverage {
-  year: number;
-  /** From the holiday package, or marked complete by an officer (calendar year). */
-  known: boolean;
-  fromPackage: boolean;
-  markedComplete: boolean;
-  enteredDays: number;
-  holidays: number;
-  makeUpWorkdays: number;
-}
-
-export interface WorklistItem {
-  documentId: string;
-  trackingNumber: string;
-  applicantName: string;
-  applicantType: string;
-  channel: string;
-  organization: { documentId: string; name: string } | null;
-  receivedOn: string;
-  state: State;
-  dueOn: string | null;
-  urgency: Urgency | null;
-  workingDaysLeft: number | null;
-  /** The due date counts days of a year whose schedule is not complete: weekends only, may still move. */
-  dueOnProvisional: boolean;
-  provisionalYears: number[];
-  correctionRequestedOn: string | null;
-  consultingSince: string | null;
-  events: number;
-  problem: Problem | null;
-}
-
-export interface Worklist {
-  today: string;
-  dueSoonWorkingDays: number;
-  counts: { byState: Record<State, number>; open: number; overdue: number; dueSoon: number };
-  calendar: YearCoverage[];
-  /** Years whose schedule is not complete: some due date is provisional for them, or they are this year or next. */
-  missingYears: number[];
-  /** One page of the filtered (and searched) applications; counts are over all of them. */
-  items: WorklistItem[];
-  pagination: { page: number; pageSize: number; pageCount: number; total: number };
-}
-
-export interface HistoryEvent {
-  documentId: string;
-  sequence: number;
-  type: EventType;
-  on: string;
-  fromState: State;
-  toState: State;
-  by: { id: number | null; name: string };
-  note: string | null;
-  payload: Record<string, unknown>;
-  recordedAt: string;
-}
-
-export interface ApplicationDetail {
-  today: string;
-  dueSoonWorkingDays: number;
-  application: Record<string, any> & {
-    documentId: string;
-    trackingNumber: string;
-    organization: { documentId: string; name: string } | null;
-    outcome: Outcome | null;
-  };
-  status:
-    | (Record<string, any> & {
-        state: State;
-        receivedOn: string;
-        clockStartsOn: string | null;
-        dueOn: string | null;
-        concludedOn: string | null;
-        outcome: Outcome | null;
-        extensionDays: number;
-        extendedBy: string | null;
-        pausedWorkingDays: number;
-        correctionRequestedOn: string | null;
-        consultingSince: string | null;
-        consultationParty: string | null;
-        dueOnProvisional: boolean;
-        provisionalYears: number[];
-        urgency: Urgency | null;
-        workingDaysLeft: number | null;
-        concludedOutsideWorkflow: boolean;
-      })
-    | null;
-  problem: Problem | null;
-  events: HistoryEvent[];
-  allowedEvents: EventType[];
-  allowedToday: EventType[];
-  outcomes: Outcome[];
-}
+export {
+  APPLICATION_STATES as STATES,
+  type ApplicationDetail,
+  type ApplicationState as State,
+  type Bilingual,
+  type EventRequest,
+  type EventType,
+  type HistoryEvent,
+  type Outcome,
+  type Problem,
+  type Urgency,
+  type Worklist,
+  type WorklistItem,
+  type YearCoverage,
+} from '../../../../server/src/contracts/applications';
 
 export const API = {
   worklist: '/disclosure/applications',

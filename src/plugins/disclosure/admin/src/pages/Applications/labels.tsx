@@ -1,26 +1,10 @@
 // Names of states, events and due-date marks, and the badges the worklist and the detail page share.
 import * as React from 'react';
 import { Alert, Badge, Flex, Typography } from '@strapi/design-system';
+import { EVENT_NAMES, STATE_NAMES } from '../../../../server/src/contracts/applications';
 import type { EventType, State, Urgency } from './api';
 import { useT } from './i18n';
 
-const STATE_EN: Record<State, string> = {
-  received: 'In progress',
-  correctionRequested: 'Awaiting correction',
-  consulting: 'Consulting',
-  extended: 'Extended',
-  concluded: 'Concluded',
-};
-const EVENT_EN: Record<EventType, string> = {
-  requestCorrection: 'Request correction',
-  receiveCorrection: 'Correction received',
-  correctionExpired: 'No correction in time',
-  startConsultation: 'Start consultation',
-  endConsultation: 'End consultation',
-  extend: 'Extend the period',
-  conclude: 'Conclude',
-  withdraw: 'Withdrawn by applicant',
-};
 const STATE_VARIANT: Record<State, 'primary' | 'warning' | 'secondary' | 'alternative' | 'success'> = {
   received: 'primary',
   correctionRequested: 'warning',
@@ -35,8 +19,8 @@ export function useLabels() {
     t,
     zh,
     label,
-    state: (state: State) => t(`state.${state}`, STATE_EN[state]),
-    event: (type: EventType) => t(`event.${type}`, EVENT_EN[type]),
+    state: (state: State) => STATE_NAMES[state]?.[zh ? 'zh' : 'en'] ?? state,
+    event: (type: EventType) => EVENT_NAMES[type]?.[zh ? 'zh' : 'en'] ?? type,
     /** Text of a coded field of the application (applicantType, channel, idType, …), falling back to the code. */
     code: (field: string, value: string | null | undefined) => (value ? t(`${field}.${value}`, value) : '—'),
   };

@@ -22,8 +22,6 @@ import { ArrowClockwise, Check, WarningCircle } from '@strapi/icons';
 import {
   API,
   type Failure,
-  type FormatResponse,
-  type Organization,
   RBAC_PERMISSIONS,
   type RecordKind,
   type ReportView,
@@ -32,6 +30,7 @@ import {
   statusOf,
 } from './api';
 import { CellRecordsModal } from './CellRecords';
+import { useReplaceReportView, useReportSetup, useReportView } from './queries';
 import { indexCells, textIn } from './grid';
 import { useReportT } from './i18n';
 import { ProblemList } from './ProblemList';
@@ -76,7 +75,7 @@ function FailureAlert({ failure, title, onClose }: { failure: Failure; title: st
 }
 
 export function ReportPage() {
-  const { get, post } = useFetchClient();
+  const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { t, en, dateTime, number } = useReportT();
   const rbac = useRBAC(RBAC_PERMISSIONS);
@@ -88,21 +87,24 @@ export function ReportPage() {
   const year = Number(searchParams.get('year')) || thisYear - 1;
   const orgParam = searchParams.get('organization');
 
-  const [format, setFormat] = React.useState<FormatResponse | null>(null);
-  const [organizations, setOrganizations] = React.useState<Organization[] | null>(null);
-  const [setupFailure, setSetupFailure] = React.useState<Failure | null>(null);
-  const [view, setView] = React.useState<ReportView | null>(null);
-  const [viewFailure, setViewFailure] = React.useState<Failure | null>(null);
-  const [loadingView, setLoadingView] = React.useState(false);
+  const setup = useReportSetup();
+  const format = setup.data?.format ?? null;
+  const organizations = setup.data?.organizations ?? null;
+  const setupFailure = setup.error ? failureOf(setup.error) : null;
   const [busy, setBusy] = React.useState<'compute' | 'publish' | null>(null);
   const [publishFailure, setPublishFailure] = React.useState<Failure | null>(null);
   const [confirmOpen, setConfirmOpen] = React.useState(false);
   const [reason, setReason] = React.useState('');
   const [openCell, setOpenCell] = React.useState<string | null>(null);
   const [highlight, setHighlight] = React.useState<string | null>(null);
-  const viewRequest = React.useRef(0);
 
   const organization = orgParam ?? organizations?.[0]?.documentId ?? null;
+  const viewQuery = useReportView(organization, year);
+  const replaceView = useReplaceReportView();
+  const view = viewQuery.isError ? null : (viewQuery.data ?? null);
+  const [dismissed, setDismissed] = React.useState<unknown>(null);
+  const viewFailure = viewQuery.error && viewQuery.error !== dismissed ? failureOf(viewQuery.error) : null;
+  const loadingView = viewQuery.isFetching;
 
   /** Keeps the choice in the address (both parameters), so that a report can be linked to and reloaded. */
   const select = (next: { organization?: string; year?: number }) => {
@@ -113,50 +115,14 @@ export function ReportPage() {
     setSearchParams(params, { replace: true });
   };
 
-  const loadSetup = React.useCallback(async () => {
-    setSetupFailure(null);
-    try {
-      const [f, o] = await Promise.all([
-        get<FormatResponse>(API.format),
-        get<{ data: Organization[] }>(API.organizations),
-      ]);
-      setFormat(f.data);
-      setOrganizations(o.data.data);
-    } catch (e) {
-      setSetupFailure(failureOf(e));
-    }
-  }, [get]);
-
-  React.useEffect(() => {
-    void loadSetup();
-  }, [loadSetup]);
-
-  const loadView = React.useCallback(async () => {
-    if (!organization) return;
-    const request = ++viewRequest.current;
-    setLoadingView(true);
-    setViewFailure(null);
-    try {
-      const res = await get<{ data: ReportView }>(API.view, { params: { organization, year, locale: 'zh-Hans' } });
-      if (request === viewRequest.current) setView(res.data.data);
-    } catch (e) {
-      if (request === viewRequest.current) {
-        setView(null);
-        setViewFailure(failureOf(e));
-      }
-    } finally {
-      if (request === viewRequest.current) setLoadingView(false);
-    }
-  }, [get, organization, year]);
-
+  // A new choice of organization or year starts with a clean slate.
   React.useEffect(() => {
     setPublishFailure(null);
     setHighlight(null);
-    void loadView();
-  }, [loadView]);
+  }, [organization, year]);
 
   const index = React.useMemo(() => (format ? indexCells(format.data) : new Map()), [format]);
-  const problems = view?.problems ?? [];
+  const problems = React.useMemo(() => view?.problems ?? [], [view]);
   const marks = React.useMemo(() => marksOf(problems), [problems]);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
@@ -167,13 +133,10 @@ export function ReportPage() {
     if (!organization) return;
     setBusy('compute');
     setPublishFailure(null);
-    const request = ++viewRequest.current;
+    await replaceView.cancel(organization, year);
     try {
       const res = await post<{ data: ReportView }>(API.compute, { organization, year });
-      if (request === viewRequest.current) {
-        setView(res.data.data);
-        setViewFailure(null);
-      }
+      replaceView.set(organization, year, res.data.data);
       const found = res.data.data.problems;
       toggleNotification({
         type: found.some((p) => p.severity === 'error') ? 'warning' : 'success',
@@ -212,7 +175,7 @@ export function ReportPage() {
       toggleNotification({ type: 'danger', message: `${t('publish.failed', 'Could not publish the report')}: ${failure.message}` });
     } finally {
       setBusy(null);
-      await loadView();
+      await viewQuery.refetch();
     }
   };
 
@@ -448,7 +411,7 @@ export function ReportPage() {
             <FailureAlert
               failure={viewFailure}
               title={t('view.failed', 'Could not load the report')}
-              onClose={() => setViewFailure(null)}
+              onClose={() => setDismissed(viewQuery.error)}
             />
           ) : null}
 
@@ -592,16 +555,19 @@ export function ReportPage() {
                 ))}
               </Box>
               {current?.needsReason ? (
-                <Field.Root name="reason" id="report-correction-reason" required>
+                <Field.Root
+                  name="reason"
+                  id="report-correction-reason"
+                  required
+                  hint={t('correction.hint', 'The earlier publication stays in the history: when, by whom, why and its figures.')}
+                >
                   <Field.Label>{t('correction.reason', 'Reason for the correction (shown with the published report)')}</Field.Label>
                   <Textarea
                     value={reason}
                     onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
                     data-testid="report-correction-reason"
                   />
-                  <Field.Hint>
-                    {t('correction.hint', 'The earlier publication stays in the history: when, by whom, why and its figures.')}
-                  </Field.Hint>
+                  <Field.Hint />
                 </Field.Root>
               ) : null}
             </Flex>

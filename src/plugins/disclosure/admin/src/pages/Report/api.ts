@@ -1,23 +1,20 @@
 // Shapes of the report's admin API (server: routes/report.ts, controllers/report.ts, services/report.ts and
 // services/drilldown.ts) and the permissions the page checks.
 import { isFetchError } from '@strapi/strapi/admin';
+import { ACTIONS, permissionsOf } from '../../../../server/src/contracts/permissions';
 import type { Bilingual, ReportFormat } from '../../../../server/src/format/types';
 import type { Cells } from './grid';
 
 export type { ReportFormat };
 
 export const PERMISSIONS = {
-  read: 'plugin::disclosure.report.read',
-  compute: 'plugin::disclosure.report.compute',
-  publish: 'plugin::disclosure.report.publish',
+  read: ACTIONS.readReport,
+  compute: ACTIONS.computeReport,
+  publish: ACTIONS.publishReport,
 } as const;
 
 /** Stable reference: useRBAC re-checks whenever the array it is given changes. */
-export const RBAC_PERMISSIONS = [
-  { action: PERMISSIONS.read, subject: null },
-  { action: PERMISSIONS.compute, subject: null },
-  { action: PERMISSIONS.publish, subject: null },
-];
+export const RBAC_PERMISSIONS = permissionsOf(PERMISSIONS.read, PERMISSIONS.compute, PERMISSIONS.publish);
 
 export const API = {
   format: '/disclosure/format',

@@ -1,8 +1,9 @@
 // The annual report page (menu link plugins/disclosure), guarded by plugin::disclosure.report.read.
 import { Page } from '@strapi/strapi/admin';
+import { ACTIONS, permissionsOf } from '../../../../server/src/contracts/permissions';
 import { ReportPage } from './ReportPage';
 
-const READ = [{ action: 'plugin::disclosure.report.read', subject: null }];
+const READ = permissionsOf(ACTIONS.readReport);
 
 const ReportRoute = () => (
   <Page.Protect permissions={READ}>

@@ -68,6 +68,8 @@ function naiveCell(r: Required<RecordSets>, rs: RowSource, cs: ColumnSource): nu
         .replace(/0+$/, '');
       return `${fen / 1_000_000n}${frac ? `.${frac}` : ''}`;
     }
+    case 'published':
+      throw new Error('a published-only row is read by import, never counted');
   }
 }
 function addDay(date: string, n: number) {
