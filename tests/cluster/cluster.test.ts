@@ -10,7 +10,6 @@ import type { AddressInfo } from 'net';
 import { Client } from 'pg';
 import { createOrganization, residentId } from '../helpers/records';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createRun, request } = require('../helpers/cluster');
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string };

@@ -6,8 +6,6 @@ import { z } from 'zod';
 import { FORMATS, DEFAULT_FORMAT, getFormat, type ReportFormat } from '../format';
 import { renderReportCsv, renderReportHtml, renderReportXlsx, type PublicReport } from '../report';
 import { ACTIONS } from '../permissions';
-import type { ReportService } from '../services/report';
-import type { DrilldownService } from '../services/drilldown';
 import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
 import { getService } from '../utils/get-service';
 import { refuse } from '../utils/refuse';

@@ -54,7 +54,10 @@ export function WorklistPage() {
   const [search, setSearch] = React.useState(q);
   const update = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v && v !== 'all' ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) {
+      if (v && v !== 'all') p.set(k, v);
+      else p.delete(k);
+    }
     if (!('page' in next)) p.delete('page');
     setParams(p);
   };

@@ -97,7 +97,10 @@ export function OverviewPage() {
 
   const update = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
     if (!('page' in next)) p.delete('page');
     setParams(p);
   };
