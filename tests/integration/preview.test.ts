@@ -4,18 +4,21 @@
  * anonymously, never from or into the shared cache, and the public API keeps serving published content only.
  */
 import type { Core } from '@strapi/strapi';
-import { createPolicyDocument } from '../helpers/records';
+import { createOrganization, createPolicyDocument } from '../helpers/records';
 import { createNotice, createProject } from '../helpers/content';
 import { setupStrapi, teardownStrapi, http, adminToken } from '../helpers/strapi';
 import { previewKey, signPreview, PREVIEW_TTL_SECONDS } from '../../src/preview/token';
 
 let strapi: Core.Strapi;
 let editor: string;
+/** The editor's organization: under the organization scope an editor previews only its organization's documents. */
+let organization: string;
 const POLICY = 'api::policy-document.policy-document';
 const DRAFT_BODY = '第一条 草稿正文。\n\n| 中标金额（万元） | 费率 |\n| --- | ---: |\n| 100以下 | 0.10% |';
 
 beforeAll(async () => {
   strapi = await setupStrapi();
+  organization = (await createOrganization(strapi, { name: '预览测试机构' })).documentId;
   editor = (await adminToken('content-editor')).token;
 });
 afterAll(teardownStrapi);
@@ -36,7 +39,7 @@ describe('a never-published draft', () => {
   let token: string;
 
   beforeAll(async () => {
-    documentId = (await createPolicyDocument(strapi, { title: '尚未发布的收费标准', body: DRAFT_BODY }, false)).documentId;
+    documentId = (await createPolicyDocument(strapi, { title: '尚未发布的收费标准', body: DRAFT_BODY, organization }, false)).documentId;
     const res = await previewUrlOf(editor, POLICY, documentId);
     expect(res.status).toBe(200);
     expect(res.body.data.url).toMatch(new RegExp(`^/site/document\\.html\\?id=${documentId}&preview=`));
@@ -73,7 +76,7 @@ describe('a never-published draft', () => {
   });
 
   it('opens only that document, in that locale, read-only', async () => {
-    const other = await createPolicyDocument(strapi, { title: '另一份草稿' }, false);
+    const other = await createPolicyDocument(strapi, { title: '另一份草稿', organization }, false);
     expect((await readPreview(other.documentId, token)).status).toBe(401);
     expect((await readPreview(documentId, token, { ...(fields as any), locale: 'en' })).status).toBe(401);
     expect((await http().get(`/preview/api/transaction-notices/${documentId}`).set('X-Preview-Token', token)).status).toBe(401);
@@ -98,7 +101,7 @@ describe('a never-published draft', () => {
 
 describe('a published document with a newer draft', () => {
   it('shows the draft in the preview and the published text on the site', async () => {
-    const doc = await createPolicyDocument(strapi, { title: '已发布的标题' });
+    const doc = await createPolicyDocument(strapi, { title: '已发布的标题', organization });
     await strapi.documents(POLICY).update({ documentId: doc.documentId, data: { title: '修改中的标题' } } as any);
     const token = tokenOf((await previewUrlOf(editor, POLICY, doc.documentId)).body.data.url);
     expect((await readPreview(doc.documentId, token)).body.data.title).toBe('修改中的标题');
@@ -109,7 +112,7 @@ describe('a published document with a newer draft', () => {
 
 describe('who gets a preview token', () => {
   it('an admin who may not read the type gets none (204); a notice draft previews with its project', async () => {
-    const project = await createProject(strapi, {}, true);
+    const project = await createProject(strapi, { organization }, true);
     const notice = await createNotice(strapi, project.documentId, { title: '招标公告草稿' }, false);
     const officer = (await adminToken('disclosure-officer')).token;
     expect((await previewUrlOf(officer, 'api::transaction-notice.transaction-notice', notice.documentId)).status).toBe(204);
