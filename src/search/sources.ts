@@ -35,7 +35,17 @@ export const SOURCES: Record<string, SearchSource> = {
   },
   'api::transaction-project.transaction-project': {
     kind: 'project',
-    fields: ['name', 'projectCode', 'sectionCode', 'dealCode', 'registeredOn', 'principal', 'agency', 'region', 'winner'],
+    fields: [
+      'name',
+      'projectCode',
+      'sectionCode',
+      'dealCode',
+      'registeredOn',
+      'principal',
+      'agency',
+      'region',
+      'winner',
+    ],
     entry: (r) => ({
       title: r.name ?? '',
       code: joined(r.projectCode, r.sectionCode, r.dealCode),
@@ -46,7 +56,12 @@ export const SOURCES: Record<string, SearchSource> = {
   'api::policy-document.policy-document': {
     kind: 'document',
     fields: ['title', 'documentNumber', 'issuingBody', 'issuedOn', 'body'],
-    entry: (r) => ({ title: r.title ?? '', code: joined(r.documentNumber), body: plainText(joined(r.issuingBody, r.body)), sortAt: iso(r.issuedOn) }),
+    entry: (r) => ({
+      title: r.title ?? '',
+      code: joined(r.documentNumber),
+      body: plainText(joined(r.issuingBody, r.body)),
+      sortAt: iso(r.issuedOn),
+    }),
   },
 };
 

@@ -3,7 +3,11 @@
  * organization-code part starts with "0000", a block no registry hands out, so a sample code is recognisable and
  * unlikely to be a real body's.
  */
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar as checkCharOrNull, isValidCreditCode as isValid } from '../validation/identifiers';
+import {
+  CREDIT_CODE_ALPHABET,
+  creditCodeCheckChar as checkCharOrNull,
+  isValidCreditCode as isValid,
+} from '../validation/identifiers';
 import type { Random } from './random';
 
 export { CREDIT_CODE_ALPHABET };

@@ -20,9 +20,12 @@ module.exports = async () => {
       await client.connect();
       await client.query('select 1');
     } catch (error) {
-      throw new Error(`PostgreSQL is not reachable at ${client.host}:${client.port} (${error.message}). Start it or set DATABASE_HOST/DATABASE_PORT.`, {
-        cause: error,
-      });
+      throw new Error(
+        `PostgreSQL is not reachable at ${client.host}:${client.port} (${error.message}). Start it or set DATABASE_HOST/DATABASE_PORT.`,
+        {
+          cause: error,
+        },
+      );
     } finally {
       await client.end().catch(() => {});
     }

@@ -21,14 +21,24 @@ const titles = (res: any) => res.body.data.map((hit: any) => hit.title);
 
 beforeAll(async () => {
   strapi = await setupStrapi();
-  project = await createProject(strapi, { name: '驿城区道路改造工程', projectCode: 'ZMD-GC-2026-077', dealCode: 'A41170000123456789001', sectionCode: 'BD-02' });
+  project = await createProject(strapi, {
+    name: '驿城区道路改造工程',
+    projectCode: 'ZMD-GC-2026-077',
+    dealCode: 'A41170000123456789001',
+    sectionCode: 'BD-02',
+  });
   // "监理" only in the body, in the middle of a sentence.
   supervision = await createNotice(strapi, project.documentId, {
     title: '驿城区道路改造工程招标公告',
     body: '## 一、项目概况\n\n本项目包括施工及工程监理服务，计划工期180日历天。\n\n| 标段 | 内容 |\n| --- | --- |\n| 1 | 道路施工 |',
     releasedAt: '2026-03-02T08:00:00.000Z',
   });
-  await createNotice(strapi, project.documentId, { title: '驿城区道路改造工程中标候选人公示', noticeType: 'candidatePublicity', releasedAt: '2026-03-20T08:00:00.000Z', body: '评标委员会推荐的中标候选人如下。' });
+  await createNotice(strapi, project.documentId, {
+    title: '驿城区道路改造工程中标候选人公示',
+    noticeType: 'candidatePublicity',
+    releasedAt: '2026-03-20T08:00:00.000Z',
+    body: '评标委员会推荐的中标候选人如下。',
+  });
   document = await createPolicyDocument(strapi, {
     title: '驻马店市政府采购管理办法',
     documentNumber: '驻政〔2021〕12号',
@@ -36,10 +46,25 @@ beforeAll(async () => {
     issuedOn: '2021-05-01',
   });
   // The English version of the same document, published.
-  await strapi.documents(DOC).update({ documentId: document.documentId, locale: 'en', data: { title: 'Measures on government procurement', kind: 'normative', issuingBody: 'City government', issuedOn: '2021-05-01', body: 'Procurement of supervision services (监理) follows these measures.' } } as any);
+  await strapi.documents(DOC).update({
+    documentId: document.documentId,
+    locale: 'en',
+    data: {
+      title: 'Measures on government procurement',
+      kind: 'normative',
+      issuingBody: 'City government',
+      issuedOn: '2021-05-01',
+      body: 'Procurement of supervision services (监理) follows these measures.',
+    },
+  } as any);
   await strapi.documents(DOC).publish({ documentId: document.documentId, locale: 'en' } as any);
   // Never published: its word must never be found.
-  draftOnly = await createNotice(strapi, project.documentId, { title: '草稿公告：保密词甲乙', body: '含有丙丁两字' }, false);
+  draftOnly = await createNotice(
+    strapi,
+    project.documentId,
+    { title: '草稿公告：保密词甲乙', body: '含有丙丁两字' },
+    false,
+  );
 }, 120_000);
 afterAll(teardownStrapi);
 
@@ -49,10 +74,22 @@ describe('Chinese words anywhere in titles and bodies', () => {
     expect(res.status).toBe(200);
     expect(titles(res)).toEqual(['驿城区道路改造工程招标公告', '驻马店市政府采购管理办法']);
     const hit = res.body.data[0];
-    expect(hit).toMatchObject({ type: 'notice', documentId: supervision.documentId, locale: null, code: null, date: '2026-03-02T08:00:00.000Z' });
+    expect(hit).toMatchObject({
+      type: 'notice',
+      documentId: supervision.documentId,
+      locale: null,
+      code: null,
+      date: '2026-03-02T08:00:00.000Z',
+    });
     expect(hit.snippet).toContain('本项目包括施工及工程监理服务');
     expect(hit.highlights.map(([s, e]: [number, number]) => hit.snippet.slice(s, e))).toEqual(['监理']);
-    expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 10, total: 2, pageCount: 1, totalIsLowerBound: false });
+    expect(res.body.meta.pagination).toEqual({
+      page: 1,
+      pageSize: 10,
+      total: 2,
+      pageCount: 1,
+      totalIsLowerBound: false,
+    });
   });
 
   test('a word in a title is marked there; longer words must occur as typed, not just their pairs', async () => {
@@ -68,16 +105,24 @@ describe('Chinese words anywhere in titles and bodies', () => {
   test('项目编号, 统一交易标识码, 标段编号 and 文号 find their document, in any letter case', async () => {
     for (const q of ['ZMD-GC-2026-077', 'zmd-gc-2026-077', 'A41170000123456789001', 'BD-02']) {
       const res = await search({ q });
-      expect([q, res.body.data.map((hit: any) => [hit.type, hit.documentId])]).toEqual([q, [['project', project.documentId]]]);
+      expect([q, res.body.data.map((hit: any) => [hit.type, hit.documentId])]).toEqual([
+        q,
+        [['project', project.documentId]],
+      ]);
     }
-    expect((await search({ q: 'ZMD-GC-2026-077' })).body.data[0].code).toBe('ZMD-GC-2026-077 BD-02 A41170000123456789001');
+    expect((await search({ q: 'ZMD-GC-2026-077' })).body.data[0].code).toBe(
+      'ZMD-GC-2026-077 BD-02 A41170000123456789001',
+    );
     expect(titles(await search({ q: '驻政〔2021〕12号' }))).toEqual(['驻马店市政府采购管理办法']);
     expect(titles(await search({ q: 'ZMD-GC-2026-078' }))).toEqual([]);
   });
 
   test('type narrows to one kind', async () => {
     expect(titles(await search({ q: '驿城区', type: 'project' }))).toEqual(['驿城区道路改造工程']);
-    expect(titles(await search({ q: '驿城区', type: 'notice' }))).toEqual(['驿城区道路改造工程中标候选人公示', '驿城区道路改造工程招标公告']);
+    expect(titles(await search({ q: '驿城区', type: 'notice' }))).toEqual([
+      '驿城区道路改造工程中标候选人公示',
+      '驿城区道路改造工程招标公告',
+    ]);
   });
 
   test('locale: localized documents in the asked locale only; notices and projects (Chinese only) in both', async () => {
@@ -99,7 +144,9 @@ describe('published content only', () => {
   });
 
   test('unpublished changes are not found until published; unpublishing and deleting remove the entry', async () => {
-    await strapi.documents(NOTICE).update({ documentId: supervision.documentId, data: { body: '变更：增加勘察内容。' } } as any);
+    await strapi
+      .documents(NOTICE)
+      .update({ documentId: supervision.documentId, data: { body: '变更：增加勘察内容。' } } as any);
     expect(titles(await search({ q: '勘察' }))).toEqual([]);
     expect(titles(await search({ q: '监理', type: 'notice' }))).toEqual(['驿城区道路改造工程招标公告']);
     await strapi.documents(NOTICE).publish({ documentId: supervision.documentId } as any);
@@ -118,11 +165,20 @@ describe('published content only', () => {
 describe('paging', () => {
   test('pages of pageSize, newest first, with the total', async () => {
     for (let i = 1; i <= 7; i += 1) {
-      await createNotice(strapi, project.documentId, { title: `分页测试公告第${i}号`, releasedAt: `2025-01-0${i}T08:00:00.000Z` });
+      await createNotice(strapi, project.documentId, {
+        title: `分页测试公告第${i}号`,
+        releasedAt: `2025-01-0${i}T08:00:00.000Z`,
+      });
     }
     const first = await search({ q: '分页', pageSize: '3' });
     expect(titles(first)).toEqual(['分页测试公告第7号', '分页测试公告第6号', '分页测试公告第5号']);
-    expect(first.body.meta.pagination).toEqual({ page: 1, pageSize: 3, total: 7, pageCount: 3, totalIsLowerBound: false });
+    expect(first.body.meta.pagination).toEqual({
+      page: 1,
+      pageSize: 3,
+      total: 7,
+      pageCount: 3,
+      totalIsLowerBound: false,
+    });
     expect(titles(await search({ q: '分页', pageSize: '3', page: '3' }))).toEqual(['分页测试公告第1号']);
     expect(titles(await search({ q: '分页', pageSize: '3', page: '4' }))).toEqual([]);
   });

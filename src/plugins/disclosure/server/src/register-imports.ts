@@ -15,7 +15,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (context.uid !== HISTORICAL || !WRITES.has(context.action) || pluginWrite()) return next();
     throw new errors.ValidationError(
       '历史年报的数字只能通过重新导入更改（信息公开 › 导入历史年报） / an imported report changes only by importing it again (Disclosure › Import)',
-      { errors: [{ path: ['cells'], message: 'cells: imported reports are read-only; re-import to change them', name: 'ValidationError', value: null }] },
+      {
+        errors: [
+          {
+            path: ['cells'],
+            message: 'cells: imported reports are read-only; re-import to change them',
+            name: 'ValidationError',
+            value: null,
+          },
+        ],
+      },
     );
   });
 };

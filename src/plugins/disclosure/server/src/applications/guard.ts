@@ -60,7 +60,10 @@ export function registerWorkflowGuards(strapi: Core.Strapi) {
       if (touched.length) {
         const current = (await strapi.db
           .query(APPLICATION_UID as any)
-          .findOne({ where: { documentId: params.documentId }, select: [...GUARDED_FIELDS] })) as Record<string, unknown>;
+          .findOne({ where: { documentId: params.documentId }, select: [...GUARDED_FIELDS] })) as Record<
+          string,
+          unknown
+        >;
         const changed = touched.filter((field) => !same(field, data[field], current?.[field]));
         if (changed.length) {
           const message = (field: string) =>

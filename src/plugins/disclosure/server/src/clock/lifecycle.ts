@@ -33,12 +33,7 @@ import {
 } from '../contracts/applications';
 import type { WorkingCalendar } from './calendar';
 import { addDays, compareDates, toDayNumber, type IsoDate } from './dates';
-import {
-  CalendarInputError,
-  InvalidDateError,
-  TransitionError,
-  type TransitionErrorCode,
-} from './errors';
+import { CalendarInputError, InvalidDateError, TransitionError, type TransitionErrorCode } from './errors';
 import { isOutcomeCode, type OutcomeCode } from './outcomes';
 
 export { TransitionError } from './errors';
@@ -203,7 +198,8 @@ interface FieldRule {
 const field = <T>(...rules: FieldRule[]) =>
   z.custom<T>().superRefine((value, ctx) => {
     const broken = rules.find((rule) => !rule.ok(value));
-    if (broken) ctx.addIssue({ code: 'custom', message: broken.refusal(value).en, params: { refusal: broken.refusal(value) } });
+    if (broken)
+      ctx.addIssue({ code: 'custom', message: broken.refusal(value).en, params: { refusal: broken.refusal(value) } });
   });
 
 /** What apply is given: the progress before the event, the event's date and checked payload, the calendar if any. */
@@ -242,7 +238,8 @@ const NO_PAYLOAD: z.ZodType<object> = z.object({});
 function periodLapsed(type: 'extend' | 'startConsultation') {
   return (p: Progress, on: IsoDate, calendar: WorkingCalendar): Refusal | null => {
     const due = dueOf(p, calendar);
-    const provisional = due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
+    const provisional =
+      due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
     if (due === null || provisional || compareDates(on, due) <= 0) return null;
     return {
       code: 'periodLapsed',
@@ -260,7 +257,10 @@ function pauseClosed(p: Progress, on: IsoDate, calendar: WorkingCalendar | null)
   const paused =
     calendar && p.consultingSince !== null
       ? // workingDaysBetween counts (a, b]; shifting both ends back a day counts [S, E).
-        { pausedWorkingDays: p.pausedWorkingDays + calendar.workingDaysBetween(addDays(p.consultingSince, -1), addDays(on, -1)) }
+        {
+          pausedWorkingDays:
+            p.pausedWorkingDays + calendar.workingDaysBetween(addDays(p.consultingSince, -1), addDays(on, -1)),
+        }
       : {};
   return { ...paused, consultingSince: null, consultationParty: null };
 }
@@ -268,7 +268,8 @@ function pauseClosed(p: Progress, on: IsoDate, calendar: WorkingCalendar | null)
 /** Every event type and its rules: adding an event is one entry here (and its code in contracts/applications.ts). */
 const EVENT_RULES = {
   requestCorrection: rule({
-    allowedIn: (p) => (p.correctionEverRequested ? 'correctionAlreadyRequested' : p.eventCount > 0 ? 'correctionNotFirst' : null),
+    allowedIn: (p) =>
+      p.correctionEverRequested ? 'correctionAlreadyRequested' : p.eventCount > 0 ? 'correctionNotFirst' : null,
     payload: NO_PAYLOAD,
     deadline: (p, on, calendar) => {
       const last = calendar.addWorkingDays(p.receivedOn, CORRECTION_NOTICE_WORKING_DAYS);
@@ -295,7 +296,13 @@ const EVENT_RULES = {
   receiveCorrection: rule({
     allowedIn: inState('correctionRequested'),
     payload: NO_PAYLOAD,
-    apply: (next, { on }) => ({ ...next, state: 'received', clockStartsOn: on, correctionRequestedOn: null, correctionReceived: true }),
+    apply: (next, { on }) => ({
+      ...next,
+      state: 'received',
+      clockStartsOn: on,
+      correctionRequestedOn: null,
+      correctionReceived: true,
+    }),
     sample: {},
   }),
   correctionExpired: rule({
@@ -326,7 +333,12 @@ const EVENT_RULES = {
       }),
     }),
     deadline: periodLapsed('startConsultation'),
-    apply: (next, { on, payload }) => ({ ...next, state: 'consulting', consultingSince: on, consultationParty: payload.party }),
+    apply: (next, { on, payload }) => ({
+      ...next,
+      state: 'consulting',
+      consultingSince: on,
+      consultationParty: payload.party,
+    }),
     sample: { party: 'thirdParty' },
   }),
   endConsultation: rule({
@@ -377,7 +389,12 @@ const EVENT_RULES = {
       }),
     }),
     deadline: periodLapsed('extend'),
-    apply: (next, { payload }) => ({ ...next, state: 'extended', extensionDays: payload.days, extendedBy: payload.approver.trim() }),
+    apply: (next, { payload }) => ({
+      ...next,
+      state: 'extended',
+      extensionDays: payload.days,
+      extendedBy: payload.approver.trim(),
+    }),
     sample: { days: 1, approver: 'allowedEvents' },
   }),
   conclude: rule({
@@ -622,7 +639,8 @@ function fold(history: ApplicationHistory, calendar: WorkingCalendar | null): Pr
 function statusOf(p: Progress, calendar: WorkingCalendar): ClockStatus {
   const dueOn = dueOf(p, calendar);
   // Every day counted towards dueOn (consultation pauses included) lies in (clockStartsOn, dueOn].
-  const provisionalYears = dueOn !== null && p.clockStartsOn !== null ? calendar.unknownYearsIn(p.clockStartsOn, dueOn) : [];
+  const provisionalYears =
+    dueOn !== null && p.clockStartsOn !== null ? calendar.unknownYearsIn(p.clockStartsOn, dueOn) : [];
   return {
     state: p.state,
     receivedOn: p.receivedOn,
@@ -735,6 +753,7 @@ export function urgency(
   if (dueOn === null) return { level: null, workingDaysLeft: null };
   const workingDaysLeft = calendar.workingDaysBetween(today, dueOn);
   // Compare dates, not counts: on a Saturday after a Friday due date no working day has passed, yet it is late.
-  if (compareDates(today, dueOn) > 0) return { level: dueOnProvisional ? 'provisionalPassed' : 'overdue', workingDaysLeft };
+  if (compareDates(today, dueOn) > 0)
+    return { level: dueOnProvisional ? 'provisionalPassed' : 'overdue', workingDaysLeft };
   return { level: workingDaysLeft <= soonDays ? 'dueSoon' : 'onTime', workingDaysLeft };
 }

@@ -27,6 +27,7 @@ export function reportState(a: ReportAggregate | undefined): ReportState {
 
 export function timeliness(year: number, a: ReportAggregate | undefined, today: string): Timeliness {
   const deadline = deadlineOf(year);
-  if (a && a.published > 0 && a.firstPublishedAt) return dateInChina(a.firstPublishedAt) <= deadline ? 'onTime' : 'late';
+  if (a && a.published > 0 && a.firstPublishedAt)
+    return dateInChina(a.firstPublishedAt) <= deadline ? 'onTime' : 'late';
   return today > deadline ? 'missing' : 'pending';
 }

@@ -1,7 +1,12 @@
 /** Routes of the annual report: the admin page's (guarded by the plugin's permissions) and the public ones. */
 import { ACTIONS } from '../permissions';
 
-const REPORT_ACTIONS = { read: ACTIONS.readReport, compute: ACTIONS.computeReport, publish: ACTIONS.publishReport, import: ACTIONS.importReports };
+const REPORT_ACTIONS = {
+  read: ACTIONS.readReport,
+  compute: ACTIONS.computeReport,
+  publish: ACTIONS.publishReport,
+  import: ACTIONS.importReports,
+};
 const can = (action: keyof typeof REPORT_ACTIONS) => ({
   policies: [{ name: 'admin::hasPermissions', config: { actions: [REPORT_ACTIONS[action]] } }],
 });

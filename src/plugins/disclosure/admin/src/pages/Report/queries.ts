@@ -46,6 +46,7 @@ export function useReplaceReportView() {
   const client = useQueryClient();
   return {
     cancel: (organization: string, year: number) => client.cancelQueries(KEYS.view(organization, year)),
-    set: (organization: string, year: number, view: ReportView) => client.setQueryData(KEYS.view(organization, year), view),
+    set: (organization: string, year: number, view: ReportView) =>
+      client.setQueryData(KEYS.view(organization, year), view),
   };
 }

@@ -31,8 +31,7 @@ function parseCsv(text: string): string[][] {
       row = [];
       field = '';
       i++;
-    }
-    else field += ch;
+    } else field += ch;
   }
   if (field || row.length) throw new Error('CSV does not end with CRLF');
   return rows;
