@@ -238,7 +238,6 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Imported reports, newest year first (optionally of one organization). */
     /** Stored imports, newest year first: of one organization, of the caller's organizations when scoped, or all. */
     async list(organizationId?: string, organizations?: string[]) {
       const found = await documents().findMany({
@@ -248,7 +247,7 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
             ? { organization: { documentId: { $in: organizations } } }
             : {},
         fields: ['documentId', 'title', 'year', 'source', 'formatVersion', 'importedBy', 'importedAt'],
-        populate: { organization: { fields: ['documentId', 'name'] } },
+        populate: { organization: { fields: ['documentId', 'name'] }, file: { fields: ['name', 'url'] } },
         sort: [{ year: 'desc' }],
         limit: 200,
       });
