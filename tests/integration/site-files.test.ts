@@ -56,13 +56,13 @@ afterAll(async () => {
 });
 
 describe('robots.txt', () => {
-  it('allows the site, disallows the admin and the application endpoints, and links the sitemap', async () => {
+  it('allows the site, disallows the admin, the application endpoints and the search, and links the sitemap', async () => {
     const res = await getText('/robots.txt');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     const lines = (res.body as string).split('\n');
-    expect(lines).toEqual(expect.arrayContaining(['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api/disclosure/applications']));
+    expect(lines).toEqual(expect.arrayContaining(['User-agent: *', 'Allow: /', 'Disallow: /admin', 'Disallow: /api/disclosure/applications', 'Disallow: /site/search.html', 'Disallow: /api/search']));
     expect(lines.find((l) => l.startsWith('Sitemap: '))).toMatch(/^Sitemap: http:\/\/127\.0\.0\.1(:\d+)?\/sitemap\.xml$/);
   });
 });
