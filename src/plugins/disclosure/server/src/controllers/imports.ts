@@ -53,11 +53,13 @@ export default {
     // An officer imports only for the organizations they belong to (the same scope as the report page).
     async preview(ctx: any) {
       const read = await input(ctx);
+      await service(strapi).knownOrganization(read.organization);
       assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), read.organization);
       ctx.body = { data: await service(strapi).preview(read) };
     },
     async confirm(ctx: any) {
       const read = await input(ctx);
+      await service(strapi).knownOrganization(read.organization);
       assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), read.organization);
       ctx.body = { data: await service(strapi).confirm(read, ctx.state.user ?? null) };
     },

@@ -175,6 +175,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** 400 naming `organization` when no such organization exists (checked before the scope: unknown is bad input). */
+    async knownOrganization(documentId: string) {
+      await organization(documentId);
+    },
+
     /** Parse and audit, for the officer to review; nothing is stored. */
     async preview(input: ImportInput) {
       const r = await read(input);
