@@ -40,27 +40,61 @@ const series = (n) =>
   CLIENT === 'sqlite'
     ? `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n}) SELECT n FROM seq`
     : `SELECT n FROM generate_series(1, ${n}) AS n`;
-const dateAfter = (base, days) => (CLIENT === 'sqlite' ? `date('${base}', '+' || (${days}) || ' days')` : `(DATE '${base}' + (${days})::int)`);
-const dateBefore = (base, days) => (CLIENT === 'sqlite' ? `date('${base}', '-' || (${days}) || ' days')` : `(DATE '${base}' - (${days})::int)`);
+const dateAfter = (base, days) =>
+  CLIENT === 'sqlite' ? `date('${base}', '+' || (${days}) || ' days')` : `(DATE '${base}' + (${days})::int)`;
+const dateBefore = (base, days) =>
+  CLIENT === 'sqlite' ? `date('${base}', '-' || (${days}) || ' days')` : `(DATE '${base}' - (${days})::int)`;
 const int = (expr) => (CLIENT === 'sqlite' ? `(${expr})` : `(${expr})::int`);
 const instant = (iso) => (CLIENT === 'sqlite' ? `${Date.parse(iso)}` : `TIMESTAMPTZ '${iso}'`);
 const bool = (v) => (CLIENT === 'sqlite' ? (v ? '1' : '0') : v ? 'true' : 'false');
 const now = () => (CLIENT === 'sqlite' ? `${Date.now()}` : 'now()');
-const pick = (list, expr) => `CASE (${expr}) % ${list.length} ${list.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
-const TYPES = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'socialWelfareOrganization', 'legalServiceOrganization', 'otherOrganization'];
+const pick = (list, expr) =>
+  `CASE (${expr}) % ${list.length} ${list.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
+const TYPES = [
+  'naturalPerson',
+  'commercialEnterprise',
+  'researchInstitution',
+  'socialWelfareOrganization',
+  'legalServiceOrganization',
+  'otherOrganization',
+];
 
 async function seed(strapi) {
   const knex = strapi.db.connection;
   const today = todayInChina();
   const insert = (table, columns, select, n, where = '') =>
-    knex.raw(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM (${series(n)}) AS s ${where}`);
+    knex.raw(
+      `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM (${series(n)}) AS s ${where}`,
+    );
   const columnsOf = async (table) => Object.keys(await knex(table).columnInfo());
   let t = Date.now();
 
   await insert(
     'organizations',
-    ['document_id', 'name', 'credit_code', 'kind', 'can_issue_regulations', 'display_order', 'locale', 'created_at', 'updated_at', 'published_at'],
-    [`'org-' || n`, `'示例机构' || n`, `'91410000' || n`, `'governmentDepartment'`, bool(false), 'n', `'zh-Hans'`, now(), now(), now()],
+    [
+      'document_id',
+      'name',
+      'credit_code',
+      'kind',
+      'can_issue_regulations',
+      'display_order',
+      'locale',
+      'created_at',
+      'updated_at',
+      'published_at',
+    ],
+    [
+      `'org-' || n`,
+      `'示例机构' || n`,
+      `'91410000' || n`,
+      `'governmentDepartment'`,
+      bool(false),
+      'n',
+      `'zh-Hans'`,
+      now(),
+      now(),
+      now(),
+    ],
     ORGS,
   );
 
@@ -70,23 +104,54 @@ async function seed(strapi) {
   // The organization's number shifts the pattern, so that every year holds every state.
   const c = `((((n - 1) / ${YEARS}) * 7 + ((n - 1) % ${YEARS}) * 3) % 20)`;
   const common = (published) => [
-    `'rep-' || n`, `'org-' || ${org}`, year, `'gov-2021'`, `'zh-Hans'`,
+    `'rep-' || n`,
+    `'org-' || ${org}`,
+    year,
+    `'gov-2021'`,
+    `'zh-Hans'`,
     `CASE WHEN ${c} IN (2, 3) THEN 2 ELSE 0 END`,
     `CASE WHEN ${c} IN (4, 5) THEN 2 ELSE 1 END`,
     `CASE WHEN ${c} IN (2, 3, 4, 5) THEN ${bool(false)} ELSE ${bool(true)} END`,
-    published ? `CASE WHEN ${c} >= 17 THEN ${instant('2000-03-01T02:00:00Z')} ELSE ${instant('2000-01-15T02:00:00Z')} END` : 'NULL',
+    published
+      ? `CASE WHEN ${c} >= 17 THEN ${instant('2000-03-01T02:00:00Z')} ELSE ${instant('2000-01-15T02:00:00Z')} END`
+      : 'NULL',
     published ? `CASE WHEN ${c} = 18 THEN 1 ELSE 0 END` : 'NULL',
-    now(), now(),
+    now(),
+    now(),
     published ? now() : 'NULL',
   ];
-  const reportColumns = ['document_id', 'title', 'year', 'format_version', 'locale', 'error_count', 'warning_count', 'warnings_acknowledged', 'first_published_at', 'correction_count', 'created_at', 'updated_at', 'published_at'];
-  await insert('annual_reports', reportColumns, common(false), ORGS * YEARS, `WHERE ${c.replace(/\bn\b/g, 's.n')} >= 2`);
+  const reportColumns = [
+    'document_id',
+    'title',
+    'year',
+    'format_version',
+    'locale',
+    'error_count',
+    'warning_count',
+    'warnings_acknowledged',
+    'first_published_at',
+    'correction_count',
+    'created_at',
+    'updated_at',
+    'published_at',
+  ];
+  await insert(
+    'annual_reports',
+    reportColumns,
+    common(false),
+    ORGS * YEARS,
+    `WHERE ${c.replace(/\bn\b/g, 's.n')} >= 2`,
+  );
   await insert('annual_reports', reportColumns, common(true), ORGS * YEARS, `WHERE ${c.replace(/\bn\b/g, 's.n')} >= 8`);
   // First publication in January (on time) or March (late) of the year after the report's year.
   if (CLIENT === 'sqlite') {
-    await knex.raw(`UPDATE annual_reports SET first_published_at = first_published_at + (year + 1 - 2000) * 31556952000 WHERE first_published_at IS NOT NULL`);
+    await knex.raw(
+      `UPDATE annual_reports SET first_published_at = first_published_at + (year + 1 - 2000) * 31556952000 WHERE first_published_at IS NOT NULL`,
+    );
   } else {
-    await knex.raw(`UPDATE annual_reports SET first_published_at = first_published_at + make_interval(years => year + 1 - 2000) WHERE first_published_at IS NOT NULL`);
+    await knex.raw(
+      `UPDATE annual_reports SET first_published_at = first_published_at + make_interval(years => year + 1 - 2000) WHERE first_published_at IS NOT NULL`,
+    );
   }
   await knex.raw('ANALYZE');
   const reportLink = await columnsOf('annual_reports_organization_lnk');
@@ -95,7 +160,9 @@ async function seed(strapi) {
     `INSERT INTO annual_reports_organization_lnk (annual_report_id, organization_id${reportOrd ? `, ${reportOrd}` : ''})
      SELECT r.id, o.id${reportOrd ? ', 1' : ''} FROM annual_reports r JOIN organizations o ON o.document_id = r.title`,
   );
-  log(`  ${fmt(ORGS)} organizations, ${fmt(Number((await knex('annual_reports').count({ n: '*' }))[0].n))} report rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `  ${fmt(ORGS)} organizations, ${fmt(Number((await knex('annual_reports').count({ n: '*' }))[0].n))} report rows in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   t = Date.now();
   // Applications: the newest 1 in 100 open (received in the last 90 days, stored last, as in real life), the others
@@ -103,16 +170,37 @@ async function seed(strapi) {
   const open = `n > ${APPLICATIONS - Math.floor(APPLICATIONS / 100)}`;
   await insert(
     'disclosure_applications',
-    ['document_id', 'tracking_number', 'received_on', 'channel', 'applicant_type', 'applicant_name', 'requested_information', 'state', 'concluded_on', 'outcome', 'notes', 'created_at', 'updated_at', 'published_at'],
     [
-      `'app-' || n`, `'C-' || n`,
+      'document_id',
+      'tracking_number',
+      'received_on',
+      'channel',
+      'applicant_type',
+      'applicant_name',
+      'requested_information',
+      'state',
+      'concluded_on',
+      'outcome',
+      'notes',
+      'created_at',
+      'updated_at',
+      'published_at',
+    ],
+    [
+      `'app-' || n`,
+      `'C-' || n`,
       `CASE WHEN ${open} THEN ${dateBefore(today, 'n % 90')} ELSE ${dateAfter('2021-01-01', '(n * 7) % 1825')} END`,
-      `'online'`, pick(TYPES, 'n * 13'), `'申请人' || n`, `'示例'`,
+      `'online'`,
+      pick(TYPES, 'n * 13'),
+      `'申请人' || n`,
+      `'示例'`,
       `CASE WHEN ${open} THEN 'received' ELSE 'concluded' END`,
       `CASE WHEN ${open} THEN NULL ELSE ${dateAfter('2021-01-01', '(n * 7) % 1825 + n % 31')} END`,
       `CASE WHEN ${open} THEN NULL ELSE 'granted' END`,
       `'org-' || (n % ${ORGS} + 1)`,
-      now(), now(), now(),
+      now(),
+      now(),
+      now(),
     ],
     APPLICATIONS,
   );
@@ -125,7 +213,9 @@ async function seed(strapi) {
      SELECT a.id, o.id${appOrd ? ', 1' : ''} FROM disclosure_applications a JOIN organizations o ON o.document_id = a.notes`,
   );
   await knex.raw(CLIENT === 'sqlite' ? 'ANALYZE' : 'VACUUM ANALYZE');
-  const openCount = Number((await knex('disclosure_applications').whereNot('state', 'concluded').count({ n: '*' }))[0].n);
+  const openCount = Number(
+    (await knex('disclosure_applications').whereNot('state', 'concluded').count({ n: '*' }))[0].n,
+  );
   log(`  ${fmt(APPLICATIONS)} applications (${fmt(openCount)} open) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 
@@ -134,7 +224,11 @@ async function adminToken(strapi, base) {
   const email = 'bench-city@example.test';
   const password = 'Bench-city-1234A';
   await strapi.service('admin::user').create({ email, firstname: 'bench', password, isActive: true, roles: [role.id] });
-  const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   return (await res.json()).data.token;
 }
 
@@ -152,7 +246,9 @@ async function main() {
   process.env.API_RATE_LIMIT_MAX = '0';
   process.env.PUBLIC_CACHE = 'off';
   const db = await prepareDatabase(CLIENT, { sqliteFile: 'city.db' });
-  log(`bench:city on ${CLIENT} (${db.name}): ${fmt(ORGS)} organizations × ${YEARS} years, ${fmt(APPLICATIONS)} applications, ${SAMPLES} samples per measure`);
+  log(
+    `bench:city on ${CLIENT} (${db.name}): ${fmt(ORGS)} organizations × ${YEARS} years, ${fmt(APPLICATIONS)} applications, ${SAMPLES} samples per measure`,
+  );
   const { createStrapi } = require('@strapi/strapi');
   const strapi = await createStrapi({ appDir: root, distDir: path.join(root, 'dist') }).load();
   await strapi.server.mount();
@@ -162,9 +258,15 @@ async function main() {
     await seed(strapi);
     const token = await adminToken(strapi, base);
     const auth = { Authorization: `Bearer ${token}` };
-    const probe = JSON.parse(Buffer.from((await time(`${base}/disclosure/overview?year=2024&pageSize=1`, auth)).body).toString());
-    log(`  overview 2024: ${fmt(probe.meta.pagination.total)} rows, states ${JSON.stringify(probe.meta.counts.states)}`);
-    const wl = JSON.parse(Buffer.from((await time(`${base}/disclosure/applications?pageSize=1`, auth)).body).toString()).data;
+    const probe = JSON.parse(
+      Buffer.from((await time(`${base}/disclosure/overview?year=2024&pageSize=1`, auth)).body).toString(),
+    );
+    log(
+      `  overview 2024: ${fmt(probe.meta.pagination.total)} rows, states ${JSON.stringify(probe.meta.counts.states)}`,
+    );
+    const wl = JSON.parse(
+      Buffer.from((await time(`${base}/disclosure/applications?pageSize=1`, auth)).body).toString(),
+    ).data;
     log(`  worklist: ${fmt(wl.pagination.total)} open, ${fmt(wl.counts.overdue)} overdue`);
     const someOpen = `C-${APPLICATIONS - 7}`;
     const someConcluded = `C-${Math.max(1, Math.floor(APPLICATIONS / 3))}`;
@@ -178,7 +280,11 @@ async function main() {
       ['worklist: page 20', `/disclosure/applications?page=20&pageSize=50`, true],
       ['worklist: search a tracking number (open)', `/disclosure/applications?q=${someOpen}`, true],
       ['worklist: search a tracking number (concluded)', `/disclosure/applications?q=${someConcluded}`, true],
-      ['worklist: search an applicant name', `/disclosure/applications?q=${encodeURIComponent(`申请人${someOpen.slice(2, 5)}`)}`, true],
+      [
+        'worklist: search an applicant name',
+        `/disclosure/applications?q=${encodeURIComponent(`申请人${someOpen.slice(2, 5)}`)}`,
+        true,
+      ],
       ['public index of published reports, page 1', `/api/disclosure/reports/index?pageSize=100`, false],
     ];
     const rows = [];
@@ -191,11 +297,15 @@ async function main() {
       for (let i = 0; i < SAMPLES; i++) ms.push((await time(base + url, headers)).ms);
       const p50 = quantile(ms, 0.5);
       floor ??= p50;
-      rows.push(`| ${name} | ${goal ? `p50 < ${GOAL_MS} ms` : '—'} | ${p50.toFixed(0)} ms | ${quantile(ms, 0.9).toFixed(0)} ms | ${(p50 / floor).toFixed(2)}× | ${goal ? (p50 < GOAL_MS ? 'met' : 'NOT met') : ''} |`);
+      rows.push(
+        `| ${name} | ${goal ? `p50 < ${GOAL_MS} ms` : '—'} | ${p50.toFixed(0)} ms | ${quantile(ms, 0.9).toFixed(0)} ms | ${(p50 / floor).toFixed(2)}× | ${goal ? (p50 < GOAL_MS ? 'met' : 'NOT met') : ''} |`,
+      );
       log(`  ${name}: p50 ${p50.toFixed(1)} ms`);
     }
     log('');
-    log(`| measure (${CLIENT}, ${fmt(ORGS)} organizations × ${YEARS} years, ${fmt(APPLICATIONS)} applications) | goal | p50 | p90 | p50 ÷ floor | |`);
+    log(
+      `| measure (${CLIENT}, ${fmt(ORGS)} organizations × ${YEARS} years, ${fmt(APPLICATIONS)} applications) | goal | p50 | p90 | p50 ÷ floor | |`,
+    );
     log('| --- | --- | --- | --- | --- | --- |');
     for (const r of rows) log(r);
   } finally {

@@ -20,10 +20,13 @@ async function prepareDatabase(client, { sqliteFile = 'bench.db' } = {}) {
     return { name: file };
   }
   if (process.env.DATABASE_URL) {
-    throw new Error('DATABASE_URL is set: the benchmark drops and creates its database, so it only takes DATABASE_NAME (with DATABASE_HOST, DATABASE_PORT, DATABASE_USERNAME, DATABASE_PASSWORD). Unset DATABASE_URL.');
+    throw new Error(
+      'DATABASE_URL is set: the benchmark drops and creates its database, so it only takes DATABASE_NAME (with DATABASE_HOST, DATABASE_PORT, DATABASE_USERNAME, DATABASE_PASSWORD). Unset DATABASE_URL.',
+    );
   }
   const name = process.env.DATABASE_NAME || 'ggzy_bench';
-  if (!/^[a-z_][a-z0-9_]*$/i.test(name)) throw new Error(`DATABASE_NAME ${JSON.stringify(name)}: letters, digits and _ only`);
+  if (!/^[a-z_][a-z0-9_]*$/i.test(name))
+    throw new Error(`DATABASE_NAME ${JSON.stringify(name)}: letters, digits and _ only`);
   const { Client } = require('pg');
   const connection = {
     host: process.env.DATABASE_HOST || '127.0.0.1',
@@ -38,9 +41,18 @@ async function prepareDatabase(client, { sqliteFile = 'bench.db' } = {}) {
     if (exists && !/bench/i.test(name)) {
       const db = new Client({ ...connection, database: name });
       await db.connect();
-      const tables = Number((await db.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")).rows[0].n);
+      const tables = Number(
+        (
+          await db.query(
+            "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+          )
+        ).rows[0].n,
+      );
       await db.end();
-      if (tables > 0) throw new Error(`Database ${name} holds ${tables} tables and its name does not contain "bench": refusing to drop it. Set DATABASE_NAME to a benchmark database.`);
+      if (tables > 0)
+        throw new Error(
+          `Database ${name} holds ${tables} tables and its name does not contain "bench": refusing to drop it. Set DATABASE_NAME to a benchmark database.`,
+        );
     }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -56,7 +68,15 @@ function benchEnvironment() {
   process.env.STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE = 'zh-Hans';
   process.env.LOG_LEVEL = 'error';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  for (const s of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) process.env[s] = process.env[s] || `bench-${s}`;
+  for (const s of [
+    'APP_KEYS',
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+  ])
+    process.env[s] = process.env[s] || `bench-${s}`;
 }
 
 module.exports = { prepareDatabase, benchEnvironment, root };

@@ -64,7 +64,11 @@ async function burst(port, organization) {
 }
 
 async function main() {
-  const run = createRun({ API_RATE_LIMIT_MAX: '0', APPLICATION_FILING_RATE_LIMIT_MAX: '0', APPLICATION_STATUS_RATE_LIMIT_MAX: '0' });
+  const run = createRun({
+    API_RATE_LIMIT_MAX: '0',
+    APPLICATION_FILING_RATE_LIMIT_MAX: '0',
+    APPLICATION_STATUS_RATE_LIMIT_MAX: '0',
+  });
   const stop = async () => {
     await run.stop();
   };
@@ -73,7 +77,12 @@ async function main() {
     await run.createDatabase();
     const organization = await run.prepare(async (strapi) => {
       const org = await strapi.documents('api::organization.organization').create({
-        data: { name: '压测交易中心（示例）', creditCode: `91410000100000002${creditCodeCheckChar('91410000100000002')}`, kind: 'tradingCenter', canIssueRegulations: false },
+        data: {
+          name: '压测交易中心（示例）',
+          creditCode: `91410000100000002${creditCodeCheckChar('91410000100000002')}`,
+          kind: 'tradingCenter',
+          canIssueRegulations: false,
+        },
       });
       return org.documentId;
     });
@@ -91,7 +100,9 @@ async function main() {
     const row = (name, list) =>
       `| ${name} | ${list.map((r) => `${r.perSecond.toFixed(1)}${Object.keys(r.failures).length ? ` (failed ${JSON.stringify(r.failures)})` : ''}`).join(' / ')} | ${median(list.map((r) => r.perSecond)).toFixed(1)} |`;
     const ratio = median(results.two.map((r) => r.perSecond)) / median(results.one.map((r) => r.perSecond));
-    console.log(`${FILINGS} filings per round, ${CONCURRENCY} in flight, ${ROUNDS} rounds interleaved, through nginx, PostgreSQL + Redis`);
+    console.log(
+      `${FILINGS} filings per round, ${CONCURRENCY} in flight, ${ROUNDS} rounds interleaved, through nginx, PostgreSQL + Redis`,
+    );
     console.log('| instances | filings/s per round | median |');
     console.log('| --- | --- | --- |');
     console.log(row('one', results.one));

@@ -20,7 +20,10 @@ const VERBOSE = args.includes('--verbose');
 const root = path.join(__dirname, '..', 'tests/fixtures/reports');
 
 (async () => {
-  const slugs = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, 'expected.json'))).sort();
+  const slugs = fs
+    .readdirSync(root)
+    .filter((d) => fs.existsSync(path.join(root, d, 'expected.json')))
+    .sort();
   const rows = [];
   const load = async (slug) => {
     const expected = expectedSchema.parse(JSON.parse(fs.readFileSync(path.join(root, slug, 'expected.json'), 'utf8')));
@@ -44,14 +47,18 @@ const root = path.join(__dirname, '..', 'tests/fixtures/reports');
     const s = score(expected, report, problems);
     rows.push({ slug, form: expected.form.split(' ')[0], s, ms: times[Math.floor(times.length / 2)] });
     if (VERBOSE || s.wrong.length || s.missed.length || s.falseErrors.length) {
-      for (const w of s.wrong) console.log(`  ${slug}: cell ${w.id} expected ${JSON.stringify(w.expected)}, read ${JSON.stringify(w.actual)}`);
+      for (const w of s.wrong)
+        console.log(`  ${slug}: cell ${w.id} expected ${JSON.stringify(w.expected)}, read ${JSON.stringify(w.actual)}`);
       for (const m of s.missed) console.log(`  ${slug}: missed ${m.rule} ${(m.cells || []).join(' ')}`);
-      for (const e of s.falseErrors) console.log(`  ${slug}: false hard error ${e.rule} ${e.cells.join(' ')}: ${e.message.zh}`);
+      for (const e of s.falseErrors)
+        console.log(`  ${slug}: false hard error ${e.rule} ${e.cells.join(' ')}: ${e.message.zh}`);
       if (VERBOSE) for (const w of s.otherWarnings) console.log(`  ${slug}: other warning ${w.rule}: ${w.message.zh}`);
     }
   }
   const pad = (s, n) => String(s).padEnd(n);
-  console.log(`${pad('fixture', 26)}${pad('form', 7)}${pad('cells exact', 16)}${pad('problems found', 16)}${pad('false errors', 14)}${pad('other warnings', 16)}ms/report`);
+  console.log(
+    `${pad('fixture', 26)}${pad('form', 7)}${pad('cells exact', 16)}${pad('problems found', 16)}${pad('false errors', 14)}${pad('other warnings', 16)}ms/report`,
+  );
   for (const r of rows) {
     console.log(
       `${pad(r.slug, 26)}${pad(r.form, 7)}${pad(`${r.s.exact}/${r.s.cells}`, 16)}${pad(`${r.s.problemsFound}/${r.s.problemsExpected}`, 16)}${pad(r.s.falseErrors.length, 14)}${pad(r.s.otherWarnings.length, 16)}${r.ms.toFixed(1)}`,
@@ -66,10 +73,16 @@ const root = path.join(__dirname, '..', 'tests/fixtures/reports');
   const slowest = Math.max(...rows.map((r) => r.ms));
   const pct = cells ? (100 * exact) / cells : 100;
   console.log('');
-  console.log(`cells read exactly:      ${exact}/${cells} = ${pct.toFixed(2)} %   (goal ≥ 99 %)   ${pct >= 99 ? 'met' : 'NOT met'}`);
-  console.log(`inconsistencies found:   ${found}/${expectedProblems}   (goal: all)   ${found === expectedProblems ? 'met' : 'NOT met'}`);
+  console.log(
+    `cells read exactly:      ${exact}/${cells} = ${pct.toFixed(2)} %   (goal ≥ 99 %)   ${pct >= 99 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `inconsistencies found:   ${found}/${expectedProblems}   (goal: all)   ${found === expectedProblems ? 'met' : 'NOT met'}`,
+  );
   console.log(`false hard errors:       ${falseErrors}   (goal 0)   ${falseErrors === 0 ? 'met' : 'NOT met'}`);
-  console.log(`slowest report:          ${slowest.toFixed(1)} ms   (goal < 1000 ms)   ${slowest < 1000 ? 'met' : 'NOT met'}`);
+  console.log(
+    `slowest report:          ${slowest.toFixed(1)} ms   (goal < 1000 ms)   ${slowest < 1000 ? 'met' : 'NOT met'}`,
+  );
 })().catch((e) => {
   console.error(e);
   process.exit(1);

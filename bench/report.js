@@ -28,13 +28,36 @@ const OTHERS = Number(opt('others', 100000));
 const RUNS = Number(opt('runs', 5));
 const DBS = opt('db', 'both') === 'both' ? ['sqlite', 'postgres'] : [opt('db')];
 const YEAR = 2024;
-const TYPES = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'socialWelfareOrganization', 'legalServiceOrganization', 'otherOrganization'];
+const TYPES = [
+  'naturalPerson',
+  'commercialEnterprise',
+  'researchInstitution',
+  'socialWelfareOrganization',
+  'legalServiceOrganization',
+  'otherOrganization',
+];
 const OUTCOMES = [
-  'granted', 'partiallyGranted', 'withheld.stateSecret', 'withheld.prohibitedByLaw', 'withheld.threeSecurities', 'withheld.thirdPartyRights',
-  'withheld.internalAffairs', 'withheld.processInformation', 'withheld.enforcementFiles', 'withheld.administrativeQuery',
-  'unavailable.notHeld', 'unavailable.needsCreation', 'unavailable.unclearAfterCorrection', 'notProcessed.petition',
-  'notProcessed.duplicate', 'notProcessed.publication', 'notProcessed.vexatious', 'notProcessed.confirmation',
-  'otherDisposal.noCorrection', 'otherDisposal.feeUnpaid', 'otherDisposal.other',
+  'granted',
+  'partiallyGranted',
+  'withheld.stateSecret',
+  'withheld.prohibitedByLaw',
+  'withheld.threeSecurities',
+  'withheld.thirdPartyRights',
+  'withheld.internalAffairs',
+  'withheld.processInformation',
+  'withheld.enforcementFiles',
+  'withheld.administrativeQuery',
+  'unavailable.notHeld',
+  'unavailable.needsCreation',
+  'unavailable.unclearAfterCorrection',
+  'notProcessed.petition',
+  'notProcessed.duplicate',
+  'notProcessed.publication',
+  'notProcessed.vexatious',
+  'notProcessed.confirmation',
+  'otherDisposal.noCorrection',
+  'otherDisposal.feeUnpaid',
+  'otherDisposal.other',
 ];
 
 const log = (...a) => console.log(...a);
@@ -57,7 +80,8 @@ const series = (client, n) =>
 /** A date `days` after 2023-01-01 (days: an SQL integer expression). */
 const dateAfter = (client, days) =>
   client === 'sqlite' ? `date('2023-01-01', '+' || (${days}) || ' days')` : `(DATE '2023-01-01' + (${days})::int)`;
-const pick = (list, expr) => `CASE (${expr}) % ${list.length} ${list.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
+const pick = (list, expr) =>
+  `CASE (${expr}) % ${list.length} ${list.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
 const now = (client) => (client === 'sqlite' ? `${Date.now()}` : 'now()');
 
 async function load(strapi, client, orgId) {
@@ -74,34 +98,116 @@ async function load(strapi, client, orgId) {
   const received = '((n * 7) % 1095)';
   await insert(
     'disclosure_applications',
-    ['document_id', 'tracking_number', 'received_on', 'channel', 'applicant_type', 'applicant_name', 'requested_information', 'state', 'concluded_on', 'outcome', 'created_at', 'updated_at', 'published_at'],
     [
-      `'bench' || n`, `'B-' || n`, dateAfter(client, received), `'online'`, pick(TYPES, 'n * 13'), `'示例申请人'`, `'示例'`,
+      'document_id',
+      'tracking_number',
+      'received_on',
+      'channel',
+      'applicant_type',
+      'applicant_name',
+      'requested_information',
+      'state',
+      'concluded_on',
+      'outcome',
+      'created_at',
+      'updated_at',
+      'published_at',
+    ],
+    [
+      `'bench' || n`,
+      `'B-' || n`,
+      dateAfter(client, received),
+      `'online'`,
+      pick(TYPES, 'n * 13'),
+      `'示例申请人'`,
+      `'示例'`,
       `CASE WHEN n % 12 = 0 THEN 'received' ELSE 'concluded' END`,
       `CASE WHEN n % 12 = 0 THEN NULL ELSE ${dateAfter(client, `${received} + (n % 60)`)} END`,
       `CASE WHEN n % 12 = 0 THEN NULL ELSE ${pick(OUTCOMES, 'n * 31')} END`,
-      now(client), now(client), now(client),
+      now(client),
+      now(client),
+      now(client),
     ],
-    APPLICATIONS
+    APPLICATIONS,
   );
   await link('disclosure_applications_organization_lnk', 'disclosure_application_id', 'disclosure_applications');
   log(`  ${APPLICATIONS.toLocaleString()} applications loaded in ${seconds(Date.now() - started)}`);
 
   const part = Math.floor(OTHERS / 4);
-  await insert('review_cases', ['document_id', 'kind', 'filed_on', 'concluded_on', 'result', 'created_at', 'updated_at', 'published_at'],
-    [`'c' || n`, pick(['review', 'lawsuitDirect', 'lawsuitAfterReview'], 'n'), dateAfter(client, '(n * 3) % 1095'),
+  await insert(
+    'review_cases',
+    ['document_id', 'kind', 'filed_on', 'concluded_on', 'result', 'created_at', 'updated_at', 'published_at'],
+    [
+      `'c' || n`,
+      pick(['review', 'lawsuitDirect', 'lawsuitAfterReview'], 'n'),
+      dateAfter(client, '(n * 3) % 1095'),
       `CASE WHEN n % 5 = 0 THEN NULL ELSE ${dateAfter(client, '(n * 3) % 1095 + 30')} END`,
-      `CASE WHEN n % 5 = 0 THEN NULL ELSE ${pick(['upheld', 'corrected', 'other'], 'n * 7')} END`, now(client), now(client), now(client)], part);
+      `CASE WHEN n % 5 = 0 THEN NULL ELSE ${pick(['upheld', 'corrected', 'other'], 'n * 7')} END`,
+      now(client),
+      now(client),
+      now(client),
+    ],
+    part,
+  );
   await link('review_cases_organization_lnk', 'review_case_id', 'review_cases');
-  await insert('administrative_decisions', ['document_id', 'kind', 'decision_number', 'decided_on', 'created_at', 'updated_at', 'published_at'],
-    [`'d' || n`, pick(['license', 'penalty', 'enforcement'], 'n'), `'D-' || n`, dateAfter(client, '(n * 5) % 1095'), now(client), now(client), now(client)], part);
+  await insert(
+    'administrative_decisions',
+    ['document_id', 'kind', 'decision_number', 'decided_on', 'created_at', 'updated_at', 'published_at'],
+    [
+      `'d' || n`,
+      pick(['license', 'penalty', 'enforcement'], 'n'),
+      `'D-' || n`,
+      dateAfter(client, '(n * 5) % 1095'),
+      now(client),
+      now(client),
+      now(client),
+    ],
+    part,
+  );
   await link('administrative_decisions_organization_lnk', 'administrative_decision_id', 'administrative_decisions');
-  await insert('fees', ['document_id', 'item', 'collected_on', 'amount', 'created_at', 'updated_at', 'published_at'],
-    [`'f' || n`, `'信息处理费'`, dateAfter(client, '(n * 11) % 1095'), `CASE WHEN n % 2 = 0 THEN 0.10 ELSE 0.20 END`, now(client), now(client), now(client)], part);
+  await insert(
+    'fees',
+    ['document_id', 'item', 'collected_on', 'amount', 'created_at', 'updated_at', 'published_at'],
+    [
+      `'f' || n`,
+      `'信息处理费'`,
+      dateAfter(client, '(n * 11) % 1095'),
+      `CASE WHEN n % 2 = 0 THEN 0.10 ELSE 0.20 END`,
+      now(client),
+      now(client),
+      now(client),
+    ],
+    part,
+  );
   await link('fees_organization_lnk', 'fee_id', 'fees');
-  await insert('policy_documents', ['document_id', 'title', 'kind', 'issuing_body', 'issued_on', 'repealed_on', 'locale', 'created_at', 'updated_at', 'published_at'],
-    [`'p' || n`, `'示例文件' || n`, pick(['regulation', 'normative', 'other'], 'n'), `'示例机关'`, dateAfter(client, '(n * 13) % 1095'),
-      `CASE WHEN n % 4 = 0 THEN ${dateAfter(client, '(n * 13) % 1095 + 200')} ELSE NULL END`, `'zh-Hans'`, now(client), now(client), now(client)], OTHERS - 3 * part);
+  await insert(
+    'policy_documents',
+    [
+      'document_id',
+      'title',
+      'kind',
+      'issuing_body',
+      'issued_on',
+      'repealed_on',
+      'locale',
+      'created_at',
+      'updated_at',
+      'published_at',
+    ],
+    [
+      `'p' || n`,
+      `'示例文件' || n`,
+      pick(['regulation', 'normative', 'other'], 'n'),
+      `'示例机关'`,
+      dateAfter(client, '(n * 13) % 1095'),
+      `CASE WHEN n % 4 = 0 THEN ${dateAfter(client, '(n * 13) % 1095 + 200')} ELSE NULL END`,
+      `'zh-Hans'`,
+      now(client),
+      now(client),
+      now(client),
+    ],
+    OTHERS - 3 * part,
+  );
   await link('policy_documents_organization_lnk', 'policy_document_id', 'policy_documents');
   if (client === 'postgres') await knex.raw('ANALYZE');
   else await knex.raw('ANALYZE');
@@ -114,8 +220,15 @@ async function load(strapi, client, orgId) {
  * is about 1.7× faster than the JOIN; a floor slower than the app would flatter it).
  */
 const FLOOR_CONDITIONS = {
-  join: { from: 'JOIN disclosure_applications_organization_lnk l ON l.disclosure_application_id = a.id', where: 'l.organization_id = ?' },
-  'in (subquery)': { from: '', where: 'a.id IN (SELECT l.disclosure_application_id FROM disclosure_applications_organization_lnk l WHERE l.organization_id = ?)' },
+  join: {
+    from: 'JOIN disclosure_applications_organization_lnk l ON l.disclosure_application_id = a.id',
+    where: 'l.organization_id = ?',
+  },
+  'in (subquery)': {
+    from: '',
+    where:
+      'a.id IN (SELECT l.disclosure_application_id FROM disclosure_applications_organization_lnk l WHERE l.organization_id = ?)',
+  },
 };
 function floorQuery(knex, orgId, form) {
   const start = `${YEAR}-01-01`;
@@ -131,7 +244,7 @@ function floorQuery(knex, orgId, form) {
      ${from}
      WHERE ${where} AND a.received_on <= ? AND (a.concluded_on IS NULL OR a.concluded_on >= ?)
      GROUP BY a.applicant_type, a.outcome`,
-    [start, start, end, end, orgId, end, start]
+    [start, start, end, end, orgId, end, start],
   );
 }
 
@@ -146,9 +259,17 @@ async function benchOne(client) {
   const strapi = await boot(client);
   try {
     const org = await strapi.documents('api::organization.organization').create({
-      data: { name: '基准测试机构（示例）', creditCode: '91410000100000001X'.slice(0, 17) + require(path.join(root, 'dist/src/validation/identifiers')).creditCodeCheckChar('91410000100000001'), kind: 'tradingCenter' },
+      data: {
+        name: '基准测试机构（示例）',
+        creditCode:
+          '91410000100000001X'.slice(0, 17) +
+          require(path.join(root, 'dist/src/validation/identifiers')).creditCodeCheckChar('91410000100000001'),
+        kind: 'tradingCenter',
+      },
     });
-    const orgRow = await strapi.db.query('api::organization.organization').findOne({ where: { documentId: org.documentId } });
+    const orgRow = await strapi.db
+      .query('api::organization.organization')
+      .findOne({ where: { documentId: org.documentId } });
     await load(strapi, client, orgRow.id);
 
     const plugin = path.join(root, 'src/plugins/disclosure/dist/server');
@@ -177,7 +298,8 @@ async function benchOne(client) {
     for (const form of forms) await floorQuery(strapi.db.connection, orgRow.id, form);
     // Interleaved, so that all see the same machine load.
     for (let i = 0; i < RUNS; i += 1) {
-      for (const form of forms) floors[form].push((await time(() => floorQuery(strapi.db.connection, orgRow.id, form))).ms);
+      for (const form of forms)
+        floors[form].push((await time(() => floorQuery(strapi.db.connection, orgRow.id, form))).ms);
       full.push((await time(userPath)).ms);
       tables.push((await time(computeTables)).ms);
     }
@@ -185,9 +307,14 @@ async function benchOne(client) {
     const fastest = forms.reduce((a, b) => (floorMedians[a] <= floorMedians[b] ? a : b));
     const f = floorMedians[fastest];
     const r = median(full);
-    for (const form of forms) log(`  floor, ${form.padEnd(13)} (one hand-written GROUP BY): median ${seconds(floorMedians[form])}  [${floors[form].map((x) => x.toFixed(0)).join(', ')} ms]`);
+    for (const form of forms)
+      log(
+        `  floor, ${form.padEnd(13)} (one hand-written GROUP BY): median ${seconds(floorMedians[form])}  [${floors[form].map((x) => x.toFixed(0)).join(', ')} ms]`,
+      );
     log(`  tables only (GROUP BYs + cells + checks, nothing saved): median ${seconds(median(tables))}`);
-    log(`  user path (compute + save the snapshot + the view the action answers): median ${seconds(r)}  [${full.map((x) => x.toFixed(0)).join(', ')} ms]`);
+    log(
+      `  user path (compute + save the snapshot + the view the action answers): median ${seconds(r)}  [${full.map((x) => x.toFixed(0)).join(', ')} ms]`,
+    );
     log(`  ratio user path / floor (${fastest}): ${(r / f).toFixed(2)}×`);
     return { client, floor: f, floorForm: fastest, report: r, ratio: r / f, tables: median(tables) };
   } finally {
@@ -196,11 +323,16 @@ async function benchOne(client) {
 }
 
 (async () => {
-  log(`Report benchmark: ${APPLICATIONS.toLocaleString()} applications + ${OTHERS.toLocaleString()} other records, year ${YEAR}, ${RUNS} runs`);
+  log(
+    `Report benchmark: ${APPLICATIONS.toLocaleString()} applications + ${OTHERS.toLocaleString()} other records, year ${YEAR}, ${RUNS} runs`,
+  );
   const results = [];
   for (const client of DBS) results.push(await benchOne(client));
   log('\nSummary');
-  for (const r of results) log(`  ${r.client.padEnd(9)} floor ${seconds(r.floor)} (${r.floorForm})  user path ${seconds(r.report)}  ratio ${r.ratio.toFixed(2)}×  (tables only ${seconds(r.tables)})`);
+  for (const r of results)
+    log(
+      `  ${r.client.padEnd(9)} floor ${seconds(r.floor)} (${r.floorForm})  user path ${seconds(r.report)}  ratio ${r.ratio.toFixed(2)}×  (tables only ${seconds(r.tables)})`,
+    );
   process.exit(0);
 })().catch((error) => {
   console.error(`Benchmark failed: ${error.stack || error.message}`);

@@ -29,8 +29,11 @@ const isPg = (knex) => knex.client.config.client === 'pg' || knex.client.config.
 
 /** An SQL source of n rows numbered 1..n. */
 const series = (pg, n) =>
-  pg ? `SELECT n FROM generate_series(1, ${n}) AS n` : `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n}) SELECT n FROM seq`;
-const pick = (list, expr) => `CASE (${expr}) % ${list.length} ${list.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
+  pg
+    ? `SELECT n FROM generate_series(1, ${n}) AS n`
+    : `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${n}) SELECT n FROM seq`;
+const pick = (list, expr) =>
+  `CASE (${expr}) % ${list.length} ${list.map((v, i) => `WHEN ${i} THEN '${v}'`).join(' ')} END`;
 
 /**
  * Adds `projects` published projects and `notices` published notices (each as a draft + published row pair), the
@@ -50,33 +53,69 @@ async function loadNotices(strapi, { projects, notices, tag = 'bulk' }) {
   const link = n.attributes.project.joinTable;
   const now = pg ? 'now()' : `${Date.now()}`;
   // Release times: notice n is n minutes after 2020-01-01 (ms since epoch on SQLite, as Strapi stores datetimes).
-  const released = pg ? `(TIMESTAMPTZ '2020-01-01 00:00:00+00' + (n || ' minutes')::interval)` : `(1577836800000 + n * 60000)`;
+  const released = pg
+    ? `(TIMESTAMPTZ '2020-01-01 00:00:00+00' + (n || ' minutes')::interval)`
+    : `(1577836800000 + n * 60000)`;
   const registered = pg ? `(DATE '2020-01-01' + (n % 1500))` : `date('2020-01-01', '+' || (n % 1500) || ' days')`;
   const ins = (table, columns, select, count) =>
-    knex.raw(`INSERT INTO ${table} (${columns.join(', ')}) ${series(pg, count).replace('SELECT n FROM', `SELECT ${select.join(', ')} FROM`)}`);
+    knex.raw(
+      `INSERT INTO ${table} (${columns.join(', ')}) ${series(pg, count).replace('SELECT n FROM', `SELECT ${select.join(', ')} FROM`)}`,
+    );
 
   await ins(
     p.tableName,
-    ['document_id', col(p, 'name'), col(p, 'category'), col(p, 'projectCode'), col(p, 'registeredOn'), col(p, 'principal'), 'created_at', 'updated_at', 'published_at'],
     [
-      `'${tag}p' || ((n + 1) / 2)`, `'示例项目' || ((n + 1) / 2)`, pick(CATEGORIES, '(n + 1) / 2'), `'BENCH-${tag}-' || ((n + 1) / 2)`,
-      registered, `'示例采购人'`, now, now, `CASE WHEN n % 2 = 0 THEN ${now} ELSE NULL END`,
+      'document_id',
+      col(p, 'name'),
+      col(p, 'category'),
+      col(p, 'projectCode'),
+      col(p, 'registeredOn'),
+      col(p, 'principal'),
+      'created_at',
+      'updated_at',
+      'published_at',
     ],
-    projects * 2
+    [
+      `'${tag}p' || ((n + 1) / 2)`,
+      `'示例项目' || ((n + 1) / 2)`,
+      pick(CATEGORIES, '(n + 1) / 2'),
+      `'BENCH-${tag}-' || ((n + 1) / 2)`,
+      registered,
+      `'示例采购人'`,
+      now,
+      now,
+      `CASE WHEN n % 2 = 0 THEN ${now} ELSE NULL END`,
+    ],
+    projects * 2,
   );
   // Notice k belongs to project (k % projects) + 1, whose category is CATEGORIES[its number % 5].
   const typeExpr = `CASE ((((n + 1) / 2) % ${projects} + 1) % ${CATEGORIES.length}) ${CATEGORIES.map(
-    (c, i) => `WHEN ${i} THEN ${pick(TYPES_BY_CATEGORY[c], '(n + 1) / 2')}`
+    (c, i) => `WHEN ${i} THEN ${pick(TYPES_BY_CATEGORY[c], '(n + 1) / 2')}`,
   ).join(' ')} END`;
   const noticeNo = '((n + 1) / 2)';
   await ins(
     n.tableName,
-    ['document_id', col(n, 'title'), col(n, 'noticeType'), col(n, 'releasedAt'), col(n, 'body'), 'created_at', 'updated_at', 'published_at'],
     [
-      `'${tag}n' || ${noticeNo}`, `'示例交易公告' || ${noticeNo}`, typeExpr,
-      released.replace(/\bn\b/g, noticeNo), `'${BODY}'`, now, now, `CASE WHEN n % 2 = 0 THEN ${now} ELSE NULL END`,
+      'document_id',
+      col(n, 'title'),
+      col(n, 'noticeType'),
+      col(n, 'releasedAt'),
+      col(n, 'body'),
+      'created_at',
+      'updated_at',
+      'published_at',
     ],
-    notices * 2
+    [
+      `'${tag}n' || ${noticeNo}`,
+      `'示例交易公告' || ${noticeNo}`,
+      typeExpr,
+      released.replace(/\bn\b/g, noticeNo),
+      `'${BODY}'`,
+      now,
+      now,
+      `CASE WHEN n % 2 = 0 THEN ${now} ELSE NULL END`,
+    ],
+    notices * 2,
   );
   // Links by document id (not by id arithmetic: a sequence may be ahead of max(id)): draft to draft, published to
   // published.
@@ -86,7 +125,7 @@ async function loadNotices(strapi, { projects, notices, tag = 'bulk' }) {
      FROM (${series(pg, notices)}) s
      JOIN ${n.tableName} t ON t.document_id = '${tag}n' || s.n
      JOIN ${p.tableName} p ON p.document_id = '${tag}p' || (s.n % ${projects} + 1)
-       AND ((p.published_at IS NULL AND t.published_at IS NULL) OR (p.published_at IS NOT NULL AND t.published_at IS NOT NULL))`
+       AND ((p.published_at IS NULL AND t.published_at IS NULL) OR (p.published_at IS NOT NULL AND t.published_at IS NOT NULL))`,
   );
   // Each notice row's copy of its project's category (src/trading/notice-category.ts), as the app's migration fills it.
   await require('../database/migrations/2026.11.30T00.00.01.notice-category.js').up(knex);

@@ -43,7 +43,8 @@ const LISTS = {
   'notices by date': '/api/transaction-notices?sort=releasedAt:desc&pagination[pageSize]=20',
   'notices of a category': `/api/transaction-notices?filters[project][category][$eq]=${CATEGORIES[1]}&sort=releasedAt:desc&pagination[pageSize]=20`,
   // public/site/home.js
-  'home page notices': '/api/transaction-notices?fields[0]=title&fields[1]=noticeType&fields[2]=releasedAt&populate[project][fields][0]=name&populate[project][fields][1]=category&sort[0]=releasedAt:desc&pagination[page]=1&pagination[pageSize]=6&pagination[withCount]=false',
+  'home page notices':
+    '/api/transaction-notices?fields[0]=title&fields[1]=noticeType&fields[2]=releasedAt&populate[project][fields][0]=name&populate[project][fields][1]=category&sort[0]=releasedAt:desc&pagination[page]=1&pagination[pageSize]=6&pagination[withCount]=false',
   // Site-wide search (public/site/search.js): a two-character word in every notice, and a project code (one hit).
   'search: a word in every notice': `/api/search?q=${encodeURIComponent('公告')}&pageSize=10`,
   'search: a project code': '/api/search?q=BENCH-small-57&pageSize=10',
@@ -70,7 +71,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function listP50s(port) {
   const times = Object.fromEntries(Object.keys(LISTS).map((k) => [k, []]));
   for (let i = 0; i < 20; i += 1) for (const url of Object.values(LISTS)) await get(port, url);
-  for (let i = 0; i < SAMPLES; i += 1) for (const [name, url] of Object.entries(LISTS)) times[name].push(await get(port, url));
+  for (let i = 0; i < SAMPLES; i += 1)
+    for (const [name, url] of Object.entries(LISTS)) times[name].push(await get(port, url));
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
 
@@ -89,14 +91,23 @@ async function boot() {
 async function publishedReport(strapi) {
   const { creditCodeCheckChar } = require(path.join(root, 'dist/src/validation/identifiers'));
   const org = await strapi.documents('api::organization.organization').create({
-    data: { name: '基准测试机构（示例）', creditCode: `91410000100000001${creditCodeCheckChar('91410000100000001')}`, kind: 'tradingCenter' },
+    data: {
+      name: '基准测试机构（示例）',
+      creditCode: `91410000100000001${creditCodeCheckChar('91410000100000001')}`,
+      kind: 'tradingCenter',
+    },
   });
   const year = 2024;
   const report = await strapi.documents('api::annual-report.annual-report').create({
     // Sections 一、五、六 are required to publish (the report's text matters for the body size too).
     data: {
-      title: '2024年政府信息公开工作年度报告（示例）', formatVersion: 'gov-2021', organization: org.documentId, year,
-      overview: '一、总体情况（示例）。'.repeat(40), problems: '存在的主要问题及改进情况（示例）。'.repeat(10), otherMatters: '无',
+      title: '2024年政府信息公开工作年度报告（示例）',
+      formatVersion: 'gov-2021',
+      organization: org.documentId,
+      year,
+      overview: '一、总体情况（示例）。'.repeat(40),
+      problems: '存在的主要问题及改进情况（示例）。'.repeat(10),
+      otherMatters: '无',
     },
   });
   const service = strapi.plugin('disclosure').service('report');
@@ -131,21 +142,33 @@ async function benchOne(client) {
     result.small = await listP50s(port);
     t = Date.now();
     await loadNotices(strapi, { projects: PROJECTS, notices: NOTICES - SMALL, tag: 'large' });
-    log(`  loaded ${(NOTICES - SMALL).toLocaleString()} more notices over ${PROJECTS.toLocaleString()} projects in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  loaded ${(NOTICES - SMALL).toLocaleString()} more notices over ${PROJECTS.toLocaleString()} projects in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
     t = Date.now();
     await rebuildSearchIndex(strapi);
-    log(`  search index rebuilt (${NOTICES.toLocaleString()} notices, ${(PROJECTS + Math.round(SMALL / 10)).toLocaleString()} projects) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    log(
+      `  search index rebuilt (${NOTICES.toLocaleString()} notices, ${(PROJECTS + Math.round(SMALL / 10)).toLocaleString()} projects) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
     // Prove the app reads the bulk rows: the total through the API.
     const total = await new Promise((resolve, reject) =>
-      http.get(`http://127.0.0.1:${port}/api/transaction-notices?fields[0]=title&pagination[pageSize]=1&pagination[withCount]=true`, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve(JSON.parse(body).meta.pagination.total));
-      }).on('error', reject)
+      http
+        .get(
+          `http://127.0.0.1:${port}/api/transaction-notices?fields[0]=title&pagination[pageSize]=1&pagination[withCount]=true`,
+          (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve(JSON.parse(body).meta.pagination.total));
+          },
+        )
+        .on('error', reject),
     );
     if (total !== NOTICES) throw new Error(`the API counts ${total} published notices, expected ${NOTICES}`);
     result.large = await listP50s(port);
-    for (const [name, ms] of Object.entries(result.large)) log(`  ${name}: p50 ${result.small[name].toFixed(1)} ms at ${SMALL.toLocaleString()}, ${ms.toFixed(1)} ms at ${NOTICES.toLocaleString()}`);
+    for (const [name, ms] of Object.entries(result.large))
+      log(
+        `  ${name}: p50 ${result.small[name].toFixed(1)} ms at ${SMALL.toLocaleString()}, ${ms.toFixed(1)} ms at ${NOTICES.toLocaleString()}`,
+      );
 
     const reportUrl = `/api/disclosure/reports/${ids.report}`;
     const orgUrl = `/api/organizations/${ids.organization}`;
@@ -158,20 +181,39 @@ async function benchOne(client) {
         org.push(await rps(port, orgUrl, 2));
       }
       result[enabled ? 'reportCached' : 'report'] = { report: median(report), org: median(org) };
-      log(`  report JSON ${median(report).toFixed(0)} req/s, organization findOne ${median(org).toFixed(0)} req/s (public cache ${enabled ? 'on' : 'off'})`);
+      log(
+        `  report JSON ${median(report).toFixed(0)} req/s, organization findOne ${median(org).toFixed(0)} req/s (public cache ${enabled ? 'on' : 'off'})`,
+      );
     }
 
     cache.settings.enabled = true;
     const requests = [
-      '/', '/site/notices.html', '/site/site.css',
+      '/',
+      '/site/notices.html',
+      '/site/site.css',
       LISTS['home page notices'],
       '/api/policy-documents?fields[0]=title&fields[1]=documentNumber&fields[2]=kind&fields[3]=issuedOn&sort[0]=issuedOn:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=6&pagination[withCount]=false&locale=zh-Hans',
-      ...CATEGORIES.map((c) => `/api/transaction-notices?fields[0]=title&fields[1]=noticeType&fields[2]=releasedAt&populate[project][fields][0]=name&populate[project][fields][1]=category&filters[project][category][$eq]=${c}&sort[0]=releasedAt:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=20&pagination[withCount]=true`),
-      ...[1, 2, 3, 50].map((p) => `/api/transaction-notices?fields[0]=title&fields[1]=noticeType&fields[2]=releasedAt&sort[0]=releasedAt:desc&sort[1]=id:desc&pagination[page]=${p}&pagination[pageSize]=20&pagination[withCount]=true`),
-      reportUrl, `${reportUrl}/html`, orgUrl,
-      LISTS['search: a word in every notice'], '/site/search.html?q=%E5%85%AC%E5%91%8A',
+      ...CATEGORIES.map(
+        (c) =>
+          `/api/transaction-notices?fields[0]=title&fields[1]=noticeType&fields[2]=releasedAt&populate[project][fields][0]=name&populate[project][fields][1]=category&filters[project][category][$eq]=${c}&sort[0]=releasedAt:desc&sort[1]=id:desc&pagination[page]=1&pagination[pageSize]=20&pagination[withCount]=true`,
+      ),
+      ...[1, 2, 3, 50].map(
+        (p) =>
+          `/api/transaction-notices?fields[0]=title&fields[1]=noticeType&fields[2]=releasedAt&sort[0]=releasedAt:desc&sort[1]=id:desc&pagination[page]=${p}&pagination[pageSize]=20&pagination[withCount]=true`,
+      ),
+      reportUrl,
+      `${reportUrl}/html`,
+      orgUrl,
+      LISTS['search: a word in every notice'],
+      '/site/search.html?q=%E5%85%AC%E5%91%8A',
     ].map((p) => ({ method: 'GET', path: p }));
-    const load = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: DURATION, requests, timeout: 10 });
+    const load = await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests,
+      timeout: 10,
+    });
     result.load = {
       requests: load.requests.total,
       errors: load.errors + load.timeouts + load.non2xx,
@@ -179,14 +221,17 @@ async function benchOne(client) {
       p99: load.latency.p99,
       rps: load.requests.average,
     };
-    log(`  load: ${result.load.requests} requests, ${result.load.errors} errors, p50 ${result.load.p50} ms, p99 ${result.load.p99} ms`);
+    log(
+      `  load: ${result.load.requests} requests, ${result.load.errors} errors, p50 ${result.load.p50} ms, p99 ${result.load.p99} ms`,
+    );
     return result;
   } finally {
     agent.destroy();
     // Requests still in flight when the load ended hold connections: let them finish before closing the pool.
     strapi.server.httpServer.close();
     const pool = strapi.db.connection.client.pool;
-    for (let i = 0; i < 600 && pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0); i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 600 && pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0); i += 1)
+      await new Promise((r) => setTimeout(r, 50));
     await strapi.destroy();
   }
 }
@@ -195,18 +240,45 @@ const fmt = (x, digits = 1) => (x === undefined ? '–' : x.toFixed(digits));
 function table(results) {
   const rows = [];
   for (const name of Object.keys(LISTS)) {
-    rows.push([`${name}: p50 at ${NOTICES.toLocaleString()} ÷ at ${SMALL.toLocaleString()}`, '≤ 1.5×', ...results.map((r) => `${fmt(r.large[name] / r.small[name], 2)}× (${fmt(r.small[name])} → ${fmt(r.large[name])} ms)`)]);
+    rows.push([
+      `${name}: p50 at ${NOTICES.toLocaleString()} ÷ at ${SMALL.toLocaleString()}`,
+      '≤ 1.5×',
+      ...results.map(
+        (r) => `${fmt(r.large[name] / r.small[name], 2)}× (${fmt(r.small[name])} → ${fmt(r.large[name])} ms)`,
+      ),
+    ]);
   }
-  rows.push(['report JSON req/s ÷ organization findOne req/s (cache off)', '≥ 1.0×', ...results.map((r) => `${fmt(r.report.report / r.report.org, 2)}× (${fmt(r.report.report, 0)} / ${fmt(r.report.org, 0)})`)]);
-  rows.push(['same, public cache on', '', ...results.map((r) => `${fmt(r.reportCached.report / r.reportCached.org, 2)}× (${fmt(r.reportCached.report, 0)} / ${fmt(r.reportCached.org, 0)})`)]);
-  rows.push([`load: ${CONNECTIONS} clients, ${DURATION} s, site pages + lists + report + search`, '0 errors, p99 < 1 s (PostgreSQL)', ...results.map((r) => `${r.load.errors} errors / ${r.load.requests} requests, p50 ${r.load.p50} ms, p99 ${r.load.p99} ms`)]);
+  rows.push([
+    'report JSON req/s ÷ organization findOne req/s (cache off)',
+    '≥ 1.0×',
+    ...results.map(
+      (r) => `${fmt(r.report.report / r.report.org, 2)}× (${fmt(r.report.report, 0)} / ${fmt(r.report.org, 0)})`,
+    ),
+  ]);
+  rows.push([
+    'same, public cache on',
+    '',
+    ...results.map(
+      (r) =>
+        `${fmt(r.reportCached.report / r.reportCached.org, 2)}× (${fmt(r.reportCached.report, 0)} / ${fmt(r.reportCached.org, 0)})`,
+    ),
+  ]);
+  rows.push([
+    `load: ${CONNECTIONS} clients, ${DURATION} s, site pages + lists + report + search`,
+    '0 errors, p99 < 1 s (PostgreSQL)',
+    ...results.map(
+      (r) => `${r.load.errors} errors / ${r.load.requests} requests, p50 ${r.load.p50} ms, p99 ${r.load.p99} ms`,
+    ),
+  ]);
   const header = ['measure', 'goal', ...results.map((r) => r.client)];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   return lines.join('\n');
 }
 
 (async () => {
-  log(`Site benchmark: ${NOTICES.toLocaleString()} notices over ${PROJECTS.toLocaleString()} projects (baseline ${SMALL.toLocaleString()}), ${SAMPLES} samples per list, load ${CONNECTIONS} clients × ${DURATION} s`);
+  log(
+    `Site benchmark: ${NOTICES.toLocaleString()} notices over ${PROJECTS.toLocaleString()} projects (baseline ${SMALL.toLocaleString()}), ${SAMPLES} samples per list, load ${CONNECTIONS} clients × ${DURATION} s`,
+  );
   const results = [];
   for (const client of DBS) results.push(await benchOne(client));
   log(`\n${table(results)}`);

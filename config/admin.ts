@@ -27,7 +27,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
       // The site is served by this app (same origin) unless PUBLIC_URL names another address.
       allowedOrigins: [env('PUBLIC_URL', "'self'")],
       // A published document opens its public page; a draft the same page with a short-lived token (src/preview).
-      handler: (uid: string, params: PreviewParams) => previewUrl(strapi, env('PUBLIC_URL', '').replace(/\/$/, ''), uid, params),
+      handler: (uid: string, params: PreviewParams) =>
+        previewUrl(strapi, env('PUBLIC_URL', '').replace(/\/$/, ''), uid, params),
     },
   },
 });

@@ -14,29 +14,75 @@ const stripPrivate = (node: any): void => {
 
 const reportPaths = (): Record<string, unknown> => {
   const documentId = { name: 'documentId', in: 'path', required: true, schema: { type: 'string' } };
-  const locale = { name: 'locale', in: 'query', schema: { type: 'string', enum: ['zh-Hans', 'en'], default: 'zh-Hans' } };
+  const locale = {
+    name: 'locale',
+    in: 'query',
+    schema: { type: 'string', enum: ['zh-Hans', 'en'], default: 'zh-Hans' },
+  };
   const get = (summary: string, parameters: unknown[], content: Record<string, unknown>) => ({
-    get: { tags: ['Annual report (disclosure plugin)'], summary, parameters, responses: { 200: { description: 'OK', content }, 404: { description: 'No published report with this documentId' } } },
+    get: {
+      tags: ['Annual report (disclosure plugin)'],
+      summary,
+      parameters,
+      responses: {
+        200: { description: 'OK', content },
+        404: { description: 'No published report with this documentId' },
+      },
+    },
   });
   const json = { 'application/json': { schema: { type: 'object' } } };
   return {
-    '/disclosure/reports': get('Published annual reports', [
-      { name: 'organization', in: 'query', schema: { type: 'string' } },
-      { name: 'year', in: 'query', schema: { type: 'integer' } },
-      locale,
-      { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-      { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
-    ], json),
-    '/disclosure/reports/{documentId}': get('A published report: organization, year, format, tables with codes and values, checks (see README)', [documentId, locale], json),
-    '/disclosure/reports/{documentId}/html': get('The report as a printable page laid out like the national format', [documentId, locale], { 'text/html': {} }),
-    '/disclosure/reports/{documentId}/csv': get('The report tables as CSV, one line per cell', [documentId, locale], { 'text/csv': {} }),
+    '/disclosure/reports': get(
+      'Published annual reports',
+      [
+        { name: 'organization', in: 'query', schema: { type: 'string' } },
+        { name: 'year', in: 'query', schema: { type: 'integer' } },
+        locale,
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      ],
+      json,
+    ),
+    '/disclosure/reports/{documentId}': get(
+      'A published report: organization, year, format, tables with codes and values, checks (see README)',
+      [documentId, locale],
+      json,
+    ),
+    '/disclosure/reports/{documentId}/html': get(
+      'The report as a printable page laid out like the national format',
+      [documentId, locale],
+      { 'text/html': {} },
+    ),
+    '/disclosure/reports/{documentId}/csv': get('The report tables as CSV, one line per cell', [documentId, locale], {
+      'text/csv': {},
+    }),
     '/disclosure/applications': {
-      post: { tags: ['Applications (依申请公开)'], summary: 'Apply online: answers the tracking number and a secret query code (see README)', requestBody: { content: json }, responses: { 201: { description: 'Filed' }, 400: { description: 'Invalid field(s), each named' }, 429: { description: 'Rate limited' } } },
+      post: {
+        tags: ['Applications (依申请公开)'],
+        summary: 'Apply online: answers the tracking number and a secret query code (see README)',
+        requestBody: { content: json },
+        responses: {
+          201: { description: 'Filed' },
+          400: { description: 'Invalid field(s), each named' },
+          429: { description: 'Rate limited' },
+        },
+      },
     },
     '/disclosure/applications/status': {
-      post: { tags: ['Applications (依申请公开)'], summary: 'Status of an application, with its tracking number and query code', requestBody: { content: json }, responses: { 200: { description: 'State, dates, due date, outcome' }, 404: { description: 'Unknown number or wrong code (same answer)' }, 429: { description: 'Rate limited' } } },
+      post: {
+        tags: ['Applications (依申请公开)'],
+        summary: 'Status of an application, with its tracking number and query code',
+        requestBody: { content: json },
+        responses: {
+          200: { description: 'State, dates, due date, outcome' },
+          404: { description: 'Unknown number or wrong code (same answer)' },
+          429: { description: 'Rate limited' },
+        },
+      },
     },
-    '/disclosure/reports/{documentId}/xlsx': get('The report tables as an Excel workbook', [documentId, locale], { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} }),
+    '/disclosure/reports/{documentId}/xlsx': get('The report tables as an Excel workbook', [documentId, locale], {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {},
+    }),
   };
 };
 

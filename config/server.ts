@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const trustedHops = (hops: number) => {
-  if (!Number.isInteger(hops) || hops < 1) throw new Error(`PROXY_TRUSTED_HOPS must be a whole number ≥ 1, not "${hops}"`);
+  if (!Number.isInteger(hops) || hops < 1)
+    throw new Error(`PROXY_TRUSTED_HOPS must be a whole number ≥ 1, not "${hops}"`);
   return hops;
 };
 

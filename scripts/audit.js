@@ -9,7 +9,10 @@
 const path = require('path');
 const { runAudit } = require(path.join(__dirname, '..', 'src/plugins/disclosure/dist/server/import/cli.js'));
 
-runAudit(process.argv.slice(2), { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) })
+runAudit(process.argv.slice(2), {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+})
   .then((code) => process.exit(code))
   .catch((e) => {
     process.stderr.write(`${e.stack || e}\n`);

@@ -14,7 +14,10 @@ const crypto = require('crypto');
  * still inactive, keeps hers).
  */
 async function clearRegistrationTokens(strapi) {
-  return strapi.db.query('admin::user').updateMany({ where: { isActive: true, registrationToken: { $notNull: true } }, data: { registrationToken: null } });
+  return strapi.db.query('admin::user').updateMany({
+    where: { isActive: true, registrationToken: { $notNull: true } },
+    data: { registrationToken: null },
+  });
 }
 
 /** Returns `{ created: false }` when an administrator exists, else the new super admin's email and password. */
@@ -27,7 +30,16 @@ async function ensureAdmin(strapi, { email }) {
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
   // Letters, digits and a symbol: Strapi requires upper, lower and a number, at least 8 characters.
   const password = `${crypto.randomBytes(12).toString('base64url')}Aa1`;
-  await users.create({ email, firstname: 'Admin', lastname: '管理员', password, isActive: true, registrationToken: null, roles: [superAdmin.id], preferedLanguage: 'zh-Hans' });
+  await users.create({
+    email,
+    firstname: 'Admin',
+    lastname: '管理员',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+    preferedLanguage: 'zh-Hans',
+  });
   await clearRegistrationTokens(strapi);
   return { created: true, email, password };
 }
@@ -37,25 +49,31 @@ module.exports = { ensureAdmin };
 if (require.main === module) {
   const { withApp } = require('./lib');
   const args = process.argv.slice(2);
-  const email = args.includes('--email') ? args[args.indexOf('--email') + 1] : process.env.ADMIN_EMAIL || 'admin@example.com';
+  const email = args.includes('--email')
+    ? args[args.indexOf('--email') + 1]
+    : process.env.ADMIN_EMAIL || 'admin@example.com';
   const url = `http://localhost:${process.env.PORT || 1337}/admin`;
 
   withApp(async (strapi) => {
     const result = await ensureAdmin(strapi, { email });
     if (!result.created) {
-      console.log(`\nAdmin: ${url}\nLog in with an existing account (reset a password with: npx strapi admin:reset-user-password --email <email>).\n`);
+      console.log(
+        `\nAdmin: ${url}\nLog in with an existing account (reset a password with: npx strapi admin:reset-user-password --email <email>).\n`,
+      );
       return;
     }
-    console.log([
-      '',
-      '────────────────────────────────────────────────────────────',
-      ` Admin:    ${url}`,
-      ` Email:    ${result.email}`,
-      ` Password: ${result.password}`,
-      ' (shown once; change it under your profile, or reset it with',
-      '  npx strapi admin:reset-user-password --email ' + result.email + ')',
-      '────────────────────────────────────────────────────────────',
-      '',
-    ].join('\n'));
+    console.log(
+      [
+        '',
+        '────────────────────────────────────────────────────────────',
+        ` Admin:    ${url}`,
+        ` Email:    ${result.email}`,
+        ` Password: ${result.password}`,
+        ' (shown once; change it under your profile, or reset it with',
+        '  npx strapi admin:reset-user-password --email ' + result.email + ')',
+        '────────────────────────────────────────────────────────────',
+        '',
+      ].join('\n'),
+    );
   });
 }

@@ -67,7 +67,9 @@ function runQuiet(label, command, args, env, keep) {
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const production = { NODE_ENV: process.env.NODE_ENV || 'production' };
 
-runQuiet('Secrets (.env)', process.execPath, ['scripts/setup-env.js'], {}, (line) => line.startsWith('.env: generated'));
+runQuiet('Secrets (.env)', process.execPath, ['scripts/setup-env.js'], {}, (line) =>
+  line.startsWith('.env: generated'),
+);
 
 const stamp = inputStamp();
 const built = OUTPUTS.every((f) => fs.existsSync(path.join(root, f)));
@@ -76,28 +78,42 @@ if (current && !process.env.FORCE_BUILD) {
   console.log('▸ Build: up to date, skipped (sources unchanged since the last build; FORCE_BUILD=1 rebuilds)');
 } else {
   // Strapi's build prints bundler warnings of dependencies: only its step lines are shown (everything on failure).
-  runQuiet('Build: plugin, app and admin (a few minutes the first time)', npm, ['run', '--silent', 'build'], production, (line) => /^✔/.test(line.trim()));
+  runQuiet(
+    'Build: plugin, app and admin (a few minutes the first time)',
+    npm,
+    ['run', '--silent', 'build'],
+    production,
+    (line) => /^✔/.test(line.trim()),
+  );
   fs.writeFileSync(STAMP, `${stamp}\n`);
 }
 
-runQuiet('Sample data (kept if already there)', process.execPath, ['scripts/seed.js'], production, (line) => /^\s*total\s/.test(line));
+runQuiet('Sample data (kept if already there)', process.execPath, ['scripts/seed.js'], production, (line) =>
+  /^\s*total\s/.test(line),
+);
 run('Administrator', process.execPath, ['scripts/create-admin.js'], production);
 
 const port = process.env.PORT || 1337;
 console.log('▸ Starting the server');
 // Strapi itself, not through npm: a stop signal sent to this script then reaches the server.
-const server = spawn(process.execPath, [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, ...production, STRAPI_STARTUP_BANNER: process.env.STRAPI_STARTUP_BANNER ?? 'false' },
-});
+const server = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...production, STRAPI_STARTUP_BANNER: process.env.STRAPI_STARTUP_BANNER ?? 'false' },
+  },
+);
 /** Says where to go once the server answers (Strapi's own banner is off, see config/server.ts). */
 async function announceWhenReady() {
   for (let i = 0; i < 120; i += 1) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/_health`);
       if (res.status === 204 || res.ok) {
-        console.log(`\n✓ Ready: admin http://localhost:${port}/admin · public site http://localhost:${port}/ · API http://localhost:${port}/api  (Ctrl+C stops)\n`);
+        console.log(
+          `\n✓ Ready: admin http://localhost:${port}/admin · public site http://localhost:${port}/ · API http://localhost:${port}/api  (Ctrl+C stops)\n`,
+        );
         return;
       }
     } catch {

@@ -59,13 +59,17 @@ async function main() {
   const distDir = path.resolve(appDir, options.dist || 'dist');
   const seedModule = path.join(distDir, 'src', 'seed', 'index.js');
   if (!fs.existsSync(seedModule)) {
-    throw new Error(`${seedModule} does not exist: compile the app first (npm run build, or npx tsc -p tsconfig.json --outDir ${options.dist || 'dist'})`);
+    throw new Error(
+      `${seedModule} does not exist: compile the app first (npm run build, or npx tsc -p tsconfig.json --outDir ${options.dist || 'dist'})`,
+    );
   }
   // The app's config resolves relative paths (the SQLite file, the local plugin) from the app directory.
   process.chdir(appDir);
   // A dist outside the app (e.g. /tmp/…) cannot find the app's node_modules by walking up: add them to the path.
   if (path.relative(appDir, distDir).startsWith('..')) {
-    process.env.NODE_PATH = [path.join(appDir, 'node_modules'), process.env.NODE_PATH].filter(Boolean).join(path.delimiter);
+    process.env.NODE_PATH = [path.join(appDir, 'node_modules'), process.env.NODE_PATH]
+      .filter(Boolean)
+      .join(path.delimiter);
     require('module').Module._initPaths();
   }
 
@@ -75,15 +79,23 @@ async function main() {
   const loaded = Date.now();
   try {
     const { seedSampleData } = require(seedModule);
-    const summary = await seedSampleData(app, { log: (line) => console.log(`[seed] ${line}`), scale: options.scale, today: options.today });
+    const summary = await seedSampleData(app, {
+      log: (line) => console.log(`[seed] ${line}`),
+      scale: options.scale,
+      today: options.today,
+    });
     const seconds = (ms) => (ms / 1000).toFixed(1);
     console.log('');
     console.log(`Sample data (${summary.scale}, as of ${summary.today}):`);
     const width = Math.max(...Object.keys(summary.tally).map((k) => k.length), 5);
     for (const [type, { created, existing }] of Object.entries(summary.tally)) {
-      console.log(`  ${type.padEnd(width)}  created ${String(created).padStart(5)}  existing ${String(existing).padStart(5)}`);
+      console.log(
+        `  ${type.padEnd(width)}  created ${String(created).padStart(5)}  existing ${String(existing).padStart(5)}`,
+      );
     }
-    console.log(`  ${'total'.padEnd(width)}  created ${String(summary.created).padStart(5)}  existing ${String(summary.existing).padStart(5)}`);
+    console.log(
+      `  ${'total'.padEnd(width)}  created ${String(summary.created).padStart(5)}  existing ${String(summary.existing).padStart(5)}`,
+    );
     console.log(`Seeded in ${seconds(Date.now() - loaded)} s (app load ${seconds(loaded - started)} s).`);
   } finally {
     await app.destroy();
@@ -95,5 +107,5 @@ main().then(
   (error) => {
     console.error(`\nSeeding failed: ${describe(error)}`);
     process.exit(1);
-  }
+  },
 );

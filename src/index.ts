@@ -12,7 +12,11 @@ import { ensureSearchIndex, maintainSearchIndex } from './search/maintain';
 import { keepNoticeCategories } from './trading/notice-category';
 
 /** Migrations that need the tables Strapi creates: re-applied (idempotently) after every schema sync, see each file. */
-const AFTER_SYNC_MIGRATIONS = ['2026.11.28T00.00.00.report-link-indexes.js', '2026.11.30T00.00.00.search-index.js', '2026.11.30T00.00.01.notice-category.js'];
+const AFTER_SYNC_MIGRATIONS = [
+  '2026.11.28T00.00.00.report-link-indexes.js',
+  '2026.11.30T00.00.00.search-index.js',
+  '2026.11.30T00.00.01.notice-category.js',
+];
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {

@@ -9,7 +9,16 @@ setTitle(t('notFoundTitle'));
 main.append(
   h('h1', {}, t('notFoundTitle')),
   h('p', { class: 'lead' }, t('notFoundText')),
-  h('ul', { class: 'link-list' },
-    [['home', '/index.html'], ['policyDocuments', '/site/documents.html'], ['tradingInfo', '/site/notices.html'], ['annualReports', '/site/reports.html'], ['disclosureGuide', '/site/guide.html'], ['applications', '/site/apply.html']]
-      .map(([key, path]) => h('li', {}, h('a', { href: href(path) }, t(key))))),
+  h(
+    'ul',
+    { class: 'link-list' },
+    [
+      ['home', '/index.html'],
+      ['policyDocuments', '/site/documents.html'],
+      ['tradingInfo', '/site/notices.html'],
+      ['annualReports', '/site/reports.html'],
+      ['disclosureGuide', '/site/guide.html'],
+      ['applications', '/site/apply.html'],
+    ].map(([key, path]) => h('li', {}, h('a', { href: href(path) }, t(key)))),
+  ),
 );

@@ -19,11 +19,16 @@ export class ApiError extends Error {
 }
 
 const kindOf = (status) =>
-  status === 404 ? 'notFound'
-    : status === 429 ? 'rateLimited'
-      : status === 400 ? 'badRequest'
-        : status === 401 || status === 403 ? 'forbidden'
-          : status >= 500 ? 'server'
+  status === 404
+    ? 'notFound'
+    : status === 429
+      ? 'rateLimited'
+      : status === 400
+        ? 'badRequest'
+        : status === 401 || status === 403
+          ? 'forbidden'
+          : status >= 500
+            ? 'server'
             : 'badRequest';
 
 async function request(url, init = {}) {
@@ -31,7 +36,12 @@ async function request(url, init = {}) {
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   let res;
   try {
-    res = await fetch(url, { ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) }, signal: controller.signal, credentials: 'omit' });
+    res = await fetch(url, {
+      ...init,
+      headers: { Accept: 'application/json', ...(init.headers ?? {}) },
+      signal: controller.signal,
+      credentials: 'omit',
+    });
   } catch (error) {
     throw new ApiError(controller.signal.aborted ? 'timeout' : 'network', 0, error?.message ?? 'network error');
   } finally {
@@ -48,7 +58,13 @@ async function request(url, init = {}) {
   }
   if (!res.ok) {
     const retryAfter = Number(res.headers.get('Retry-After')) || null;
-    throw new ApiError(kindOf(res.status), res.status, body?.error?.message ?? res.statusText, body?.error?.details ?? null, retryAfter);
+    throw new ApiError(
+      kindOf(res.status),
+      res.status,
+      body?.error?.message ?? res.statusText,
+      body?.error?.details ?? null,
+      retryAfter,
+    );
   }
   if (body === null || typeof body !== 'object') throw new ApiError('invalid', res.status, 'Empty answer');
   return body;
@@ -73,5 +89,9 @@ export function get(path, params) {
 
 /** POST /api/<path> with a JSON body → the parsed body. */
 export function post(path, body) {
-  return request(`/api/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return request(`/api/${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }

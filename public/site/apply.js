@@ -5,8 +5,13 @@ import { get, post } from './api.js';
 import { mountChrome } from './chrome.js';
 import { isEn, locale, localizedMessage, pick, t } from './i18n.js';
 import {
-  APPLICANT_TYPE_LABELS, APPLICATION_STATE_LABELS, DELIVERY_METHOD_LABELS, ID_TYPE_LABELS, ORGANIZATION_ID_TYPES,
-  PERSONAL_ID_TYPES, PREFERRED_FORM_LABELS,
+  APPLICANT_TYPE_LABELS,
+  APPLICATION_STATE_LABELS,
+  DELIVERY_METHOD_LABELS,
+  ID_TYPE_LABELS,
+  ORGANIZATION_ID_TYPES,
+  PERSONAL_ID_TYPES,
+  PREFERRED_FORM_LABELS,
 } from './labels.js';
 import { breadcrumbs, describeError, errorBox, facts, h, setTitle, time } from './ui.js';
 
@@ -21,11 +26,14 @@ function field(name, label, control, { required = false, hint } = {}) {
   control.name = name;
   if (required) control.required = true;
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
-  return h('div', { class: 'field', 'data-field': name },
+  return h(
+    'div',
+    { class: 'field', 'data-field': name },
     h('label', { for: name }, label, required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
     hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
     h('p', { class: 'field-error', id: errorId }),
-    control);
+    control,
+  );
 }
 
 const options = (labels, codes = Object.keys(labels), placeholder = null) => [
@@ -52,8 +60,14 @@ function showProblems(form, summary, problems) {
       items.push(h('li', {}, h('a', { href: `#${name}` }, p.message)));
     } else items.push(h('li', {}, p.message));
   }
-  summary.replaceChildren(h('div', { class: 'alert alert-error', role: 'alert', tabindex: '-1', 'data-error-kind': 'badRequest' },
-    h('p', { class: 'alert-title' }, t('fixErrors')), h('ul', {}, items)));
+  summary.replaceChildren(
+    h(
+      'div',
+      { class: 'alert alert-error', role: 'alert', tabindex: '-1', 'data-error-kind': 'badRequest' },
+      h('p', { class: 'alert-title' }, t('fixErrors')),
+      h('ul', {}, items),
+    ),
+  );
   summary.firstChild.focus();
 }
 
@@ -78,7 +92,12 @@ const problemsOf = (error) =>
 function missingRequired(form) {
   return [...form.querySelectorAll('[required]')]
     .filter((c) => !String(c.value).trim())
-    .map((c) => ({ path: [c.name], message: t('pleaseFill', { field: form.querySelector(`label[for="${c.id}"]`)?.firstChild?.textContent ?? c.name }) }));
+    .map((c) => ({
+      path: [c.name],
+      message: t('pleaseFill', {
+        field: form.querySelector(`label[for="${c.id}"]`)?.firstChild?.textContent ?? c.name,
+      }),
+    }));
 }
 
 async function submitWith(form, summary, button, busyLabel, send) {
@@ -103,11 +122,30 @@ async function submitWith(form, summary, button, busyLabel, send) {
 const statusResult = h('div', { class: 'status-result', 'aria-live': 'polite' });
 const statusSummary = h('div', {});
 const statusButton = h('button', { type: 'submit', class: 'button button-primary' }, t('check'));
-const statusForm = h('form', { class: 'stack-form', id: 'status-form', novalidate: true },
+const statusForm = h(
+  'form',
+  { class: 'stack-form', id: 'status-form', novalidate: true },
   statusSummary,
-  field('trackingNumber', t('trackingNumber'), h('input', { type: 'text', autocomplete: 'off', maxlength: '64', spellcheck: 'false', autocapitalize: 'characters' }), { required: true }),
-  field('queryCode', t('queryCode'), h('input', { type: 'text', autocomplete: 'off', maxlength: '64', spellcheck: 'false' }), { required: true }),
-  h('div', { class: 'actions' }, statusButton));
+  field(
+    'trackingNumber',
+    t('trackingNumber'),
+    h('input', {
+      type: 'text',
+      autocomplete: 'off',
+      maxlength: '64',
+      spellcheck: 'false',
+      autocapitalize: 'characters',
+    }),
+    { required: true },
+  ),
+  field(
+    'queryCode',
+    t('queryCode'),
+    h('input', { type: 'text', autocomplete: 'off', maxlength: '64', spellcheck: 'false' }),
+    { required: true },
+  ),
+  h('div', { class: 'actions' }, statusButton),
+);
 
 statusForm.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -115,25 +153,47 @@ statusForm.addEventListener('submit', async (event) => {
   const data = Object.fromEntries([...new FormData(statusForm)].map(([k, v]) => [k, String(v).trim()]));
   try {
     await submitWith(statusForm, statusSummary, statusButton, t('loading'), async () => {
-      const { data: s } = await post('disclosure/applications/status', { trackingNumber: data.trackingNumber, queryCode: data.queryCode });
+      const { data: s } = await post('disclosure/applications/status', {
+        trackingNumber: data.trackingNumber,
+        queryCode: data.queryCode,
+      });
       const heading = h('h3', { tabindex: '-1' }, t('statusResult'));
-      statusResult.replaceChildren(h('div', { class: 'result-card' },
-        heading,
-        facts([
-          [t('trackingNumber'), s.trackingNumber],
-          [t('state'), (isEn ? pick(APPLICATION_STATE_LABELS[s.state]) : s.stateLabel) || pick(APPLICATION_STATE_LABELS[s.state]) || s.state],
-          [t('receivedOn'), time(s.receivedOn)],
-          [t('dueOn'), s.dueOn ? time(s.dueOn) : null],
-          [t('concludedOn'), s.concludedOn ? time(s.concludedOn) : null],
-          [t('outcome'), s.outcome?.label ?? null],
-        ], { 'data-status': s.state })));
+      statusResult.replaceChildren(
+        h(
+          'div',
+          { class: 'result-card' },
+          heading,
+          facts(
+            [
+              [t('trackingNumber'), s.trackingNumber],
+              [
+                t('state'),
+                (isEn ? pick(APPLICATION_STATE_LABELS[s.state]) : s.stateLabel) ||
+                  pick(APPLICATION_STATE_LABELS[s.state]) ||
+                  s.state,
+              ],
+              [t('receivedOn'), time(s.receivedOn)],
+              [t('dueOn'), s.dueOn ? time(s.dueOn) : null],
+              [t('concludedOn'), s.concludedOn ? time(s.concludedOn) : null],
+              [t('outcome'), s.outcome?.label ?? null],
+            ],
+            { 'data-status': s.state },
+          ),
+        ),
+      );
       heading.focus();
     });
   } catch (error) {
     // 404 answers the same for an unknown number and a wrong code: say so plainly.
-    statusResult.replaceChildren(error.kind === 'notFound'
-      ? h('div', { class: 'alert alert-error', role: 'alert', 'data-error-kind': 'notFound' }, h('p', { class: 'alert-title' }, t('statusNotFound')))
-      : errorBox(error));
+    statusResult.replaceChildren(
+      error.kind === 'notFound'
+        ? h(
+            'div',
+            { class: 'alert alert-error', role: 'alert', 'data-error-kind': 'notFound' },
+            h('p', { class: 'alert-title' }, t('statusNotFound')),
+          )
+        : errorBox(error),
+    );
   }
 });
 
@@ -153,31 +213,64 @@ const fillIdTypes = () => {
 typeSelect.addEventListener('change', fillIdTypes);
 fillIdTypes();
 
-const applyForm = h('form', { class: 'stack-form', id: 'apply-form', novalidate: true },
+const applyForm = h(
+  'form',
+  { class: 'stack-form', id: 'apply-form', novalidate: true },
   applySummary,
   h('p', { class: 'muted' }, t('requiredNote')),
-  h('fieldset', {},
+  h(
+    'fieldset',
+    {},
     h('legend', {}, t('applicantSection')),
     field('applicantType', t('applicantType'), typeSelect, { required: true }),
-    field('applicantName', t('applicantName'), h('input', { type: 'text', maxlength: '100', autocomplete: 'name' }), { required: true }),
+    field('applicantName', t('applicantName'), h('input', { type: 'text', maxlength: '100', autocomplete: 'name' }), {
+      required: true,
+    }),
     field('idType', t('idType'), idTypeSelect, { required: true }),
-    field('idNumber', t('idNumber'), h('input', { type: 'text', maxlength: '40', autocomplete: 'off', spellcheck: 'false' }), { required: true }),
-    field('contactPerson', t('contactPerson'), h('input', { type: 'text', maxlength: '100' }), { hint: t('contactPersonHint') }),
+    field(
+      'idNumber',
+      t('idNumber'),
+      h('input', { type: 'text', maxlength: '40', autocomplete: 'off', spellcheck: 'false' }),
+      { required: true },
+    ),
+    field('contactPerson', t('contactPerson'), h('input', { type: 'text', maxlength: '100' }), {
+      hint: t('contactPersonHint'),
+    }),
     field('phone', t('phone'), h('input', { type: 'tel', maxlength: '30', autocomplete: 'tel' }), { required: true }),
     field('email', t('email'), h('input', { type: 'email', maxlength: '200', autocomplete: 'email' })),
     field('address', t('address'), h('input', { type: 'text', maxlength: '300', autocomplete: 'street-address' })),
-    field('postalCode', t('postalCode'), h('input', { type: 'text', inputmode: 'numeric', maxlength: '6', autocomplete: 'postal-code' }))),
-  h('fieldset', {},
+    field(
+      'postalCode',
+      t('postalCode'),
+      h('input', { type: 'text', inputmode: 'numeric', maxlength: '6', autocomplete: 'postal-code' }),
+    ),
+  ),
+  h(
+    'fieldset',
+    {},
     h('legend', {}, t('requestSection')),
     field('organization', t('requestOrganization'), orgSelect, { required: true }),
-    field('requestedInformation', t('requestedInformation'), h('textarea', { rows: '5', maxlength: '5000' }), { required: true, hint: t('requestedHint') }),
+    field('requestedInformation', t('requestedInformation'), h('textarea', { rows: '5', maxlength: '5000' }), {
+      required: true,
+      hint: t('requestedHint'),
+    }),
     field('preferredForm', t('preferredForm'), h('select', {}, options(PREFERRED_FORM_LABELS)), { required: true }),
-    field('deliveryMethod', t('deliveryMethod'), h('select', {}, options(DELIVERY_METHOD_LABELS)), { required: true })),
-  h('div', { class: 'actions' }, applyButton));
+    field('deliveryMethod', t('deliveryMethod'), h('select', {}, options(DELIVERY_METHOD_LABELS)), { required: true }),
+  ),
+  h('div', { class: 'actions' }, applyButton),
+);
 
-get('organizations', { fields: ['name'], sort: ['displayOrder:asc', 'name:asc'], pagination: { page: 1, pageSize: 100 }, locale })
+get('organizations', {
+  fields: ['name'],
+  sort: ['displayOrder:asc', 'name:asc'],
+  pagination: { page: 1, pageSize: 100 },
+  locale,
+})
   .then(({ data }) => {
-    orgSelect.replaceChildren(h('option', { value: '' }, t('chooseOrganization')), ...data.map((o) => h('option', { value: o.documentId }, o.name)));
+    orgSelect.replaceChildren(
+      h('option', { value: '' }, t('chooseOrganization')),
+      ...data.map((o) => h('option', { value: o.documentId }, o.name)),
+    );
     if (data.length === 1) orgSelect.value = data[0].documentId;
   })
   .catch((error) => {
@@ -210,8 +303,20 @@ main.append(
   breadcrumbs([t('govAffairs'), null], [t('applications')]),
   h('h1', {}, t('applications')),
   h('p', { class: 'lead' }, t('applyIntro')),
-  h('section', { class: 'panel', 'aria-labelledby': 'status-heading' }, h('h2', { id: 'status-heading' }, t('statusTitle')), statusForm, statusResult),
-  h('section', { class: 'panel receipt-host', 'aria-labelledby': 'apply-heading' }, h('h2', { id: 'apply-heading' }, t('applyTitle')), applyForm, applyResult),
+  h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'status-heading' },
+    h('h2', { id: 'status-heading' }, t('statusTitle')),
+    statusForm,
+    statusResult,
+  ),
+  h(
+    'section',
+    { class: 'panel receipt-host', 'aria-labelledby': 'apply-heading' },
+    h('h2', { id: 'apply-heading' }, t('applyTitle')),
+    applyForm,
+    applyResult,
+  ),
 );
 
 /**
@@ -222,17 +327,27 @@ function receipt(filed, organizationName, heading) {
   const due = filed.dueOn
     ? [time(filed.dueOn), filed.dueOnProvisional ? h('span', { 'data-provisional': '' }, t('provisionalDue')) : null]
     : null;
-  return h('div', { class: 'result-card alert alert-success receipt', role: 'status', 'data-receipt': '' },
+  return h(
+    'div',
+    { class: 'result-card alert alert-success receipt', role: 'status', 'data-receipt': '' },
     heading,
     h('p', {}, h('strong', {}, t('appliedKeep'))),
-    facts([
-      [t('receiptOrganization'), organizationName || null],
-      [t('trackingNumber'), h('code', { class: 'secret' }, filed.trackingNumber)],
-      [t('queryCode'), h('code', { class: 'secret' }, filed.queryCode)],
-      [t('receivedOn'), time(filed.receivedOn)],
-      [t('dueOn'), due],
-      [t('provisionalReason'), filed.dueOnProvisional && filed.provisionalReason ? filed.provisionalReason : null],
-    ], { 'data-filed': 'true' }),
+    facts(
+      [
+        [t('receiptOrganization'), organizationName || null],
+        [t('trackingNumber'), h('code', { class: 'secret' }, filed.trackingNumber)],
+        [t('queryCode'), h('code', { class: 'secret' }, filed.queryCode)],
+        [t('receivedOn'), time(filed.receivedOn)],
+        [t('dueOn'), due],
+        [t('provisionalReason'), filed.dueOnProvisional && filed.provisionalReason ? filed.provisionalReason : null],
+      ],
+      { 'data-filed': 'true' },
+    ),
     h('p', { class: 'muted' }, t('receiptNote')),
-    h('p', { class: 'no-print' }, h('button', { type: 'button', class: 'button button-primary', onclick: () => window.print() }, t('receiptPrint'))));
+    h(
+      'p',
+      { class: 'no-print' },
+      h('button', { type: 'button', class: 'button button-primary', onclick: () => window.print() }, t('receiptPrint')),
+    ),
+  );
 }

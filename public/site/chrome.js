@@ -23,12 +23,32 @@ function otherLanguageHref() {
 
 /** The header's search box: a plain GET form to search.html (works before any script of that page runs). */
 function searchBox() {
-  const current = location.pathname.endsWith('/site/search.html') ? new URLSearchParams(location.search).get('q') ?? '' : '';
-  return h('form', { class: 'site-search', role: 'search', action: '/site/search.html', method: 'get', 'aria-label': t('searchHeaderLabel') },
+  const current = location.pathname.endsWith('/site/search.html')
+    ? (new URLSearchParams(location.search).get('q') ?? '')
+    : '';
+  return h(
+    'form',
+    {
+      class: 'site-search',
+      role: 'search',
+      action: '/site/search.html',
+      method: 'get',
+      'aria-label': t('searchHeaderLabel'),
+    },
     h('label', { for: 'site-search-q', class: 'visually-hidden' }, t('searchHeaderLabel')),
-    h('input', { id: 'site-search-q', name: 'q', type: 'search', maxlength: '50', required: true, value: current, placeholder: t('searchHeaderPlaceholder'), autocomplete: 'off' }),
+    h('input', {
+      id: 'site-search-q',
+      name: 'q',
+      type: 'search',
+      maxlength: '50',
+      required: true,
+      value: current,
+      placeholder: t('searchHeaderPlaceholder'),
+      autocomplete: 'off',
+    }),
     isEn ? h('input', { type: 'hidden', name: 'locale', value: 'en' }) : null,
-    h('button', { type: 'submit' }, t('search')));
+    h('button', { type: 'submit' }, t('search')),
+  );
 }
 
 /**
@@ -42,28 +62,54 @@ export function mountChrome(section) {
 
   const header = document.getElementById('site-header');
   header.replaceChildren(
-    h('div', { class: 'wrap header-bar' },
-      h('a', { class: 'brand', href: href('/index.html') },
+    h(
+      'div',
+      { class: 'wrap header-bar' },
+      h(
+        'a',
+        { class: 'brand', href: href('/index.html') },
         h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '交'),
-        h('span', { class: 'brand-text' }, h('span', { class: 'brand-name' }, t('siteName')), h('span', { class: 'brand-tagline' }, t('siteTagline')))),
+        h(
+          'span',
+          { class: 'brand-text' },
+          h('span', { class: 'brand-name' }, t('siteName')),
+          h('span', { class: 'brand-tagline' }, t('siteTagline')),
+        ),
+      ),
       searchBox(),
-      h('a', {
-        class: 'lang-switch',
-        href: otherLanguageHref(),
-        lang: isEn ? 'zh-Hans' : 'en',
-        hreflang: isEn ? 'zh-Hans' : 'en',
-        'aria-label': t('switchToLabel'),
-      }, t('switchTo'))),
-    h('nav', { class: 'main-nav', 'aria-label': t('mainNav') },
-      h('ul', { class: 'wrap' },
+      h(
+        'a',
+        {
+          class: 'lang-switch',
+          href: otherLanguageHref(),
+          lang: isEn ? 'zh-Hans' : 'en',
+          hreflang: isEn ? 'zh-Hans' : 'en',
+          'aria-label': t('switchToLabel'),
+        },
+        t('switchTo'),
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'main-nav', 'aria-label': t('mainNav') },
+      h(
+        'ul',
+        { class: 'wrap' },
         NAV.map(([key, path, id]) =>
-          h('li', {}, h('a', { href: href(path), 'aria-current': id === section ? 'page' : undefined }, t(key)))))),
+          h('li', {}, h('a', { href: href(path), 'aria-current': id === section ? 'page' : undefined }, t(key))),
+        ),
+      ),
+    ),
   );
 
   if (previewToken) mountPreviewBanner();
   mountFooter(document.getElementById('site-footer'));
-  for (const [path, title] of [['/feeds/notices.atom', t('feedNotices')], ['/feeds/policy-documents.atom', t('feedDocuments')]]) {
-    if (!document.head.querySelector(`link[href="${path}"]`)) document.head.append(h('link', { rel: 'alternate', type: 'application/atom+xml', href: path, title }));
+  for (const [path, title] of [
+    ['/feeds/notices.atom', t('feedNotices')],
+    ['/feeds/policy-documents.atom', t('feedDocuments')],
+  ]) {
+    if (!document.head.querySelector(`link[href="${path}"]`))
+      document.head.append(h('link', { rel: 'alternate', type: 'application/atom+xml', href: path, title }));
   }
 
   const main = document.getElementById('main');
@@ -74,8 +120,18 @@ export function mountChrome(section) {
 
 /** A draft preview: says so above everything, keeps the page out of indexes and its token out of Referer headers. */
 function mountPreviewBanner() {
-  for (const [name, content] of [['robots', 'noindex, nofollow'], ['referrer', 'no-referrer']]) document.head.append(h('meta', { name, content }));
-  document.body.prepend(h('div', { class: 'preview-banner', role: 'status' }, h('div', { class: 'wrap' }, h('strong', {}, t('previewDraft')), ' ', t('previewDraftNote'))));
+  for (const [name, content] of [
+    ['robots', 'noindex, nofollow'],
+    ['referrer', 'no-referrer'],
+  ])
+    document.head.append(h('meta', { name, content }));
+  document.body.prepend(
+    h(
+      'div',
+      { class: 'preview-banner', role: 'status' },
+      h('div', { class: 'wrap' }, h('strong', {}, t('previewDraft')), ' ', t('previewDraftNote')),
+    ),
+  );
 }
 
 /**
@@ -86,7 +142,19 @@ let siteHost = null;
 export function loadSiteHost() {
   // Chosen here rather than by sorting on isSiteHost: PostgreSQL sorts NULL (rows older than the field) first.
   siteHost ??= get('organizations', {
-    fields: ['name', 'address', 'postcode', 'phone', 'email', 'workingHours', 'siteCode', 'icpNumber', 'publicSecurityNumber', 'isSiteHost', 'displayOrder'],
+    fields: [
+      'name',
+      'address',
+      'postcode',
+      'phone',
+      'email',
+      'workingHours',
+      'siteCode',
+      'icpNumber',
+      'publicSecurityNumber',
+      'isSiteHost',
+      'displayOrder',
+    ],
     sort: ['displayOrder:asc', 'id:asc'],
     pagination: { page: 1, pageSize: 100 },
     locale,
@@ -99,11 +167,17 @@ const securityRecordCode = (text) => /(\d{8,})/.exec(text ?? '')?.[1];
 
 function mountFooter(footer) {
   if (!footer) return;
-  const links = h('p', { class: 'footer-links' },
-    h('a', { href: href('/site/guide.html') }, t('disclosureGuide')), ' · ',
-    h('a', { href: '/feeds/notices.atom', type: 'application/atom+xml' }, t('feedNotices')), ' · ',
-    h('a', { href: '/feeds/policy-documents.atom', type: 'application/atom+xml' }, t('feedDocuments')), ' · ',
-    h('a', { href: '/sitemap.xml' }, t('sitemap')));
+  const links = h(
+    'p',
+    { class: 'footer-links' },
+    h('a', { href: href('/site/guide.html') }, t('disclosureGuide')),
+    ' · ',
+    h('a', { href: '/feeds/notices.atom', type: 'application/atom+xml' }, t('feedNotices')),
+    ' · ',
+    h('a', { href: '/feeds/policy-documents.atom', type: 'application/atom+xml' }, t('feedDocuments')),
+    ' · ',
+    h('a', { href: '/sitemap.xml' }, t('sitemap')),
+  );
   const host = h('div', { class: 'footer-host', 'data-site-host': '' });
   footer.replaceChildren(h('div', { class: 'wrap' }, host, links, h('p', { class: 'muted' }, t('footerNote'))));
   const sep = isEn ? ': ' : '：';
@@ -125,13 +199,34 @@ function mountFooter(footer) {
         org.siteCode ? h('span', {}, `${t('siteCode')}${sep}${org.siteCode}`) : null,
         org.icpNumber ? h('a', { href: 'https://beian.miit.gov.cn/', rel: 'noopener' }, org.icpNumber) : null,
         org.publicSecurityNumber
-          ? h('a', { href: security ? `https://beian.mps.gov.cn/#/query/webSearch?code=${security}` : 'https://beian.mps.gov.cn/', rel: 'noopener' }, org.publicSecurityNumber)
+          ? h(
+              'a',
+              {
+                href: security
+                  ? `https://beian.mps.gov.cn/#/query/webSearch?code=${security}`
+                  : 'https://beian.mps.gov.cn/',
+                rel: 'noopener',
+              },
+              org.publicSecurityNumber,
+            )
           : null,
       ].filter(Boolean);
       host.replaceChildren(
         h('p', {}, `${t('sponsor')}${sep}`, h('span', { class: 'footer-sponsor' }, org.name)),
-        contact.length ? h('p', { class: 'footer-contact' }, contact.map(([label, value], i) => [i ? ' · ' : '', `${label}${sep}`, value])) : null,
-        ids.length ? h('p', { class: 'footer-ids' }, ids.map((el, i) => [i ? ' · ' : '', el])) : null,
+        contact.length
+          ? h(
+              'p',
+              { class: 'footer-contact' },
+              contact.map(([label, value], i) => [i ? ' · ' : '', `${label}${sep}`, value]),
+            )
+          : null,
+        ids.length
+          ? h(
+              'p',
+              { class: 'footer-ids' },
+              ids.map((el, i) => [i ? ' · ' : '', el]),
+            )
+          : null,
       );
     })
     .catch(() => host.replaceChildren(h('p', {}, t('siteName'))));

@@ -11,7 +11,10 @@ import { attachmentList, badge, breadcrumbs, errorBox, facts, h, section, setTit
 const main = mountChrome('documents');
 setTitle(t('policyDocuments'));
 const { id } = paramsOf(location.search);
-const crumbs = breadcrumbs([t('govAffairs'), href('/site/documents.html')], [t('policyDocuments'), href('documents.html')]);
+const crumbs = breadcrumbs(
+  [t('govAffairs'), href('/site/documents.html')],
+  [t('policyDocuments'), href('documents.html')],
+);
 const body = h('article', { class: 'document' });
 main.append(crumbs, body);
 
@@ -22,7 +25,17 @@ section(
   () => {
     if (!id || !/^[A-Za-z0-9]{1,64}$/.test(id)) return Promise.reject(notFound);
     return get(`policy-documents/${encodeURIComponent(id)}`, {
-      fields: ['title', 'documentNumber', 'kind', 'issuingBody', 'issuedOn', 'effectiveOn', 'repealedOn', 'summary', 'body'],
+      fields: [
+        'title',
+        'documentNumber',
+        'kind',
+        'issuingBody',
+        'issuedOn',
+        'effectiveOn',
+        'repealedOn',
+        'summary',
+        'body',
+      ],
       populate: { attachments: { fields: ['name', 'url', 'ext', 'size', 'mime'] }, organization: { fields: ['name'] } },
       locale,
     });
@@ -31,9 +44,12 @@ section(
     setTitle(d.title, t('policyDocuments'));
     return [
       h('h1', {}, d.title),
-      h('p', { class: 'meta' },
+      h(
+        'p',
+        { class: 'meta' },
         badge(pick(DOCUMENT_KIND_LABELS[d.kind]), 'kind'),
-        d.validity ? badge(pick(VALIDITY_LABELS[d.validity]), d.validity) : null),
+        d.validity ? badge(pick(VALIDITY_LABELS[d.validity]), d.validity) : null,
+      ),
       facts([
         [t('documentNumber'), d.documentNumber],
         [t('issuingBody'), d.issuingBody],
@@ -55,9 +71,20 @@ section(
       errorBox(error, {
         retry: error.kind === 'notFound' ? null : retry,
         // A document may exist in Chinese only: offer that version from the English page.
-        extra: error.kind === 'notFound' && isEn && id
-          ? h('p', {}, t('notInLocale'), ' ', h('a', { href: href('document.html', { id }, 'zh-Hans'), lang: 'zh-Hans', hreflang: 'zh-Hans' }, t('readInChinese')))
-          : null,
+        extra:
+          error.kind === 'notFound' && isEn && id
+            ? h(
+                'p',
+                {},
+                t('notInLocale'),
+                ' ',
+                h(
+                  'a',
+                  { href: href('document.html', { id }, 'zh-Hans'), lang: 'zh-Hans', hreflang: 'zh-Hans' },
+                  t('readInChinese'),
+                ),
+              )
+            : null,
       }),
     ],
   },

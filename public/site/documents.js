@@ -5,7 +5,19 @@ import { mountChrome } from './chrome.js';
 import { href, locale, pick, t } from './i18n.js';
 import { DOCUMENT_KIND_LABELS, VALIDITY_LABELS } from './labels.js';
 import { DOCUMENT_KINDS, DOCUMENT_VALIDITIES, documentFilters, pageOf, paramsOf, todayInShanghai } from './query.js';
-import { badge, breadcrumbs, filterForm, h, inputField, pagination, resultSummary, section, selectField, setTitle, time } from './ui.js';
+import {
+  badge,
+  breadcrumbs,
+  filterForm,
+  h,
+  inputField,
+  pagination,
+  resultSummary,
+  section,
+  selectField,
+  setTitle,
+  time,
+} from './ui.js';
 
 const PAGE_SIZE = 10;
 const main = mountChrome('documents');
@@ -46,17 +58,31 @@ section(
   ({ data, meta }) => [
     resultSummary(meta, linkFor),
     data.length
-      ? h('ol', { class: 'result-list', start: String((page - 1) * PAGE_SIZE + 1) },
-        data.map((d) =>
-          h('li', { class: 'result' },
-            h('h2', { class: 'result-title' }, h('a', { href: href('document.html', { id: d.documentId }) }, d.title)),
-            h('p', { class: 'meta' },
-              badge(pick(DOCUMENT_KIND_LABELS[d.kind]), 'kind'),
-              d.validity ? badge(pick(VALIDITY_LABELS[d.validity]), d.validity) : null,
-              d.documentNumber ? h('span', {}, d.documentNumber) : null,
-              h('span', {}, d.issuingBody),
-              h('span', {}, `${t('issuedOn')} `, time(d.issuedOn))),
-            d.summary ? h('p', { class: 'summary' }, d.summary) : null)))
+      ? h(
+          'ol',
+          { class: 'result-list', start: String((page - 1) * PAGE_SIZE + 1) },
+          data.map((d) =>
+            h(
+              'li',
+              { class: 'result' },
+              h(
+                'h2',
+                { class: 'result-title' },
+                h('a', { href: href('document.html', { id: d.documentId }) }, d.title),
+              ),
+              h(
+                'p',
+                { class: 'meta' },
+                badge(pick(DOCUMENT_KIND_LABELS[d.kind]), 'kind'),
+                d.validity ? badge(pick(VALIDITY_LABELS[d.validity]), d.validity) : null,
+                d.documentNumber ? h('span', {}, d.documentNumber) : null,
+                h('span', {}, d.issuingBody),
+                h('span', {}, `${t('issuedOn')} `, time(d.issuedOn)),
+              ),
+              d.summary ? h('p', { class: 'summary' }, d.summary) : null,
+            ),
+          ),
+        )
       : null,
     pagination(meta.pagination, linkFor),
   ],

@@ -12,7 +12,11 @@ setTitle(t('disclosureGuide'));
 const article = h('article', { class: 'guide' });
 main.append(breadcrumbs([t('govAffairs'), null], [t('disclosureGuide')]), article);
 
-const load = (loc) => get('disclosure-guide', { locale: loc, populate: { organization: { fields: ['name', 'address', 'postcode', 'phone', 'email', 'workingHours'] } } });
+const load = (loc) =>
+  get('disclosure-guide', {
+    locale: loc,
+    populate: { organization: { fields: ['name', 'address', 'postcode', 'phone', 'email', 'workingHours'] } },
+  });
 
 section(
   article,
@@ -31,19 +35,30 @@ section(
     return [
       h('h1', {}, g.title),
       h('div', { class: 'prose', html: renderMarkdown(g.body ?? '') }),
-      h('section', { class: 'panel', 'aria-labelledby': 'guide-contacts' },
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'guide-contacts' },
         h('h2', { id: 'guide-contacts' }, t('guideContacts')),
-        facts([
-          [t('acceptingOffice'), g.acceptingOffice || org.name],
-          [t('contactAddress'), g.address || org.address],
-          [t('contactPostalCode'), g.postcode || org.postcode],
-          [t('contactPhone'), g.phone || org.phone],
-          [t('contactFax'), g.fax],
-          [t('contactEmail'), email ? h('a', { href: `mailto:${email}` }, email) : null],
-          [t('workingHours'), g.workingHours || org.workingHours],
-        ], { 'data-guide-contacts': '' })),
+        facts(
+          [
+            [t('acceptingOffice'), g.acceptingOffice || org.name],
+            [t('contactAddress'), g.address || org.address],
+            [t('contactPostalCode'), g.postcode || org.postcode],
+            [t('contactPhone'), g.phone || org.phone],
+            [t('contactFax'), g.fax],
+            [t('contactEmail'), email ? h('a', { href: `mailto:${email}` }, email) : null],
+            [t('workingHours'), g.workingHours || org.workingHours],
+          ],
+          { 'data-guide-contacts': '' },
+        ),
+      ),
       g.fees
-        ? h('section', { 'aria-labelledby': 'guide-fees' }, h('h2', { id: 'guide-fees' }, t('guideFees')), h('div', { class: 'prose', html: renderMarkdown(g.fees) }))
+        ? h(
+            'section',
+            { 'aria-labelledby': 'guide-fees' },
+            h('h2', { id: 'guide-fees' }, t('guideFees')),
+            h('div', { class: 'prose', html: renderMarkdown(g.fees) }),
+          )
         : null,
       h('p', {}, h('a', { class: 'button button-primary', href: href('/site/apply.html') }, t('guideApply'))),
     ];
@@ -51,7 +66,9 @@ section(
   {
     onError: (error, retry) => [
       h('h1', {}, t('disclosureGuide')),
-      error?.kind === 'notFound' ? h('p', { class: 'alert', role: 'status' }, t('guideMissing')) : errorBox(error, { retry }),
+      error?.kind === 'notFound'
+        ? h('p', { class: 'alert', role: 'status' }, t('guideMissing'))
+        : errorBox(error, { retry }),
     ],
   },
 );

@@ -11,7 +11,7 @@ export const locale = typeof location === 'undefined' ? DEFAULT_LOCALE : localeO
 export const isEn = locale === 'en';
 
 /** The text of a { zh, en } label in the page's language. */
-export const pick = (label) => (label ? (isEn ? label.en ?? label.zh : label.zh ?? label.en) : '');
+export const pick = (label) => (label ? (isEn ? (label.en ?? label.zh) : (label.zh ?? label.en)) : '');
 
 const S = {
   siteName: ['公共资源交易中心', 'Public Resource Trading Center'],
@@ -41,7 +41,10 @@ const S = {
   feedDocuments: ['政策文件（Atom）', 'Policy documents (Atom)'],
   sitemap: ['网站地图', 'Sitemap'],
   notFoundTitle: ['页面不存在', 'Page not found'],
-  notFoundText: ['您访问的页面不存在或已被删除，请检查网址，或从下面的链接继续浏览。', 'The page you asked for does not exist or was removed. Check the address or continue from one of these links.'],
+  notFoundText: [
+    '您访问的页面不存在或已被删除，请检查网址，或从下面的链接继续浏览。',
+    'The page you asked for does not exist or was removed. Check the address or continue from one of these links.',
+  ],
   guideContacts: ['受理机构与联系方式', 'Where to apply and contacts'],
   acceptingOffice: ['受理机构', 'Accepting office'],
   guideFees: ['收费', 'Fees'],
@@ -51,20 +54,29 @@ const S = {
   openNowHint: ['只显示投标截止时间未到的项目的公告', 'Only notices of projects whose bid deadline has not passed'],
   deadlinePassed: ['已截止', 'Closed'],
   winnerTitle: ['中标（成交）结果', 'Award result'],
-  fromProjectData: ['以上信息取自项目登记数据。', 'Taken from the project\'s registered data.'],
+  fromProjectData: ['以上信息取自项目登记数据。', "Taken from the project's registered data."],
   receiptTitle: ['政府信息公开申请回执', 'Receipt of an application for government information'],
   receiptPrint: ['打印回执', 'Print the receipt'],
   receiptOrganization: ['受理机关', 'Handled by'],
   provisionalDue: ['（暂定）', ' (provisional)'],
   provisionalReason: ['暂定原因', 'Why provisional'],
-  receiptNote: ['答复期限依《中华人民共和国政府信息公开条例》第三十三条计算（自收到申请之日起20个工作日内，需要延长的经负责人同意并告知申请人，延长期限最长不超过20个工作日）。', 'The due date follows Article 33 of the Regulations on Open Government Information (20 working days from receipt, extendable once by up to 20 working days with notice to the applicant).'],
+  receiptNote: [
+    '答复期限依《中华人民共和国政府信息公开条例》第三十三条计算（自收到申请之日起20个工作日内，需要延长的经负责人同意并告知申请人，延长期限最长不超过20个工作日）。',
+    'The due date follows Article 33 of the Regulations on Open Government Information (20 working days from receipt, extendable once by up to 20 working days with notice to the applicant).',
+  ],
   reportsOfOrg: ['{name}的年度报告', 'Annual reports of {name}'],
   yearReport: ['{year}年度', '{year}'],
   switchTo: ['English', '中文'],
   switchToLabel: ['Switch to English', '切换到中文'],
   previewDraft: ['预览 草稿', 'Preview: draft'],
-  previewDraftNote: ['此页显示尚未发布的草稿，仅供编辑核对；预览链接 15 分钟内有效，请勿转发。', 'This page shows an unpublished draft for checking; the preview link is valid for 15 minutes, do not share it.'],
-  footerNote: ['本网站内容来自交易中心内容管理系统的公开接口。', 'Content of this site comes from the public content API of the center.'],
+  previewDraftNote: [
+    '此页显示尚未发布的草稿，仅供编辑核对；预览链接 15 分钟内有效，请勿转发。',
+    'This page shows an unpublished draft for checking; the preview link is valid for 15 minutes, do not share it.',
+  ],
+  footerNote: [
+    '本网站内容来自交易中心内容管理系统的公开接口。',
+    'Content of this site comes from the public content API of the center.',
+  ],
   noscript: ['本网站需要启用 JavaScript 才能显示内容。', 'This site needs JavaScript to show its content.'],
   loading: ['正在加载…', 'Loading…'],
   retry: ['重试', 'Try again'],
@@ -75,7 +87,10 @@ const S = {
   searchLabel: ['搜索交易公告、交易项目和政策文件', 'Search notices, projects and policy documents'],
   searchHeaderLabel: ['搜索本站', 'Search this site'],
   searchHeaderPlaceholder: ['标题、正文、项目编号', 'Title, text, project code'],
-  searchHint: ['可输入标题或正文中的词语（如“监理”）、项目编号、统一交易标识码或文号，最多 {max} 个字。', 'Words of a title or text (such as 监理), a project code, a deal code or a document number; at most {max} characters.'],
+  searchHint: [
+    '可输入标题或正文中的词语（如“监理”）、项目编号、统一交易标识码或文号，最多 {max} 个字。',
+    'Words of a title or text (such as 监理), a project code, a deal code or a document number; at most {max} characters.',
+  ],
   searchScope: ['搜索范围', 'Search in'],
   searchAll: ['全部', 'All'],
   searchNotices: ['交易公告', 'Notices'],
@@ -83,9 +98,15 @@ const S = {
   searchDocuments: ['政策文件', 'Policy documents'],
   searchEmptyQuery: ['请输入要搜索的内容。', 'Enter what you are looking for.'],
   searchNone: ['未找到与“{q}”相关的内容。', 'Nothing found for “{q}”.'],
-  searchNoneHint: ['请检查输入，或换用更短、更常用的词语。', 'Check the spelling, or try a shorter or more common word.'],
+  searchNoneHint: [
+    '请检查输入，或换用更短、更常用的词语。',
+    'Check the spelling, or try a shorter or more common word.',
+  ],
   searchCount: ['“{q}”共找到 {total} 条，第 {page} / {pages} 页', '{total} results for “{q}”, page {page} of {pages}'],
-  searchCountMore: ['“{q}”找到 {total} 条以上，第 {page} / {pages} 页；请加词缩小范围', 'More than {total} results for “{q}”, page {page} of {pages}; add words to narrow them'],
+  searchCountMore: [
+    '“{q}”找到 {total} 条以上，第 {page} / {pages} 页；请加词缩小范围',
+    'More than {total} results for “{q}”, page {page} of {pages}; add words to narrow them',
+  ],
   reset: ['重置', 'Reset'],
   all: ['全部', 'All'],
   more: ['更多', 'More'],
@@ -116,24 +137,45 @@ const S = {
   errForbiddenTitle: ['该服务暂未开放', 'This service is not available'],
   errForbidden: ['请稍后再试，或联系交易中心。', 'Please try later or contact the center.'],
   errServerTitle: ['服务器出错', 'Server error'],
-  errServer: ['服务器暂时无法处理请求（错误 {status}），请稍后再试。', 'The server could not answer (error {status}). Please try again later.'],
+  errServer: [
+    '服务器暂时无法处理请求（错误 {status}），请稍后再试。',
+    'The server could not answer (error {status}). Please try again later.',
+  ],
   errInvalidTitle: ['服务器返回的数据无法识别', 'The server sent an unexpected answer'],
   // home
   homeTitle: ['首页', 'Home'],
   columns: ['网站栏目', 'Sections of the site'],
-  homeIntro: ['公共资源交易中心政务公开与交易信息服务', 'Government information and transaction information of the center'],
+  homeIntro: [
+    '公共资源交易中心政务公开与交易信息服务',
+    'Government information and transaction information of the center',
+  ],
   latestNotices: ['最新交易公告', 'Latest transaction notices'],
   latestDocuments: ['最新政策文件', 'Latest policy documents'],
   latestReport: ['最新年度报告', 'Latest annual report'],
-  colGovAffairsDesc: ['政策文件、政府信息公开工作年度报告和依申请公开。', 'Policy documents, annual disclosure reports and applications for information.'],
-  colTradingDesc: ['工程建设、政府采购、土地使用权、矿业权和国有产权交易公告。', 'Notices of construction tendering, procurement, land-use rights, mining rights and state-owned property.'],
-  colCaDesc: ['电子投标所需CA数字证书的收费标准、办理地址和办理流程。', 'Fees, service addresses and steps of the CA certificates used to sign electronic bids.'],
-  colReportsDesc: ['按机构和年度查阅政府信息公开工作年度报告。', 'Annual reports on government information disclosure, by organization and year.'],
+  colGovAffairsDesc: [
+    '政策文件、政府信息公开工作年度报告和依申请公开。',
+    'Policy documents, annual disclosure reports and applications for information.',
+  ],
+  colTradingDesc: [
+    '工程建设、政府采购、土地使用权、矿业权和国有产权交易公告。',
+    'Notices of construction tendering, procurement, land-use rights, mining rights and state-owned property.',
+  ],
+  colCaDesc: [
+    '电子投标所需CA数字证书的收费标准、办理地址和办理流程。',
+    'Fees, service addresses and steps of the CA certificates used to sign electronic bids.',
+  ],
+  colReportsDesc: [
+    '按机构和年度查阅政府信息公开工作年度报告。',
+    'Annual reports on government information disclosure, by organization and year.',
+  ],
   allNotices: ['全部交易公告', 'All transaction notices'],
   allDocuments: ['全部政策文件', 'All policy documents'],
   allReports: ['全部年度报告', 'All annual reports'],
   // documents
-  documentsIntro: ['规章、行政规范性文件及其他政策文件。效力状态根据施行和废止日期自动判断。', 'Government rules, normative documents and other policy documents. Validity follows from their dates.'],
+  documentsIntro: [
+    '规章、行政规范性文件及其他政策文件。效力状态根据施行和废止日期自动判断。',
+    'Government rules, normative documents and other policy documents. Validity follows from their dates.',
+  ],
   searchTitleOrNumber: ['标题或文号', 'Title or document number'],
   kind: ['类别', 'Kind'],
   validity: ['效力', 'Validity'],
@@ -191,7 +233,10 @@ const S = {
   noProcess: ['暂无流程信息。', 'No process information.'],
   notices: ['项目公告', 'Notices of the project'],
   // CA
-  caIntro: ['投标人使用CA数字证书对电子投标文件签名。以下为本中心认可的CA机构。', 'Bidders sign electronic bids with CA certificates. These are the providers the center accepts.'],
+  caIntro: [
+    '投标人使用CA数字证书对电子投标文件签名。以下为本中心认可的CA机构。',
+    'Bidders sign electronic bids with CA certificates. These are the providers the center accepts.',
+  ],
   provinceWide: ['全省互认', 'Recognised province-wide'],
   website: ['网站', 'Website'],
   hotline: ['服务热线', 'Hotline'],
@@ -209,14 +254,26 @@ const S = {
   materials: ['所需材料', 'Materials'],
   contents: ['目录', 'Contents'],
   // reports
-  reportsIntro: ['依照《中华人民共和国政府信息公开条例》第四十九条，各机关于每年1月31日前公布上一年度政府信息公开工作年度报告。', 'Under Article 49 of the Regulations on Open Government Information, each body publishes its annual report on the previous year by 31 January.'],
+  reportsIntro: [
+    '依照《中华人民共和国政府信息公开条例》第四十九条，各机关于每年1月31日前公布上一年度政府信息公开工作年度报告。',
+    'Under Article 49 of the Regulations on Open Government Information, each body publishes its annual report on the previous year by 31 January.',
+  ],
   year: ['年度', 'Year'],
   publishedAt: ['发布时间', 'Published'],
   reportIndex: ['年度报告索引', 'Index of annual reports'],
-  reportIndexIntro: ['全市各机构已发布的政府信息公开工作年度报告，按机构排列，点击年度查看报告。', 'Every published annual report of the city\'s bodies, by organization: choose a year to read the report.'],
-  reportIndexLink: ['按机构和年度查看全部机构的年度报告索引', 'Index of every organization\'s reports by year'],
-  reportIndexCaption: ['各机构已发布的年度报告（第 {page} 页）', 'Published annual reports by organization (page {page})'],
-  reportIndexCount: ['共 {total} 个机构已发布年度报告，第 {page} / {pages} 页', '{total} organizations have published reports, page {page} of {pages}'],
+  reportIndexIntro: [
+    '全市各机构已发布的政府信息公开工作年度报告，按机构排列，点击年度查看报告。',
+    "Every published annual report of the city's bodies, by organization: choose a year to read the report.",
+  ],
+  reportIndexLink: ['按机构和年度查看全部机构的年度报告索引', "Index of every organization's reports by year"],
+  reportIndexCaption: [
+    '各机构已发布的年度报告（第 {page} 页）',
+    'Published annual reports by organization (page {page})',
+  ],
+  reportIndexCount: [
+    '共 {total} 个机构已发布年度报告，第 {page} / {pages} 页',
+    '{total} organizations have published reports, page {page} of {pages}',
+  ],
   notPublished: ['未发布', 'not published'],
   reportOfYear: ['{name}{year}年度报告', '{name}: report on {year}'],
   printable: ['打印版（国家格式）', 'Printable version (national format)'],
@@ -229,7 +286,10 @@ const S = {
   corrected: ['更正', 'Corrected'],
   reportTableData: ['{title}（数据表）', '{title} (data table)'],
   // applications
-  applyIntro: ['公民、法人或者其他组织可以向本机关申请获取政府信息。提交后请妥善保存申请编号和查询码，用于查询办理进度。', 'Anyone may apply for government information. Keep the tracking number and query code you receive: you need both to follow your application.'],
+  applyIntro: [
+    '公民、法人或者其他组织可以向本机关申请获取政府信息。提交后请妥善保存申请编号和查询码，用于查询办理进度。',
+    'Anyone may apply for government information. Keep the tracking number and query code you receive: you need both to follow your application.',
+  ],
   statusTitle: ['查询办理进度', 'Check the status of an application'],
   trackingNumber: ['申请编号', 'Tracking number'],
   queryCode: ['查询码', 'Query code'],
@@ -240,7 +300,10 @@ const S = {
   dueOn: ['答复期限', 'Reply due by'],
   concludedOn: ['办结日期', 'Concluded on'],
   outcome: ['办理结果', 'Outcome'],
-  statusNotFound: ['未找到与该申请编号和查询码相符的申请，请核对后重试。', 'No application matches this tracking number and query code. Check both and try again.'],
+  statusNotFound: [
+    '未找到与该申请编号和查询码相符的申请，请核对后重试。',
+    'No application matches this tracking number and query code. Check both and try again.',
+  ],
   applyTitle: ['在线申请', 'Apply online'],
   required: ['必填', 'required'],
   requiredNote: ['带 * 的为必填项。', 'Fields marked * are required.'],
@@ -256,13 +319,19 @@ const S = {
   postalCode: ['邮政编码', 'Postal code'],
   requestOrganization: ['受理机关', 'Addressed to'],
   requestedInformation: ['所需政府信息的描述', 'Description of the information'],
-  requestedHint: ['请写明信息的名称、文号或便于查询的其他特征。', 'Give its title, document number or other details that help find it.'],
+  requestedHint: [
+    '请写明信息的名称、文号或便于查询的其他特征。',
+    'Give its title, document number or other details that help find it.',
+  ],
   preferredForm: ['信息的提供载体形式', 'Form'],
   deliveryMethod: ['获取信息的方式', 'Delivery'],
   submit: ['提交申请', 'Submit the application'],
   submitting: ['正在提交…', 'Submitting…'],
   applied: ['申请已提交', 'Application received'],
-  appliedKeep: ['请记下申请编号和查询码：查询码只显示这一次。', 'Write down the tracking number and the query code: the query code is shown only this once.'],
+  appliedKeep: [
+    '请记下申请编号和查询码：查询码只显示这一次。',
+    'Write down the tracking number and the query code: the query code is shown only this once.',
+  ],
   fixErrors: ['请更正以下问题：', 'Please correct the following:'],
   chooseOrganization: ['请选择', 'Choose'],
   pleaseFill: ['请填写{field}', 'Enter the {field}'],
@@ -279,7 +348,8 @@ export function t(key, vars = {}) {
 export function href(path, params = {}, loc = locale) {
   const u = new URL(path, typeof location === 'undefined' ? 'http://site.invalid/site/' : location.href);
   u.search = '';
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && String(v) !== '') u.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && String(v) !== '') u.searchParams.set(k, String(v));
   if (loc === 'en') u.searchParams.set('locale', 'en');
   return u.pathname + u.search + u.hash;
 }

@@ -5,8 +5,32 @@ import { isExternal, safeUrl } from './url.js';
 
 /** What a body may contain after sanitizing: no style, no event handler, no form, no frame, no SVG. */
 export const ALLOWED_TAGS = [
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code', 'strong', 'em', 's',
-  'ul', 'ol', 'li', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'br',
+  'hr',
+  'blockquote',
+  'pre',
+  'code',
+  'strong',
+  'em',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'start', 'scope', 'class'];
 /** The only classes: table column alignment (markdown-it writes it as a style attribute, which is not allowed). */
@@ -28,7 +52,8 @@ function configurePurify(DOMPurify) {
     if (tag === 'a') {
       const href = node.getAttribute('href');
       if (href !== null && safeUrl(href) === null) node.removeAttribute('href');
-      if (node.hasAttribute('href') && isExternal(node.getAttribute('href'))) node.setAttribute('rel', 'noopener noreferrer');
+      if (node.hasAttribute('href') && isExternal(node.getAttribute('href')))
+        node.setAttribute('rel', 'noopener noreferrer');
       else node.removeAttribute('rel');
     } else if (tag === 'img') {
       const src = node.getAttribute('src');

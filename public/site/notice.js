@@ -44,29 +44,68 @@ section(
     setTitle(n.title, t('tradingInfo'));
     const category = n.project?.category;
     if (category) {
-      crumbs.replaceChildren(breadcrumbs([t('tradingInfo'), href('notices.html')], [pick(CATEGORY_LABELS[category]), href('notices.html', { category })], [pick(NOTICE_TYPE_LABELS[n.noticeType])]));
+      crumbs.replaceChildren(
+        breadcrumbs(
+          [t('tradingInfo'), href('notices.html')],
+          [pick(CATEGORY_LABELS[category]), href('notices.html', { category })],
+          [pick(NOTICE_TYPE_LABELS[n.noticeType])],
+        ),
+      );
     }
     return [
       zh('h1', {}, n.title),
-      h('p', { class: 'meta' },
+      h(
+        'p',
+        { class: 'meta' },
         category ? badge(pick(CATEGORY_LABELS[category]), 'category') : null,
-        badge(pick(NOTICE_TYPE_LABELS[n.noticeType]) || n.noticeType, 'type')),
+        badge(pick(NOTICE_TYPE_LABELS[n.noticeType]) || n.noticeType, 'type'),
+      ),
       isEn ? h('p', { class: 'muted' }, t('zhOnly')) : null,
       facts([
         [t('releasedAt'), time(n.releasedAt, true)],
-        [t('publicityPeriod'), n.publicityStart || n.publicityEnd ? [time(n.publicityStart), ' – ', time(n.publicityEnd)] : null],
-        [t('bidDeadline'), n.project?.keyTimes?.bidDeadline ? [time(n.project.keyTimes.bidDeadline, true), ' ', deadlineBadge(n.project.keyTimes.bidDeadline)] : null],
+        [
+          t('publicityPeriod'),
+          n.publicityStart || n.publicityEnd ? [time(n.publicityStart), ' – ', time(n.publicityEnd)] : null,
+        ],
+        [
+          t('bidDeadline'),
+          n.project?.keyTimes?.bidDeadline
+            ? [time(n.project.keyTimes.bidDeadline, true), ' ', deadlineBadge(n.project.keyTimes.bidDeadline)]
+            : null,
+        ],
         [t('bidOpeningAt'), n.project?.keyTimes?.bidOpeningAt ? time(n.project.keyTimes.bidOpeningAt, true) : null],
-        [t('bidOpeningPlace'), n.project?.keyTimes?.bidOpeningPlace ? zh('span', {}, n.project.keyTimes.bidOpeningPlace) : null],
-        [t('project'), n.project ? [zh('a', { href: href('project.html', { id: n.project.documentId }) }, n.project.name), n.project.projectCode ? ` (${n.project.projectCode})` : ''] : null],
+        [
+          t('bidOpeningPlace'),
+          n.project?.keyTimes?.bidOpeningPlace ? zh('span', {}, n.project.keyTimes.bidOpeningPlace) : null,
+        ],
+        [
+          t('project'),
+          n.project
+            ? [
+                zh('a', { href: href('project.html', { id: n.project.documentId }) }, n.project.name),
+                n.project.projectCode ? ` (${n.project.projectCode})` : '',
+              ]
+            : null,
+        ],
       ]),
       n.body ? zh('div', { class: 'prose', html: renderMarkdown(n.body) }) : null,
       outcome(n),
       attachmentList(n.attachments),
-      n.project ? h('p', {}, h('a', { class: 'button', href: href('project.html', { id: n.project.documentId }) }, t('viewProject'))) : null,
+      n.project
+        ? h(
+            'p',
+            {},
+            h('a', { class: 'button', href: href('project.html', { id: n.project.documentId }) }, t('viewProject')),
+          )
+        : null,
     ];
   },
-  { onError: (error, retry) => [h('h1', {}, t('tradingInfo')), errorBox(error, { retry: error.kind === 'notFound' ? null : retry })] },
+  {
+    onError: (error, retry) => [
+      h('h1', {}, t('tradingInfo')),
+      errorBox(error, { retry: error.kind === 'notFound' ? null : retry }),
+    ],
+  },
 );
 
 /** Candidates and winner of the notice's project, on the notices that announce them (entered once, on the project). */
@@ -77,9 +116,20 @@ function outcome(n) {
   const showWinner = RESULT_TYPES.includes(n.noticeType) && (p.winner || p.winningAmount?.amount);
   const table = showCandidates ? candidatesTable(p.candidates) : null;
   if (!table && !showWinner) return null;
-  return h('section', { class: 'panel', 'aria-labelledby': 'outcome-heading', 'data-outcome': '' },
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'outcome-heading', 'data-outcome': '' },
     h('h2', { id: 'outcome-heading' }, showWinner ? t('winnerTitle') : t('candidates')),
     table,
-    showWinner ? facts([[t('winner'), p.winner ? zh('span', {}, p.winner) : null], [t('winningAmount'), money(p.winningAmount)]], { 'data-winner': '' }) : null,
-    h('p', { class: 'muted' }, t('fromProjectData')));
+    showWinner
+      ? facts(
+          [
+            [t('winner'), p.winner ? zh('span', {}, p.winner) : null],
+            [t('winningAmount'), money(p.winningAmount)],
+          ],
+          { 'data-winner': '' },
+        )
+      : null,
+    h('p', { class: 'muted' }, t('fromProjectData')),
+  );
 }

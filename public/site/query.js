@@ -21,7 +21,12 @@ export function toQuery(params) {
 
 /** Today's calendar date in Asia/Shanghai as 'YYYY-MM-DD' (the server computes validity the same way). */
 export function todayInShanghai(now = new Date()) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,7 +60,8 @@ export function documentFilters(params, today) {
   const q = (params.q ?? '').trim().slice(0, 100);
   if (q) and.push({ $or: [{ title: { $containsi: q } }, { documentNumber: { $containsi: q } }] });
   if (DOCUMENT_KINDS.includes(params.kind)) and.push({ kind: { $eq: params.kind } });
-  if (YEAR.test(params.year ?? '')) and.push({ issuedOn: { $gte: `${params.year}-01-01`, $lte: `${params.year}-12-31` } });
+  if (YEAR.test(params.year ?? ''))
+    and.push({ issuedOn: { $gte: `${params.year}-01-01`, $lte: `${params.year}-12-31` } });
   const notRepealed = { $or: [{ repealedOn: { $null: true } }, { repealedOn: { $gt: today } }] };
   const effective = {
     $or: [
@@ -82,7 +88,8 @@ export function noticeFilters(params, { categories, noticeTypes, now = new Date(
   if (categories.includes(params.category)) project.category = { $eq: params.category };
   const region = (params.region ?? '').trim().slice(0, 60);
   if (region) project.region = { $eq: region };
-  if (/^[A-Za-z0-9]{1,64}$/.test(params.organization ?? '')) project.organization = { documentId: { $eq: params.organization } };
+  if (/^[A-Za-z0-9]{1,64}$/.test(params.organization ?? ''))
+    project.organization = { documentId: { $eq: params.organization } };
   if (params.open === '1') project.keyTimes = { bidDeadline: { $gt: now.toISOString() } };
   if (Object.keys(project).length) filters.project = project;
   if (noticeTypes.includes(params.type)) filters.noticeType = { $eq: params.type };
@@ -110,8 +117,16 @@ export function formatDateTime(value) {
   if (Number.isNaN(d.getTime())) return String(value);
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(d).map((p) => [p.type, p.value]),
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

@@ -14,7 +14,11 @@ const params = paramsOf(location.search);
 const page = pageOf(params.page);
 const results = h('div', { class: 'results', id: 'results' });
 main.append(
-  breadcrumbs([t('govAffairs'), href('/site/documents.html')], [t('annualReports'), href('/site/reports.html')], [t('reportIndex')]),
+  breadcrumbs(
+    [t('govAffairs'), href('/site/documents.html')],
+    [t('annualReports'), href('/site/reports.html')],
+    [t('reportIndex')],
+  ),
   h('h1', {}, t('reportIndex')),
   h('p', { class: 'lead' }, t('reportIndexIntro'), ' ', t('reportsIntro')),
   results,
@@ -25,22 +29,54 @@ const linkFor = (p) => href(location.pathname, { page: p > 1 ? p : undefined });
 /** Organizations as rows, the page's years (newest first) as columns; a year without a report is marked, not linked. */
 function indexTable(groups) {
   const years = [...new Set(groups.flatMap((g) => g.reports.map((r) => r.year)))].sort((a, b) => b - a);
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'report-index-caption' },
-    h('table', { class: 'data-table report-index' },
+  return h(
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'report-index-caption' },
+    h(
+      'table',
+      { class: 'data-table report-index' },
       h('caption', { id: 'report-index-caption' }, t('reportIndexCaption', { page })),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('organization')), years.map((y) => h('th', { scope: 'col' }, t('yearReport', { year: y }))))),
-      h('tbody', {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('organization')),
+          years.map((y) => h('th', { scope: 'col' }, t('yearReport', { year: y }))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
         groups.map((g) => {
           const byYear = new Map(g.reports.map((r) => [r.year, r]));
-          return h('tr', { 'data-organization': g.organization.documentId },
+          return h(
+            'tr',
+            { 'data-organization': g.organization.documentId },
             h('th', { scope: 'row' }, g.organization.name),
             years.map((y) => {
               const r = byYear.get(y);
               return r
-                ? h('td', {}, h('a', { href: href('report.html', { id: r.documentId }), 'aria-label': t('reportOfYear', { name: g.organization.name, year: y }) }, String(y)))
+                ? h(
+                    'td',
+                    {},
+                    h(
+                      'a',
+                      {
+                        href: href('report.html', { id: r.documentId }),
+                        'aria-label': t('reportOfYear', { name: g.organization.name, year: y }),
+                      },
+                      String(y),
+                    ),
+                  )
                 : h('td', { class: 'muted' }, h('span', { 'aria-label': t('notPublished') }, '—'));
-            }));
-        }))));
+            }),
+          );
+        }),
+      ),
+    ),
+  );
 }
 
 section(
@@ -49,7 +85,11 @@ section(
   ({ data, meta }) => {
     const { total, pageCount } = meta.pagination;
     return [
-      h('p', { class: 'result-count', role: 'status' }, total ? t('reportIndexCount', { total, page, pages: pageCount }) : t('noResults')),
+      h(
+        'p',
+        { class: 'result-count', role: 'status' },
+        total ? t('reportIndexCount', { total, page, pages: pageCount }) : t('noResults'),
+      ),
       data.length ? indexTable(data) : null,
       pagination(meta.pagination, linkFor),
     ];

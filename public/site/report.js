@@ -14,29 +14,41 @@ const main = mountChrome('reports');
 setTitle(t('annualReports'));
 const { id } = paramsOf(location.search);
 const article = h('article', { class: 'report' });
-main.append(breadcrumbs([t('govAffairs'), href('/site/documents.html')], [t('annualReports'), href('reports.html')]), article);
+main.append(
+  breadcrumbs([t('govAffairs'), href('/site/documents.html')], [t('annualReports'), href('reports.html')]),
+  article,
+);
 
 const LOOKS_LIKE_HTML = /<\/?(p|br|strong|em|b|i|u|ul|ol|li|h3|h4|blockquote)\b[^>]*>/i;
 
 /** A narrative section: simple HTML (sanitized) or plain text, paragraphs split on blank lines. */
 function narrative(text) {
-  const source = String(text ?? '').replace(/\r\n?/g, '\n').trim();
+  const source = String(text ?? '')
+    .replace(/\r\n?/g, '\n')
+    .trim();
   if (!source) return [];
   if (LOOKS_LIKE_HTML.test(source)) {
     return [h('div', { class: 'narrative', html: sanitizeNarrative(source) })];
   }
-  return source.split(/\n[ \t]*\n+/).map((p) => p.trim()).filter(Boolean).map((p) => {
-    const para = h('p', {});
-    p.split('\n').forEach((line, i) => {
-      if (i > 0) para.append(h('br'));
-      para.append(line);
+  return source
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const para = h('p', {});
+      p.split('\n').forEach((line, i) => {
+        if (i > 0) para.append(h('br'));
+        para.append(line);
+      });
+      return para;
     });
-    return para;
-  });
 }
 
 function cellElement(c) {
-  const span = { rowspan: c.rowspan > 1 ? String(c.rowspan) : undefined, colspan: c.colspan > 1 ? String(c.colspan) : undefined };
+  const span = {
+    rowspan: c.rowspan > 1 ? String(c.rowspan) : undefined,
+    colspan: c.colspan > 1 ? String(c.colspan) : undefined,
+  };
   switch (c.role) {
     // A merged header heads every column it spans (scope="col" with colspan); scope="colgroup" would need a
     // <colgroup>, which cannot express the format's nested column groups. Same as the printable page.
@@ -58,26 +70,50 @@ function blockTable(table, block) {
   for (const c of layout.cells) rows[c.row].push(cellElement(c));
   const captionId = `caption-${table.code}-${block.code}`;
   // Blocks without a caption of their own (tables 三 and 四) get the table's title for screen readers.
-  const caption = block.caption ? h('caption', { id: captionId }, block.caption) : h('caption', { id: captionId, class: 'visually-hidden' }, table.title);
+  const caption = block.caption
+    ? h('caption', { id: captionId }, block.caption)
+    : h('caption', { id: captionId, class: 'visually-hidden' }, table.title);
   // The scrolling region is a landmark: named by the block's caption, or, when the caption repeats the section's
   // heading, as that table's data so that two landmarks never share a name.
-  const regionName = block.caption ? { 'aria-labelledby': captionId } : { 'aria-label': t('reportTableData', { title: table.title }) };
-  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', ...regionName },
-    h('table', { class: 'report-table', id: `table-${table.code}-${block.code}` },
+  const regionName = block.caption
+    ? { 'aria-labelledby': captionId }
+    : { 'aria-label': t('reportTableData', { title: table.title }) };
+  return h(
+    'div',
+    { class: 'table-scroll', role: 'region', tabindex: '0', ...regionName },
+    h(
+      'table',
+      { class: 'report-table', id: `table-${table.code}-${block.code}` },
       caption,
-      h('thead', {}, rows.slice(0, layout.headerRows).map((r) => h('tr', {}, r))),
-      h('tbody', {}, rows.slice(layout.headerRows).map((r) => h('tr', {}, r)))));
+      h(
+        'thead',
+        {},
+        rows.slice(0, layout.headerRows).map((r) => h('tr', {}, r)),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.slice(layout.headerRows).map((r) => h('tr', {}, r)),
+      ),
+    ),
+  );
 }
 
 function downloads(documentId) {
   const base = `/api/disclosure/reports/${encodeURIComponent(documentId)}`;
   const q = `?locale=${encodeURIComponent(locale)}`;
-  return h('nav', { class: 'downloads', 'aria-label': t('reportDownloads') },
-    h('ul', {},
+  return h(
+    'nav',
+    { class: 'downloads', 'aria-label': t('reportDownloads') },
+    h(
+      'ul',
+      {},
       h('li', {}, h('a', { class: 'button', href: `${base}/html${q}` }, t('printable'))),
       h('li', {}, h('a', { class: 'button', href: `${base}/csv${q}`, download: '' }, t('csv'))),
       h('li', {}, h('a', { class: 'button', href: `${base}/xlsx${q}`, download: '' }, t('xlsx'))),
-      h('li', {}, h('a', { class: 'button', href: `${base}${q}` }, t('json')))));
+      h('li', {}, h('a', { class: 'button', href: `${base}${q}` }, t('json'))),
+    ),
+  );
 }
 
 section(
@@ -92,20 +128,30 @@ section(
     const tables = new Map(report.tables.map((tb) => [tb.code, tb]));
     return [
       h('h1', {}, title),
-      h('p', { class: 'meta' },
+      h(
+        'p',
+        { class: 'meta' },
         badge(String(report.year), 'year'),
         h('span', {}, report.organization?.name),
         report.publishedAt ? h('span', {}, `${t('publishedAt')} `, time(report.publishedAt)) : null,
-        report.computedAt ? h('span', { class: 'muted' }, t('computedAt', { date: '' }), time(report.computedAt)) : null),
+        report.computedAt
+          ? h('span', { class: 'muted' }, t('computedAt', { date: '' }), time(report.computedAt))
+          : null,
+      ),
       // A corrected report says so (更正: date and reason), as its printable page does.
-      (report.corrections ?? []).map((c) => h('p', { class: 'correction' }, `${t('corrected')} `, time(c.at), `${isEn ? ': ' : '：'}${c.reason}`)),
+      (report.corrections ?? []).map((c) =>
+        h('p', { class: 'correction' }, `${t('corrected')} `, time(c.at), `${isEn ? ': ' : '：'}${c.reason}`),
+      ),
       downloads(id),
       h('p', { class: 'muted table-hint' }, t('tableScroll')),
       report.outline.map(({ kind, code, heading }) => {
         const table = kind === 'table' ? tables.get(code) : null;
-        return h('section', { class: 'report-section', id: `section-${code}`, 'aria-labelledby': `heading-${code}` },
+        return h(
+          'section',
+          { class: 'report-section', id: `section-${code}`, 'aria-labelledby': `heading-${code}` },
           h('h2', { id: `heading-${code}` }, heading),
-          table ? table.blocks.map((block) => blockTable(table, block)) : narrative(report.sections?.[code]));
+          table ? table.blocks.map((block) => blockTable(table, block)) : narrative(report.sections?.[code]),
+        );
       }),
     ];
   },
@@ -114,9 +160,20 @@ section(
       h('h1', {}, t('annualReports')),
       errorBox(error, {
         retry: error.kind === 'notFound' ? null : retry,
-        extra: error.kind === 'notFound' && isEn && id
-          ? h('p', {}, t('notInLocale'), ' ', h('a', { href: href('report.html', { id }, 'zh-Hans'), lang: 'zh-Hans', hreflang: 'zh-Hans' }, t('readInChinese')))
-          : null,
+        extra:
+          error.kind === 'notFound' && isEn && id
+            ? h(
+                'p',
+                {},
+                t('notInLocale'),
+                ' ',
+                h(
+                  'a',
+                  { href: href('report.html', { id }, 'zh-Hans'), lang: 'zh-Hans', hreflang: 'zh-Hans' },
+                  t('readInChinese'),
+                ),
+              )
+            : null,
       }),
     ],
   },

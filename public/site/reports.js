@@ -6,7 +6,19 @@ import { get } from './api.js';
 import { mountChrome } from './chrome.js';
 import { href, locale, t } from './i18n.js';
 import { pageOf, paramsOf, todayInShanghai } from './query.js';
-import { badge, breadcrumbs, errorBox, filterForm, h, pagination, resultSummary, section, selectField, setTitle, time } from './ui.js';
+import {
+  badge,
+  breadcrumbs,
+  errorBox,
+  filterForm,
+  h,
+  pagination,
+  resultSummary,
+  section,
+  selectField,
+  setTitle,
+  time,
+} from './ui.js';
 
 const PAGE_SIZE = 100; // a page holds many years of every organization: grouping happens within a page
 const main = mountChrome('reports');
@@ -31,8 +43,12 @@ main.append(
   results,
 );
 
-const organizations = get('organizations', { fields: ['name', 'shortName'], sort: ['displayOrder:asc', 'name:asc'], pagination: { page: 1, pageSize: 100 }, locale })
-  .then(({ data }) => data);
+const organizations = get('organizations', {
+  fields: ['name', 'shortName'],
+  sort: ['displayOrder:asc', 'name:asc'],
+  pagination: { page: 1, pageSize: 100 },
+  locale,
+}).then(({ data }) => data);
 organizations
   .then((data) => {
     const labels = Object.fromEntries(data.map((o) => [o.documentId, { zh: o.name, en: o.name }]));
@@ -68,15 +84,33 @@ section(
   ({ data, meta, orgs }) => [
     resultSummary(meta, linkFor),
     byOrganization(data, orgs).map((g, i) =>
-      h('section', { class: 'report-group', 'aria-labelledby': `org-${i}`, 'data-organization': g.id },
+      h(
+        'section',
+        { class: 'report-group', 'aria-labelledby': `org-${i}`, 'data-organization': g.id },
         h('h2', { id: `org-${i}` }, g.name ? t('reportsOfOrg', { name: g.name }) : t('annualReports')),
-        h('ul', { class: 'result-list year-list' },
+        h(
+          'ul',
+          { class: 'result-list year-list' },
           g.reports.map((r) =>
-            h('li', { class: 'result' },
-              h('h3', { class: 'result-title' }, h('a', { href: href('report.html', { id: r.documentId }) }, r.title || `${g.name} ${r.year}`)),
-              h('p', { class: 'meta' },
+            h(
+              'li',
+              { class: 'result' },
+              h(
+                'h3',
+                { class: 'result-title' },
+                h('a', { href: href('report.html', { id: r.documentId }) }, r.title || `${g.name} ${r.year}`),
+              ),
+              h(
+                'p',
+                { class: 'meta' },
                 badge(t('yearReport', { year: r.year }), 'year'),
-                r.publishedAt ? h('span', {}, `${t('publishedAt')} `, time(r.publishedAt)) : null)))))),
+                r.publishedAt ? h('span', {}, `${t('publishedAt')} `, time(r.publishedAt)) : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
     pagination(meta?.pagination, linkFor),
   ],
 );

@@ -11,7 +11,8 @@ export function h(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;
     else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-    else if (k === 'html') el.innerHTML = v; // only for HTML this site sanitized (markdown.js)
+    else if (k === 'html')
+      el.innerHTML = v; // only for HTML this site sanitized (markdown.js)
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
@@ -34,7 +35,8 @@ export const time = (value, withTime = false) =>
 
 /** Sets the document title: "Page – Site". */
 export function setTitle(...parts) {
-  document.title = (previewToken ? `【${t('previewDraft')}】` : '') + [...parts.filter(Boolean), t('siteName')].join(' - ');
+  document.title =
+    (previewToken ? `【${t('previewDraft')}】` : '') + [...parts.filter(Boolean), t('siteName')].join(' - ');
 }
 
 /** What to tell a person about an API error: a title and what to do. */
@@ -47,7 +49,10 @@ export function describeError(error) {
     case 'notFound':
       return { title: t('errNotFoundTitle'), detail: t('errNotFound') };
     case 'rateLimited':
-      return { title: t('errRateTitle'), detail: error.retryAfter ? t('errRateSeconds', { seconds: error.retryAfter }) : t('errRate') };
+      return {
+        title: t('errRateTitle'),
+        detail: error.retryAfter ? t('errRateSeconds', { seconds: error.retryAfter }) : t('errRate'),
+      };
     case 'badRequest': {
       const problems = error.details?.errors?.map((e) => e.message).filter(Boolean) ?? [];
       return { title: t('errBadRequestTitle'), detail: problems.length ? problems.join('；') : error.message };
@@ -111,10 +116,13 @@ export function pagination(meta, linkFor) {
   sorted.forEach((p, i) => {
     if (i > 0 && p - sorted[i - 1] > 1) items.push(h('li', { class: 'gap', 'aria-hidden': 'true' }, '…'));
     items.push(
-      h('li', {},
+      h(
+        'li',
+        {},
         p === page
           ? h('a', { href: linkFor(p), 'aria-current': 'page', 'aria-label': t('pageN', { page: p }) }, String(p))
-          : h('a', { href: linkFor(p), 'aria-label': t('pageN', { page: p }) }, String(p))),
+          : h('a', { href: linkFor(p), 'aria-label': t('pageN', { page: p }) }, String(p)),
+      ),
     );
   });
   if (page < pageCount) items.push(h('li', {}, h('a', { href: linkFor(page + 1), rel: 'next' }, t('next'))));
@@ -126,36 +134,84 @@ export function resultSummary(meta, linkFor) {
   const { total = 0, page = 1, pageCount = 0 } = meta?.pagination ?? meta ?? {};
   if (total === 0) return h('p', { class: 'result-count', role: 'status' }, t('noResults'));
   if (page > pageCount) {
-    return h('p', { class: 'result-count', role: 'status' }, t('pageBeyond', { page }), ' ', h('a', { href: linkFor(1) }, t('goFirst')));
+    return h(
+      'p',
+      { class: 'result-count', role: 'status' },
+      t('pageBeyond', { page }),
+      ' ',
+      h('a', { href: linkFor(1) }, t('goFirst')),
+    );
   }
   return h('p', { class: 'result-count', role: 'status' }, t('resultCount', { total, page, pages: pageCount }));
 }
 
 export function breadcrumbs(...trail) {
-  return h('nav', { class: 'breadcrumbs', 'aria-label': t('breadcrumb') },
-    h('ol', {}, h('li', {}, h('a', { href: href('/index.html') }, t('home'))),
+  return h(
+    'nav',
+    { class: 'breadcrumbs', 'aria-label': t('breadcrumb') },
+    h(
+      'ol',
+      {},
+      h('li', {}, h('a', { href: href('/index.html') }, t('home'))),
       trail.map(([label, link], i) =>
-        h('li', {}, link ? h('a', { href: link }, label) : h('span', { 'aria-current': i === trail.length - 1 ? 'page' : undefined }, label)))));
+        h(
+          'li',
+          {},
+          link
+            ? h('a', { href: link }, label)
+            : h('span', { 'aria-current': i === trail.length - 1 ? 'page' : undefined }, label),
+        ),
+      ),
+    ),
+  );
 }
 
 /** A definition list from [term, value] pairs, leaving out empty values. */
 export function facts(pairs, attrs = {}) {
-  const kept = pairs.filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0));
-  return kept.length ? h('dl', { class: 'facts', ...attrs }, kept.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))) : null;
+  const kept = pairs.filter(
+    ([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0),
+  );
+  return kept.length
+    ? h(
+        'dl',
+        { class: 'facts', ...attrs },
+        kept.map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value))),
+      )
+    : null;
 }
 
 /** A labelled select of codes with { zh, en } labels. */
-export function selectField(id, label, labels, value, { codes = Object.keys(labels), allLabel = t('all'), groups } = {}) {
+export function selectField(
+  id,
+  label,
+  labels,
+  value,
+  { codes = Object.keys(labels), allLabel = t('all'), groups } = {},
+) {
   const options = groups
-    ? groups.map(([groupLabel, groupCodes]) => h('optgroup', { label: groupLabel }, groupCodes.map((code) => h('option', { value: code, selected: code === value }, pick(labels[code])))))
+    ? groups.map(([groupLabel, groupCodes]) =>
+        h(
+          'optgroup',
+          { label: groupLabel },
+          groupCodes.map((code) => h('option', { value: code, selected: code === value }, pick(labels[code]))),
+        ),
+      )
     : codes.map((code) => h('option', { value: code, selected: code === value }, pick(labels[code])));
-  return h('div', { class: 'field' },
+  return h(
+    'div',
+    { class: 'field' },
     h('label', { for: id }, label),
-    h('select', { id, name: id }, allLabel !== null ? h('option', { value: '' }, allLabel) : null, options));
+    h('select', { id, name: id }, allLabel !== null ? h('option', { value: '' }, allLabel) : null, options),
+  );
 }
 
 export function inputField(id, label, value, attrs = {}) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, name: id, value: value ?? '', ...attrs }));
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    h('input', { id, name: id, value: value ?? '', ...attrs }),
+  );
 }
 
 /**
@@ -163,16 +219,23 @@ export function inputField(id, label, value, attrs = {}) {
  * every list state has its own address (back button, bookmarks, sharing).
  */
 export function filterForm(fields, { label = t('filters'), action = location.pathname } = {}) {
-  const form = h('form', { class: 'filters', method: 'get', action, role: 'search', 'aria-label': label },
+  const form = h(
+    'form',
+    { class: 'filters', method: 'get', action, role: 'search', 'aria-label': label },
     fields,
     locale === 'en' ? h('input', { type: 'hidden', name: 'locale', value: 'en' }) : null,
-    h('div', { class: 'actions' },
+    h(
+      'div',
+      { class: 'actions' },
       h('button', { type: 'submit', class: 'button button-primary' }, t('search')),
-      h('a', { class: 'button', href: href(action) }, t('reset'))));
+      h('a', { class: 'button', href: href(action) }, t('reset')),
+    ),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const params = {};
-    for (const [k, v] of new FormData(form)) if (String(v).trim() !== '' && k !== 'locale') params[k] = String(v).trim();
+    for (const [k, v] of new FormData(form))
+      if (String(v).trim() !== '' && k !== 'locale') params[k] = String(v).trim();
     location.assign(href(action, params));
   });
   return form;
@@ -180,14 +243,32 @@ export function filterForm(fields, { label = t('filters'), action = location.pat
 
 export const badge = (text, kind = '') => h('span', { class: `badge ${kind ? `badge-${kind}` : ''}`.trim() }, text);
 
-const sizeText = (kb) => (typeof kb === 'number' ? (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`) : '');
+const sizeText = (kb) =>
+  typeof kb === 'number' ? (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`) : '';
 
 /** Attachments of a document or notice (Strapi media: name, url, ext, size in KB). */
 export function attachmentList(files) {
   if (!Array.isArray(files) || files.length === 0) return null;
-  return h('section', { class: 'attachments', 'aria-labelledby': 'attachments-heading' },
+  return h(
+    'section',
+    { class: 'attachments', 'aria-labelledby': 'attachments-heading' },
     h('h2', { id: 'attachments-heading' }, t('downloads')),
-    h('ul', {}, files.map((f) =>
-      h('li', {}, h('a', { href: safeUrl(f.url) ?? undefined, download: f.name }, f.name),
-        ' ', h('span', { class: 'muted' }, [f.ext?.replace('.', '').toUpperCase(), sizeText(f.size)].filter(Boolean).join(' · '))))));
+    h(
+      'ul',
+      {},
+      files.map((f) =>
+        h(
+          'li',
+          {},
+          h('a', { href: safeUrl(f.url) ?? undefined, download: f.name }, f.name),
+          ' ',
+          h(
+            'span',
+            { class: 'muted' },
+            [f.ext?.replace('.', '').toUpperCase(), sizeText(f.size)].filter(Boolean).join(' · '),
+          ),
+        ),
+      ),
+    ),
+  );
 }

@@ -4,7 +4,10 @@
  * The address as a browser reads it: tabs and newlines inside are dropped and control characters or spaces around
  * it are trimmed (the URL standard's preprocessing), so `java\tscript:` cannot pass for a relative path.
  */
-const asBrowserReads = (url) => String(url ?? '').replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+const asBrowserReads = (url) =>
+  String(url ?? '')
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 

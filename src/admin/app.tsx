@@ -22,7 +22,9 @@ import { enumLabelsFor } from '../labels';
 import contentManagerZhHansFile from '../../node_modules/@strapi/content-manager/dist/admin/translations/zh-Hans.json.mjs';
 
 const contentManagerZhHans: Record<string, string> = Object.fromEntries(
-  Object.entries(contentManagerZhHansFile as Record<string, string>).filter(([id]) => id.startsWith('content-manager.')),
+  Object.entries(contentManagerZhHansFile as Record<string, string>).filter(([id]) =>
+    id.startsWith('content-manager.'),
+  ),
 );
 
 /** Edit-view strings newer than Strapi's zh-Hans file (shown in English to Chinese users otherwise). */
@@ -52,7 +54,8 @@ const CONTENT_MANAGER_ZH_ADDED: Record<string, string> = {
 const LANGUAGE_KEY = 'strapi-admin-language';
 const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 // Scoped by the `useLegacyMediaLibrary` flag and by the project's uuid (package.json `strapi.uuid`, `false` without one).
-const mediaBannerKeys = (uuid: unknown) => [true, false].map((legacy) => `STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`);
+const mediaBannerKeys = (uuid: unknown) =>
+  [true, false].map((legacy) => `STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${uuid}`);
 
 const setOnce = (key: string, value: unknown) => {
   if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, JSON.stringify(value));
@@ -68,7 +71,8 @@ function applyBrowserDefaults() {
     void fetch('/admin/init')
       .then((response) => (response.ok ? response.json() : null))
       .then((body: { data?: { uuid?: unknown } } | null) => {
-        if (body?.data && body.data.uuid !== undefined) for (const key of mediaBannerKeys(body.data.uuid)) setOnce(key, true);
+        if (body?.data && body.data.uuid !== undefined)
+          for (const key of mediaBannerKeys(body.data.uuid)) setOnce(key, true);
       })
       .catch(() => undefined);
   } catch {
@@ -85,7 +89,11 @@ const FORMAT_MESSAGES = {
   en: { 'components.Input.error.validation.regex': 'Wrong format: see the expected form under this field.' },
 };
 
-type Header = { name: string; attribute?: { type: string; enum?: string[] }; cellFormatter?: (row: Record<string, unknown>) => React.ReactNode };
+type Header = {
+  name: string;
+  attribute?: { type: string; enum?: string[] };
+  cellFormatter?: (row: Record<string, unknown>) => React.ReactNode;
+};
 type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
 
 /** List view cells of enumerations show their labels (Strapi prints the code). */
@@ -115,7 +123,13 @@ const labelEnumerationFilters = ({ displayedFilters, layout }: FilterHookArgs): 
       if (filter.type !== 'enumeration' || !filter.options) return filter;
       const labels = enumLabelsFor(filter.options.map((option) => option.value));
       if (!labels) return filter;
-      return { ...filter, options: filter.options.map((option) => ({ ...option, label: labels[option.value] ? (english ? labels[option.value].en : labels[option.value].zh) : option.value })) };
+      return {
+        ...filter,
+        options: filter.options.map((option) => ({
+          ...option,
+          label: labels[option.value] ? (english ? labels[option.value].en : labels[option.value].zh) : option.value,
+        })),
+      };
     }),
   };
 };

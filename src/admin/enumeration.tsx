@@ -9,7 +9,8 @@ import { useField } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { enumLabelsFor, type Bilingual } from '../labels';
 
-const pick = (label: Bilingual | undefined, locale: string, code: string) => (label ? (locale.startsWith('zh') ? label.zh : label.en) : code);
+const pick = (label: Bilingual | undefined, locale: string, code: string) =>
+  label ? (locale.startsWith('zh') ? label.zh : label.en) : code;
 
 type EnumerationProps = {
   name: string;

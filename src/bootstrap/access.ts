@@ -79,7 +79,11 @@ const MEDIA = [
 ];
 
 /** Admin actions registered by the disclosure plugin (src/plugins/disclosure/server/src/permissions.ts). */
-const REPORT_ACTIONS = ['plugin::disclosure.report.read', 'plugin::disclosure.report.compute', 'plugin::disclosure.report.publish'];
+const REPORT_ACTIONS = [
+  'plugin::disclosure.report.read',
+  'plugin::disclosure.report.compute',
+  'plugin::disclosure.report.publish',
+];
 /** Importing published reports as historical reports (POST /disclosure/imports, the import page). */
 const IMPORT_ACTIONS = ['plugin::disclosure.report.import'];
 const APPLICATION_ACTIONS = ['plugin::disclosure.applications.read', 'plugin::disclosure.applications.handle'];
@@ -90,7 +94,8 @@ export const ADMIN_ROLES: RoleSpec[] = [
   {
     code: 'content-editor',
     name: '内容编辑 Content editor',
-    description: 'Edits and publishes policy documents, transaction projects and notices of their organizations, and CA provider information.',
+    description:
+      'Edits and publishes policy documents, transaction projects and notices of their organizations, and CA provider information.',
     scoped: true,
     contentTypes: [
       { uid: 'api::policy-document.policy-document', actions: ALL },
@@ -105,7 +110,8 @@ export const ADMIN_ROLES: RoleSpec[] = [
   {
     code: 'disclosure-officer',
     name: '信息公开专员 Disclosure officer',
-    description: 'Handles disclosure applications and review or lawsuit cases, records decisions and fees, and produces the annual report, for their organizations.',
+    description:
+      'Handles disclosure applications and review or lawsuit cases, records decisions and fees, and produces the annual report, for their organizations.',
     scoped: true,
     contentTypes: [
       { uid: 'api::disclosure-application.disclosure-application', actions: CRUD },
@@ -126,13 +132,22 @@ export const ADMIN_ROLES: RoleSpec[] = [
   {
     code: 'auditor',
     name: '只读审核 Auditor',
-    description: 'City-level: reads everything public and the annual reports of every organization, with the records behind the report tables; changes nothing.',
+    description:
+      'City-level: reads everything public and the annual reports of every organization, with the records behind the report tables; changes nothing.',
     contentTypes: [
-      ...[...PUBLIC_READABLE, ...PUBLIC_READABLE_SINGLES].map((uid) => ({ uid, actions: ['read'] as RoleSpec['contentTypes'][number]['actions'] })),
+      ...[...PUBLIC_READABLE, ...PUBLIC_READABLE_SINGLES].map((uid) => ({
+        uid,
+        actions: ['read'] as RoleSpec['contentTypes'][number]['actions'],
+      })),
       { uid: 'api::administrative-decision.administrative-decision', actions: ['read'] },
       { uid: 'api::fee.fee', actions: ['read'] },
     ],
-    actions: ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::disclosure.report.read', OVERVIEW_ACTION],
+    actions: [
+      'plugin::upload.read',
+      'plugin::upload.assets.download',
+      'plugin::disclosure.report.read',
+      OVERVIEW_ACTION,
+    ],
   },
 ];
 

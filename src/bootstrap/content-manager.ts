@@ -22,9 +22,13 @@ const APPLIED_KEY = 'content_manager_views_applied';
 // Strapi's defaults (node_modules/@strapi/content-manager/dist/server/services/utils/configuration).
 const NON_LISTABLE = ['json', 'password', 'richtext', 'dynamiczone', 'blocks'];
 const defaultList = (model: Model) =>
-  Object.keys(model.attributes).filter((name) => name !== 'documentId' && !NON_LISTABLE.includes(model.attributes[name].type)).slice(0, 4);
+  Object.keys(model.attributes)
+    .filter((name) => name !== 'documentId' && !NON_LISTABLE.includes(model.attributes[name].type))
+    .slice(0, 4);
 const defaultMainField = (model: Model) =>
-  Object.keys(model.attributes).find((name) => name !== 'id' && name !== 'documentId' && model.attributes[name].type === 'string') ?? 'id';
+  Object.keys(model.attributes).find(
+    (name) => name !== 'id' && name !== 'documentId' && model.attributes[name].type === 'string',
+  ) ?? 'id';
 
 /** The desired value of each setting path, with Strapi's default beside it. */
 function declared(model: Model, spec: ViewSpec): Array<{ path: string; value: unknown; strapiDefault: unknown }> {
@@ -34,8 +38,10 @@ function declared(model: Model, spec: ViewSpec): Array<{ path: string; value: un
     out.push({ path: `metadatas.${field}.edit.label`, value: label.zh, strapiDefault: field });
     out.push({ path: `metadatas.${field}.list.label`, value: label.zh, strapiDefault: field });
     if (label.hint) out.push({ path: `metadatas.${field}.edit.description`, value: label.hint, strapiDefault: '' });
-    if (label.edit === 'readOnly') out.push({ path: `metadatas.${field}.edit.editable`, value: false, strapiDefault: true });
-    if (label.edit === 'hidden') out.push({ path: `metadatas.${field}.edit.visible`, value: false, strapiDefault: true });
+    if (label.edit === 'readOnly')
+      out.push({ path: `metadatas.${field}.edit.editable`, value: false, strapiDefault: true });
+    if (label.edit === 'hidden')
+      out.push({ path: `metadatas.${field}.edit.visible`, value: false, strapiDefault: true });
   }
   const mainField = defaultMainField(model);
   if (spec.mainField) out.push({ path: 'settings.mainField', value: spec.mainField, strapiDefault: mainField });
@@ -48,7 +54,8 @@ function declared(model: Model, spec: ViewSpec): Array<{ path: string; value: un
   return out;
 }
 
-const getPath = (object: Record<string, any>, path: string) => path.split('.').reduce<any>((node, key) => node?.[key], object);
+const getPath = (object: Record<string, any>, path: string) =>
+  path.split('.').reduce<any>((node, key) => node?.[key], object);
 function setPath(object: Record<string, any>, path: string, value: unknown) {
   const keys = path.split('.');
   let node = object;
@@ -63,7 +70,10 @@ export function planView(model: Model, spec: ViewSpec, current: Configuration, a
   const applied: Record<string, unknown> = {};
   for (const { path, value, strapiDefault } of declared(model, spec)) {
     const stored = getPath(next, path);
-    const untouched = stored === undefined || same(stored, strapiDefault) || (path in appliedBefore && same(stored, appliedBefore[path]));
+    const untouched =
+      stored === undefined ||
+      same(stored, strapiDefault) ||
+      (path in appliedBefore && same(stored, appliedBefore[path]));
     if (untouched) {
       setPath(next, path, value);
       applied[path] = value;
@@ -93,7 +103,11 @@ export async function applyContentManagerViews(strapi: Core.Strapi) {
     const { next, applied } = planView(model, spec, current, appliedBefore[uid] ?? {});
     appliedNow[uid] = applied;
     if (!same(next, current)) {
-      await service.updateConfiguration(model, { settings: next.settings, metadatas: next.metadatas, layouts: next.layouts });
+      await service.updateConfiguration(model, {
+        settings: next.settings,
+        metadatas: next.metadatas,
+        layouts: next.layouts,
+      });
     }
   }
   if (!same(appliedNow, appliedBefore)) await store.set({ key: APPLIED_KEY, value: appliedNow });

@@ -4,7 +4,14 @@
  * admin's changes stand. Every change the app itself makes to permissions is logged ("[access] …").
  */
 import type { Core } from '@strapi/strapi';
-import { ADMIN_ROLES, PRIVATE_TYPES, SITE_TOKEN_NAME, STRAPI_DEFAULT_ROLES, publicActions, type RoleSpec } from './access';
+import {
+  ADMIN_ROLES,
+  PRIVATE_TYPES,
+  SITE_TOKEN_NAME,
+  STRAPI_DEFAULT_ROLES,
+  publicActions,
+  type RoleSpec,
+} from './access';
 import { ORGANIZATION_PATHS, SCOPE_CONDITION } from './scope';
 
 const LOCALES = [
@@ -37,10 +44,16 @@ function contentTypePermissions(strapi: Core.Strapi, spec: RoleSpec) {
     const localized = (strapi.contentType(uid as any)?.pluginOptions as any)?.i18n?.localized === true;
     for (const permission of contentTypeService.getPermissionsWithNestedFields(scoped)) {
       // Organization membership is administration (Settings): not part of a role's defaults.
-      const fields = (permission.properties?.fields as string[] | undefined)?.filter((f) => !(uid === 'api::organization.organization' && f === 'members'));
+      const fields = (permission.properties?.fields as string[] | undefined)?.filter(
+        (f) => !(uid === 'api::organization.organization' && f === 'members'),
+      );
       permissions.push({
         ...permission,
-        properties: { ...permission.properties, ...(fields ? { fields } : {}), ...(localized ? { locales: LOCALES.map((l) => l.code) } : {}) },
+        properties: {
+          ...permission.properties,
+          ...(fields ? { fields } : {}),
+          ...(localized ? { locales: LOCALES.map((l) => l.code) } : {}),
+        },
         // Only types that have an organization: on the others (CA providers, the calendar) the condition grants nothing.
         conditions: spec.scoped && uid in ORGANIZATION_PATHS ? [SCOPE_CONDITION] : [],
       });
@@ -66,11 +79,11 @@ export async function ensureAdminRoles(strapi: Core.Strapi, reason: string) {
       ...spec.actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
     ];
     const before = new Set<string>(
-      (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(permissionKey)
+      (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(permissionKey),
     );
     await roles.assignPermissions(role.id, permissions);
     const after = new Set<string>(
-      (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(permissionKey)
+      (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })).map(permissionKey),
     );
     const added = [...after].filter((k) => !before.has(k));
     const removed = [...before].filter((k) => !after.has(k));
@@ -78,7 +91,7 @@ export async function ensureAdminRoles(strapi: Core.Strapi, reason: string) {
       strapi.log.info(
         `[access] ${reason}: set admin role ${spec.code} to its defaults` +
           (added.length ? `; granted ${added.sort().join(', ')}` : '') +
-          (removed.length ? `; removed ${removed.sort().join(', ')}` : '')
+          (removed.length ? `; removed ${removed.sort().join(', ')}` : ''),
       );
     }
   }
@@ -102,7 +115,9 @@ export async function stripDefaultRoles(strapi: Core.Strapi, reason: string) {
     if (!granted.length) continue;
     await permissions.deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
     const stripped = [...new Set(granted.map((p) => `${p.action} on ${p.subject}`))].sort();
-    strapi.log.warn(`[access] ${reason}: removed from Strapi's "${role.name}" role (${code}) its permissions on private types: ${stripped.join(', ')}`);
+    strapi.log.warn(
+      `[access] ${reason}: removed from Strapi's "${role.name}" role (${code}) its permissions on private types: ${stripped.join(', ')}`,
+    );
   }
 }
 
@@ -117,7 +132,9 @@ export async function ensurePublicPermissions(strapi: Core.Strapi, reason: strin
   const extra = existing.filter((p) => !wanted.has(p.action));
   if (extra.length) {
     await query.deleteMany({ where: { id: { $in: extra.map((p) => p.id) } } });
-    strapi.log.warn(`[access] ${reason}: removed public permissions not in src/bootstrap/access.ts: ${extra.map((p) => p.action).join(', ')}`);
+    strapi.log.warn(
+      `[access] ${reason}: removed public permissions not in src/bootstrap/access.ts: ${extra.map((p) => p.action).join(', ')}`,
+    );
   }
   const missing = [...wanted].filter((action) => !have.has(action));
   for (const action of missing) await query.create({ data: { action, role: role.id } });
@@ -169,7 +186,9 @@ export async function ensureSiteToken(strapi: Core.Strapi, reason: string) {
     const current = [...(existing.permissions ?? [])].map((p: any) => (typeof p === 'string' ? p : p.action)).sort();
     if (existing.type !== 'custom' || JSON.stringify(current) !== JSON.stringify([...permissions].sort())) {
       await tokens.update(existing.id, { type: 'custom', permissions });
-      strapi.log.info(`[access] ${reason}: set the "${SITE_TOKEN_NAME}" API token to its default permissions (was: ${current.join(', ') || 'none'})`);
+      strapi.log.info(
+        `[access] ${reason}: set the "${SITE_TOKEN_NAME}" API token to its default permissions (was: ${current.join(', ') || 'none'})`,
+      );
     }
   }
 }
@@ -207,12 +226,20 @@ export async function applyAccessDefaults(strapi: Core.Strapi, reason: string) {
   await ensurePublicPermissions(strapi, reason);
   await ensureSiteToken(strapi, reason);
   const offered = declaredGrants(strapi).map((g) => g.key);
-  await strapi.store.set({ ...DEFAULTS_RECORD, value: { appliedAt: new Date().toISOString(), reason, offered } satisfies DefaultsRecord });
+  await strapi.store.set({
+    ...DEFAULTS_RECORD,
+    value: { appliedAt: new Date().toISOString(), reason, offered } satisfies DefaultsRecord,
+  });
   strapi.log.info(`[access] ${reason}: access defaults applied (src/bootstrap/access.ts)`);
 }
 
 type Grant =
-  | { key: string; kind: 'admin'; role: string; permission: { action: string; subject: string | null; properties: any; conditions: string[] } }
+  | {
+      key: string;
+      kind: 'admin';
+      role: string;
+      permission: { action: string; subject: string | null; properties: any; conditions: string[] };
+    }
   | { key: string; kind: 'public' | 'site-token'; action: string };
 
 /** Every default grant access.ts declares, each with a stable key (admin role + action + subject; public action). */
@@ -259,11 +286,15 @@ export async function offerNewGrants(strapi: Core.Strapi, record: DefaultsRecord
       const have = await strapi.db.query('admin::permission').count({
         where: { role: role.id, action: grant.permission.action, subject: grant.permission.subject },
       });
-      if (!have) await strapi.db.query('admin::permission').create({ data: { ...grant.permission, actionParameters: {}, role: role.id } });
+      if (!have)
+        await strapi.db
+          .query('admin::permission')
+          .create({ data: { ...grant.permission, actionParameters: {}, role: role.id } });
     } else if (grant.kind === 'public') {
       const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
       const query = strapi.db.query('plugin::users-permissions.permission');
-      if (role && !(await query.count({ where: { role: role.id, action: grant.action } }))) await query.create({ data: { action: grant.action, role: role.id } });
+      if (role && !(await query.count({ where: { role: role.id, action: grant.action } })))
+        await query.create({ data: { action: grant.action, role: role.id } });
     } else {
       const tokens = strapi.service('admin::api-token-content-api');
       const token = await tokens.getByName(SITE_TOKEN_NAME);
@@ -272,8 +303,13 @@ export async function offerNewGrants(strapi: Core.Strapi, record: DefaultsRecord
       if (!current.includes(grant.action)) await tokens.update(token.id, { permissions: [...current, grant.action] });
     }
   }
-  await strapi.store.set({ ...DEFAULTS_RECORD, value: { ...record, offered: [...offered, ...fresh.map((g) => g.key)] } });
-  strapi.log.info(`[access] new in this release, granted once (the admin may remove them): ${fresh.map((g) => g.key).join('; ')}`);
+  await strapi.store.set({
+    ...DEFAULTS_RECORD,
+    value: { ...record, offered: [...offered, ...fresh.map((g) => g.key)] },
+  });
+  strapi.log.info(
+    `[access] new in this release, granted once (the admin may remove them): ${fresh.map((g) => g.key).join('; ')}`,
+  );
 }
 
 export async function setUp(strapi: Core.Strapi) {

@@ -52,15 +52,15 @@ type AdminPermission = { action: string; subject?: string | null };
 /** Invariant 3, on the complete permission list of an admin role. */
 export function checkAdminRolePermissions(permissions: AdminPermission[]) {
   const mayReadApplications = permissions.some(
-    (p) => p.action === READ_APPLICATIONS || (p.action === CM_READ && p.subject === APPLICATION_UID)
+    (p) => p.action === READ_APPLICATIONS || (p.action === CM_READ && p.subject === APPLICATION_UID),
   );
   if (mayReadApplications) return;
   const exposing = permissions.filter((p) => p.action === HANDLE_APPLICATIONS || p.subject === EVENT_UID);
   if (exposing.length) {
     refuse(
       '没有“申请”查看权限的角色不能获得可看到申请人信息的权限，请先授予“依申请公开”的查看权限',
-      'A role that may not read disclosure applications cannot be given permissions that show applicants\' data; grant reading applications first',
-      [...new Set(exposing.map((p) => `${p.action}${p.subject ? ` on ${p.subject}` : ''}`))]
+      "A role that may not read disclosure applications cannot be given permissions that show applicants' data; grant reading applications first",
+      [...new Set(exposing.map((p) => `${p.action}${p.subject ? ` on ${p.subject}` : ''}`))],
     );
   }
 }
@@ -73,7 +73,7 @@ export function checkPublicActions(strapi: Core.Strapi, actions: string[]) {
     refuse(
       '公开角色（未登录访客）只能读取公开内容，不能写入，也不能读取非公开类型；不能授予',
       'The public role reads public content only: it never writes and never reads private types; refused',
-      bad
+      bad,
     );
   }
 }
@@ -87,7 +87,7 @@ export function checkSiteToken(strapi: Core.Strapi, token: TokenAttributes) {
     refuse(
       `“${SITE_TOKEN_NAME}”令牌必须是自定义（custom）类型，只能读取公开内容；不能设为`,
       `The "${SITE_TOKEN_NAME}" token must be of type custom and read public content only; refused type`,
-      [String(token.type)]
+      [String(token.type)],
     );
   }
   const allowed = siteTokenAllowed(strapi);
@@ -97,7 +97,7 @@ export function checkSiteToken(strapi: Core.Strapi, token: TokenAttributes) {
     refuse(
       `“${SITE_TOKEN_NAME}”令牌只能读取公开内容，不能写入，也不能读取非公开类型；不能授予`,
       `The "${SITE_TOKEN_NAME}" token reads public content only: it never writes and never reads private types; refused`,
-      bad
+      bad,
     );
   }
 }
@@ -105,7 +105,9 @@ export function checkSiteToken(strapi: Core.Strapi, token: TokenAttributes) {
 /** The actions users-permissions' updateRole will leave on a role (its input format: type → controllers → actions). */
 function enabledActions(permissions: unknown): string[] {
   const out: string[] = [];
-  for (const [typeName, type] of Object.entries((permissions ?? {}) as Record<string, { controllers?: Record<string, Record<string, { enabled?: boolean }>> }>)) {
+  for (const [typeName, type] of Object.entries(
+    (permissions ?? {}) as Record<string, { controllers?: Record<string, Record<string, { enabled?: boolean }>> }>,
+  )) {
     for (const [controllerName, controller] of Object.entries(type?.controllers ?? {})) {
       for (const [actionName, action] of Object.entries(controller ?? {})) {
         if (action?.enabled) out.push(`${typeName}.${controllerName}.${actionName}`);
@@ -127,8 +129,11 @@ export function guardAccessChanges(strapi: Core.Strapi) {
   const upRoles = strapi.plugin('users-permissions').service('role');
   const updateRole = upRoles.updateRole.bind(upRoles);
   upRoles.updateRole = async (roleId: number | string, data: { permissions?: unknown }) => {
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { id: roleId }, select: ['type'] });
-    if (role?.type === 'public' && data?.permissions !== undefined) checkPublicActions(strapi, enabledActions(data.permissions));
+    const role = await strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { id: roleId }, select: ['type'] });
+    if (role?.type === 'public' && data?.permissions !== undefined)
+      checkPublicActions(strapi, enabledActions(data.permissions));
     return updateRole(roleId, data);
   };
 

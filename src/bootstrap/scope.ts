@@ -83,7 +83,11 @@ async function relationTarget(strapi: Core.Strapi, target: string, input: unknow
   if (input === undefined) return undefined;
   if (input === null) return null;
   const byId = async (id: number | string) =>
-    ((await strapi.db.query(target as any).findOne({ where: { id }, select: ['documentId'] })) as { documentId: string } | null)?.documentId ?? '';
+    (
+      (await strapi.db.query(target as any).findOne({ where: { id }, select: ['documentId'] })) as {
+        documentId: string;
+      } | null
+    )?.documentId ?? '';
   const one = async (item: unknown): Promise<string | null> => {
     if (typeof item === 'string') return item;
     if (typeof item === 'number') return byId(item);
@@ -116,11 +120,21 @@ async function projectOrganization(strapi: Core.Strapi, project: string | null):
 }
 
 /** The stored document's organization (null when it has none), or undefined when there is no such document. */
-async function storedOrganization(strapi: Core.Strapi, uid: string, documentId: string): Promise<string | null | undefined> {
+async function storedOrganization(
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<string | null | undefined> {
   const path = ORGANIZATION_PATHS[uid];
   if (path.length === 0) return documentId;
-  const populate = path.length === 1 ? { [path[0]]: { select: ['documentId'] } } : { [path[0]]: { populate: { [path[1]]: { select: ['documentId'] } } } };
-  const row = (await strapi.db.query(uid as any).findOne({ where: { documentId }, populate })) as Record<string, any> | null;
+  const populate =
+    path.length === 1
+      ? { [path[0]]: { select: ['documentId'] } }
+      : { [path[0]]: { populate: { [path[1]]: { select: ['documentId'] } } } };
+  const row = (await strapi.db.query(uid as any).findOne({ where: { documentId }, populate })) as Record<
+    string,
+    any
+  > | null;
   if (!row) return undefined;
   let node: any = row;
   for (const key of path) node = node?.[key];
@@ -128,7 +142,12 @@ async function storedOrganization(strapi: Core.Strapi, uid: string, documentId: 
 }
 
 /** The organization the write leaves the document in. */
-async function writtenOrganization(strapi: Core.Strapi, uid: string, data: Record<string, unknown> | undefined, stored: string | null | undefined) {
+async function writtenOrganization(
+  strapi: Core.Strapi,
+  uid: string,
+  data: Record<string, unknown> | undefined,
+  stored: string | null | undefined,
+) {
   const path = ORGANIZATION_PATHS[uid];
   if (path.length === 0 || !data) return stored ?? null;
   const model = strapi.getModel(uid as any);
@@ -140,7 +159,12 @@ async function writtenOrganization(strapi: Core.Strapi, uid: string, data: Recor
 }
 
 /** A document shaped like the condition's query expects: `{ organization: { documentId } }` or nested. */
-function shaped(uid: string, organization: string | null, user: { id: number; roles?: unknown[] }, locale: string | undefined) {
+function shaped(
+  uid: string,
+  organization: string | null,
+  user: { id: number; roles?: unknown[] },
+  locale: string | undefined,
+) {
   const path = ORGANIZATION_PATHS[uid];
   // The locale too: Strapi turns a permission's locales into a condition on `locale` of localized types.
   const common = { createdBy: { id: user.id, roles: user.roles ?? [] }, ...(locale ? { locale } : {}) };
@@ -151,7 +175,9 @@ function shaped(uid: string, organization: string | null, user: { id: number; ro
 }
 
 async function localeOf(strapi: Core.Strapi, uid: string, params: { locale?: unknown }) {
-  const localized = (strapi.getModel(uid as any).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
+  const localized =
+    (strapi.getModel(uid as any).pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized ===
+    true;
   if (!localized) return undefined;
   if (typeof params.locale === 'string' && params.locale !== '*') return params.locale;
   return (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
@@ -176,7 +202,11 @@ function withOrganizationPopulated(uid: string, params: { populate?: unknown }) 
     return { ...v, populate: { ...(v.populate ?? {}), [path[1]]: { fields: ['documentId'] } } };
   };
   let next: unknown;
-  if (current === undefined || current === false || (typeof current === 'object' && current !== null && 'count' in current)) {
+  if (
+    current === undefined ||
+    current === false ||
+    (typeof current === 'object' && current !== null && 'count' in current)
+  ) {
     next = nested({ fields: ['documentId'] });
   } else if (current === true || current === '*') {
     next = path.length === 1 ? current : nested({});
@@ -188,7 +218,14 @@ function withOrganizationPopulated(uid: string, params: { populate?: unknown }) 
 }
 
 const CM_PATH = /^\/content-manager\//i;
-const EXISTING_ACTION: Record<string, string> = { update: 'update', delete: 'delete', publish: 'publish', unpublish: 'publish', discardDraft: 'update', clone: 'read' };
+const EXISTING_ACTION: Record<string, string> = {
+  update: 'update',
+  delete: 'delete',
+  publish: 'publish',
+  unpublish: 'publish',
+  discardDraft: 'update',
+  clone: 'read',
+};
 
 /**
  * Content Manager writes: the document before the write must be one the user may act on, and the organization it is
@@ -207,13 +244,19 @@ export function registerScopedWrites(strapi: Core.Strapi) {
       withOrganizationPopulated(uid, context.params as { populate?: unknown });
       return next();
     }
-    if (!['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'].includes(action)) return next();
-    const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+    if (!['create', 'update', 'clone', 'delete', 'publish', 'unpublish', 'discardDraft'].includes(action))
+      return next();
+    const checker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: uid });
     const params = context.params as { documentId?: string; data?: Record<string, unknown>; locale?: unknown };
     const user = ctx.state.user;
     const locale = await localeOf(strapi, uid, params);
     const refuse = () => {
-      throw new errors.ForbiddenError('不能操作其他机构的记录 (Forbidden: this record belongs to an organization outside your scope)');
+      throw new errors.ForbiddenError(
+        '不能操作其他机构的记录 (Forbidden: this record belongs to an organization outside your scope)',
+      );
     };
     let stored: string | null | undefined;
     if (action !== 'create' && params.documentId) {
@@ -245,10 +288,14 @@ export function registerDefaultOrganization(strapi: Core.Strapi) {
     const ctx = strapi.requestContext.get() as any;
     if (!ctx || !CM_PATH.test(ctx.path ?? '') || !ctx.state?.userAbility || !ctx.state?.user) return next();
     const params = context.params as { documentId?: string; data?: Record<string, unknown>; locale?: unknown };
-    const stored = action === 'clone' && params.documentId ? await storedOrganization(strapi, uid, params.documentId) : undefined;
+    const stored =
+      action === 'clone' && params.documentId ? await storedOrganization(strapi, uid, params.documentId) : undefined;
     if ((await writtenOrganization(strapi, uid, params.data, stored)) !== null) return next();
     const user = ctx.state.user;
-    const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility: ctx.state.userAbility, model: uid });
+    const checker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: uid });
     // A user who may create records without an organization (super admin, city level) keeps that choice.
     if (!checker.cannot.create(shaped(uid, null, user, await localeOf(strapi, uid, params)))) return next();
     const mine = await organizationsOf(strapi, user.id);
@@ -256,8 +303,13 @@ export function registerDefaultOrganization(strapi: Core.Strapi) {
       params.data = { ...(params.data ?? {}), [path[0]]: { connect: [{ documentId: mine[0] }], disconnect: [] } };
     } else if (mine.length > 1) {
       const label = fieldLabel(uid, [path[0]]);
-      const message = bilingual(`请选择${label.zh}：您属于多个机构`, `${path[0]} is required: you are a member of several organizations, choose one`);
-      throw new errors.ValidationError(message, { errors: [{ path: [path[0]], message, name: 'ValidationError', value: null }] });
+      const message = bilingual(
+        `请选择${label.zh}：您属于多个机构`,
+        `${path[0]} is required: you are a member of several organizations, choose one`,
+      );
+      throw new errors.ValidationError(message, {
+        errors: [{ path: [path[0]], message, name: 'ValidationError', value: null }],
+      });
     }
     // A member of no organization: the scoped-writes check answers 403.
     return next();

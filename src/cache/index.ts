@@ -40,10 +40,22 @@ export function createStore(settings: PublicCacheSettings): PublicCacheStore {
  * sessions. Every other model may be read by the public directly or through populate, relations, permissions or the
  * default locale, so its writes advance the generation.
  */
-const NEVER_PUBLIC = [/^admin::/, /^strapi::session$/, /^api::disclosure-application\./, /^plugin::disclosure\.application-event$/];
+const NEVER_PUBLIC = [
+  /^admin::/,
+  /^strapi::session$/,
+  /^api::disclosure-application\./,
+  /^plugin::disclosure\.application-event$/,
+];
 export const affectsPublicReads = (uid: string) => !NEVER_PUBLIC.some((pattern) => pattern.test(uid));
 
-const WRITE_EVENTS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
+const WRITE_EVENTS = [
+  'afterCreate',
+  'afterCreateMany',
+  'afterUpdate',
+  'afterUpdateMany',
+  'afterDelete',
+  'afterDeleteMany',
+] as const;
 
 const instances = new WeakMap<Core.Strapi, { settings: PublicCacheSettings; store: PublicCacheStore }>();
 
@@ -68,10 +80,14 @@ export function publicCache(strapi: Core.Strapi) {
 export async function invalidateOnWrites(strapi: Core.Strapi) {
   const { store, settings } = publicCache(strapi);
   if (!(await store.ready(5000))) {
-    strapi.log.error(`public cache: Redis at ${settings.redisUrl} is unreachable; public reads are served uncached until it is back`);
+    strapi.log.error(
+      `public cache: Redis at ${settings.redisUrl} is unreachable; public reads are served uncached until it is back`,
+    );
   }
   const advance = () =>
-    store.advance().catch((error: unknown) => strapi.log.error(`public cache: could not advance the generation: ${String(error)}`));
+    store
+      .advance()
+      .catch((error: unknown) => strapi.log.error(`public cache: could not advance the generation: ${String(error)}`));
   const onWrite = async (event: { model: { uid: string } }) => {
     if (!affectsPublicReads(event.model.uid)) return;
     await advance();

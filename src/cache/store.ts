@@ -69,7 +69,10 @@ export class MemoryStore implements PublicCacheStore {
   }
 
   async advance() {
-    this.generation = { id: String(Number(this.generation.id) + 1), since: nextSince(this.generation.since, Date.now()) };
+    this.generation = {
+      id: String(Number(this.generation.id) + 1),
+      since: nextSince(this.generation.since, Date.now()),
+    };
     this.entries.clear();
   }
 
@@ -109,7 +112,10 @@ export class RedisStore implements PublicCacheStore {
   private readonly generationKey: string;
   private readonly entryPrefix: string;
 
-  constructor(url: string, private readonly options: { ttlMs: number; prefix: string }) {
+  constructor(
+    url: string,
+    private readonly options: { ttlMs: number; prefix: string },
+  ) {
     // No offline queue: while Redis is unreachable a lookup fails at once and the request is served uncached.
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
     this.redis.on('error', () => {
@@ -138,7 +144,11 @@ export class RedisStore implements PublicCacheStore {
 
   async lookup(key: string) {
     const now = String(Math.floor(Date.now() / 1000) * 1000);
-    const [id, since, raw] = (await this.redis.eval(LOOKUP, 1, this.generationKey, this.entryPrefix, now, key)) as [string, string, string | null];
+    const [id, since, raw] = (await this.redis.eval(LOOKUP, 1, this.generationKey, this.entryPrefix, now, key)) as [
+      string,
+      string,
+      string | null,
+    ];
     return { generation: { id, since: Number(since) }, entry: raw ? (JSON.parse(raw) as CachedResponse) : null };
   }
 

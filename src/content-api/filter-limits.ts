@@ -30,7 +30,8 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
   if (!isObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
     if (key === '$and' || key === '$or') {
-      for (const item of Array.isArray(child) ? child : isObject(child) ? Object.values(child) : []) visit(item, model, depth, at, lookup);
+      for (const item of Array.isArray(child) ? child : isObject(child) ? Object.values(child) : [])
+        visit(item, model, depth, at, lookup);
       continue;
     }
     if (key === '$not') {

@@ -37,8 +37,10 @@ export interface PopulateProblem {
 const MESSAGES: Record<PopulateProblem['code'], (path: string) => string> = {
   wildcard: (path) =>
     `populate 只在第一层接受通配符 *（${path}）：请逐一列出需要展开的字段。 populate accepts the wildcard * only at the top level (${path}): name each attribute to populate.`,
-  depth: (path) => `populate 层级过深（${path}）：最多 ${MAX_DEPTH} 层。 populate is too deep (${path}): at most ${MAX_DEPTH} levels.`,
-  breadth: (path) => `populate 展开的字段过多（从 ${path} 起）：最多 ${MAX_POPULATED} 个。 populate expands too many attributes (from ${path} on): at most ${MAX_POPULATED}.`,
+  depth: (path) =>
+    `populate 层级过深（${path}）：最多 ${MAX_DEPTH} 层。 populate is too deep (${path}): at most ${MAX_DEPTH} levels.`,
+  breadth: (path) =>
+    `populate 展开的字段过多（从 ${path} 起）：最多 ${MAX_POPULATED} 个。 populate expands too many attributes (from ${path} on): at most ${MAX_POPULATED}.`,
   nestedToMany: (path) =>
     `populate 不能在第二层展开一对多关联（${path}）：请单独查询该关联。 populate cannot expand a to-many relation below the first level (${path}): query it on its own.`,
   malformed: (path) => `populate 格式无效（${path}）。 populate is malformed (${path}).`,
@@ -62,7 +64,8 @@ function fromPaths(paths: string[], at: string): Record<string, unknown> {
     let node = tree;
     segments.forEach((segment, i) => {
       // `*` may only end a path (notices.*): "every attribute" cannot be followed by a name.
-      if (segment.includes('*') && (segment !== '*' || i !== segments.length - 1)) refuse('wildcard', [at, ...segments.slice(0, i + 1)].filter(Boolean).join('.'));
+      if (segment.includes('*') && (segment !== '*' || i !== segments.length - 1))
+        refuse('wildcard', [at, ...segments.slice(0, i + 1)].filter(Boolean).join('.'));
       if (i === segments.length - 1) {
         node[segment] = node[segment] && typeof node[segment] === 'object' ? node[segment] : true;
       } else {
@@ -128,8 +131,18 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
     if (options.on !== undefined) {
       if (!options.on || typeof options.on !== 'object' || Array.isArray(options.on)) refuse('malformed', `${path}.on`);
       for (const [component, componentSpec] of Object.entries(options.on as Record<string, unknown>)) {
-        if (componentSpec && typeof componentSpec === 'object' && (componentSpec as Record<string, unknown>).populate !== undefined) {
-          visit((componentSpec as Record<string, unknown>).populate, component, depth + 1, `${path}.on.${component}`, walk);
+        if (
+          componentSpec &&
+          typeof componentSpec === 'object' &&
+          (componentSpec as Record<string, unknown>).populate !== undefined
+        ) {
+          visit(
+            (componentSpec as Record<string, unknown>).populate,
+            component,
+            depth + 1,
+            `${path}.on.${component}`,
+            walk,
+          );
         }
       }
     }
@@ -137,7 +150,11 @@ function visit(value: unknown, model: string | undefined, depth: number, at: str
 }
 
 /** Null when the populate of a request on `model` is within the limits, else the first problem found. */
-export function checkPopulate(populate: unknown, model: string | undefined, lookup: SchemaLookup): PopulateProblem | null {
+export function checkPopulate(
+  populate: unknown,
+  model: string | undefined,
+  lookup: SchemaLookup,
+): PopulateProblem | null {
   try {
     visit(populate, model, 1, '', { lookup, populated: 0 });
     return null;
@@ -156,7 +173,11 @@ export function schemaLookup(models: (uid: string) => { attributes?: Record<stri
     switch (definition.type) {
       case 'relation':
         // An entry's `localizations` (i18n) are its versions in the other locales: as many as there are locales, no fan-out.
-        return { kind: 'relation', toManyRelation: name !== 'localizations' && /Many$|^manyWay$/.test(String(definition.relation)), target: definition.target };
+        return {
+          kind: 'relation',
+          toManyRelation: name !== 'localizations' && /Many$|^manyWay$/.test(String(definition.relation)),
+          target: definition.target,
+        };
       case 'media':
         return { kind: 'media', toManyRelation: false, target: 'plugin::upload.file' };
       case 'component':
@@ -172,7 +193,10 @@ export function schemaLookup(models: (uid: string) => { attributes?: Record<stri
     populatable: (model) =>
       Object.entries(models(model)?.attributes ?? {})
         // createdBy/updatedBy and private attributes never reach the content API (Strapi's sanitizer drops them).
-        .filter(([name, definition]) => POPULATABLE.has(definition?.type) && !definition.private && name !== 'createdBy' && name !== 'updatedBy')
+        .filter(
+          ([name, definition]) =>
+            POPULATABLE.has(definition?.type) && !definition.private && name !== 'createdBy' && name !== 'updatedBy',
+        )
         .map(([name]) => name),
   };
 }

@@ -124,12 +124,20 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
     fields: {
       name: L('机构名称', 'Name'),
       shortName: L('简称', 'Short name'),
-      creditCode: L('统一社会信用代码', 'Unified social credit code', '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466U'),
+      creditCode: L(
+        '统一社会信用代码',
+        'Unified social credit code',
+        '18 位，含 GB 32100-2015 校验位，如 12411700MB1C37466U',
+      ),
       kind: L('机构类型', 'Kind'),
       canIssueRegulations: L('可制定规章', 'Can issue regulations'),
       parent: L('上级机构', 'Parent'),
       displayOrder: L('排序', 'Display order', '数字小的在前'),
-      isSiteHost: L('网站主办单位', 'Hosts the public site', '勾选的机构显示在公开网站页脚（主办单位、联系方式、网站标识码、备案号）；只勾选一个'),
+      isSiteHost: L(
+        '网站主办单位',
+        'Hosts the public site',
+        '勾选的机构显示在公开网站页脚（主办单位、联系方式、网站标识码、备案号）；只勾选一个',
+      ),
       address: L('地址', 'Address'),
       postcode: POSTCODE,
       phone: PHONE,
@@ -138,7 +146,11 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
       siteCode: L('网站标识码', 'Website identification code', '10 位字母或数字（政府网站标识码），如 4117000001'),
       icpNumber: L('ICP 备案号', 'ICP licence number', '如 豫ICP备12345678号-1'),
       publicSecurityNumber: L('公安机关备案号', 'Public security filing number', '如 豫公网安备 41170202000001号'),
-      members: L('机构成员（管理员）', 'Members (admin users)', '本机构的信息公开专员和内容编辑：带“属于本人所在机构”条件的角色只看到本机构的记录'),
+      members: L(
+        '机构成员（管理员）',
+        'Members (admin users)',
+        '本机构的信息公开专员和内容编辑：带“属于本人所在机构”条件的角色只看到本机构的记录',
+      ),
     },
     list: ['name', 'shortName', 'kind', 'creditCode'],
     sort: { by: 'displayOrder', order: 'ASC' },
@@ -172,7 +184,11 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
   'api::disclosure-guide.disclosure-guide': {
     fields: {
       title: L('标题', 'Title', '如 驻马店市公共资源交易中心政府信息公开指南'),
-      body: L('指南正文', 'Guide', 'Markdown：公开方式、申请方式和流程、处理期限；可从 Word/WPS 粘贴（保留编号、粗体和表格）'),
+      body: L(
+        '指南正文',
+        'Guide',
+        'Markdown：公开方式、申请方式和流程、处理期限；可从 Word/WPS 粘贴（保留编号、粗体和表格）',
+      ),
       fees: L('收费说明', 'Fees', 'Markdown：信息处理费的标准和依据（国办函〔2020〕109号）'),
       acceptingOffice: L('受理机构', 'Accepting office', '受理政府信息公开申请的机构名称'),
       address: L('受理地址', 'Address'),
@@ -298,19 +314,34 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
     mainField: 'item',
   },
   'ca.fee-item': {
-    fields: { item: L('项目', 'Item'), price: L('价格（元）', 'Price (yuan)', '如 200 或 99.50'), unit: L('计价单位', 'Per'), note: L('说明', 'Note') },
+    fields: {
+      item: L('项目', 'Item'),
+      price: L('价格（元）', 'Price (yuan)', '如 200 或 99.50'),
+      unit: L('计价单位', 'Per'),
+      note: L('说明', 'Note'),
+    },
   },
   'ca.service-address': {
     fields: { name: L('网点名称', 'Name'), address: L('地址', 'Address'), phone: PHONE, hours: L('办公时间', 'Hours') },
   },
   'ca.step': {
-    fields: { order: L('步骤序号', 'Order'), title: L('步骤', 'Title'), description: L('说明', 'Description'), materials: L('所需材料', 'Materials') },
+    fields: {
+      order: L('步骤序号', 'Order'),
+      title: L('步骤', 'Title'),
+      description: L('说明', 'Description'),
+      materials: L('所需材料', 'Materials'),
+    },
   },
   'shared.money': {
     fields: { amount: L('金额', 'Amount', MONEY_HINT), currency: L('币种', 'Currency'), unit: L('单位', 'Unit') },
   },
   'trading.candidate': {
-    fields: { rank: L('名次', 'Rank', '1–3'), name: L('候选人名称', 'Name'), bidAmount: L('投标报价', 'Bid amount', MONEY_HINT), bidUnit: L('报价单位', 'Unit') },
+    fields: {
+      rank: L('名次', 'Rank', '1–3'),
+      name: L('候选人名称', 'Name'),
+      bidAmount: L('投标报价', 'Bid amount', MONEY_HINT),
+      bidUnit: L('报价单位', 'Unit'),
+    },
   },
   'trading.key-times': {
     fields: {
@@ -324,7 +355,10 @@ export const CONTENT_VIEWS: Record<string, ViewSpec> = {
 };
 
 const labelsOf = <K extends string>(source: Record<K, Bilingual>): Record<K, Bilingual> =>
-  Object.fromEntries(Object.entries<Bilingual>(source).map(([code, { zh, en }]) => [code, { zh, en }])) as Record<K, Bilingual>;
+  Object.fromEntries(Object.entries<Bilingual>(source).map(([code, { zh, en }]) => [code, { zh, en }])) as Record<
+    K,
+    Bilingual
+  >;
 
 const MONEY_UNITS = { yuan: { zh: '元', en: 'yuan' }, wanYuan: { zh: '万元', en: '10,000 yuan' } };
 
@@ -334,7 +368,10 @@ export const OUTCOME_LABELS: Record<string, Bilingual> = {
   partiallyGranted: { zh: '部分公开', en: 'Partially disclosed' },
   'withheld.stateSecret': { zh: '不予公开：属于国家秘密', en: 'Withheld: state secret' },
   'withheld.prohibitedByLaw': { zh: '不予公开：其他法律行政法规禁止公开', en: 'Withheld: prohibited by law' },
-  'withheld.threeSecurities': { zh: '不予公开：危及“三安全一稳定”', en: 'Withheld: three securities and one stability' },
+  'withheld.threeSecurities': {
+    zh: '不予公开：危及“三安全一稳定”',
+    en: 'Withheld: three securities and one stability',
+  },
   'withheld.thirdPartyRights': { zh: '不予公开：保护第三方合法权益', en: "Withheld: third parties' rights" },
   'withheld.internalAffairs': { zh: '不予公开：属于三类内部事务信息', en: 'Withheld: internal affairs' },
   'withheld.processInformation': { zh: '不予公开：属于四类过程性信息', en: 'Withheld: process information' },
@@ -342,12 +379,18 @@ export const OUTCOME_LABELS: Record<string, Bilingual> = {
   'withheld.administrativeQuery': { zh: '不予公开：属于行政查询事项', en: 'Withheld: administrative query' },
   'unavailable.notHeld': { zh: '无法提供：本机关不掌握相关政府信息', en: 'Unavailable: not held' },
   'unavailable.needsCreation': { zh: '无法提供：没有现成信息需要另行制作', en: 'Unavailable: would need creating' },
-  'unavailable.unclearAfterCorrection': { zh: '无法提供：补正后申请内容仍不明确', en: 'Unavailable: unclear after correction' },
+  'unavailable.unclearAfterCorrection': {
+    zh: '无法提供：补正后申请内容仍不明确',
+    en: 'Unavailable: unclear after correction',
+  },
   'notProcessed.petition': { zh: '不予处理：信访举报投诉类申请', en: 'Not processed: petition or complaint' },
   'notProcessed.duplicate': { zh: '不予处理：重复申请', en: 'Not processed: duplicate' },
   'notProcessed.publication': { zh: '不予处理：要求提供公开出版物', en: 'Not processed: publication' },
   'notProcessed.vexatious': { zh: '不予处理：无正当理由大量反复申请', en: 'Not processed: vexatious' },
-  'notProcessed.confirmation': { zh: '不予处理：要求行政机关确认或重新出具已获取信息', en: 'Not processed: confirmation' },
+  'notProcessed.confirmation': {
+    zh: '不予处理：要求行政机关确认或重新出具已获取信息',
+    en: 'Not processed: confirmation',
+  },
   'otherDisposal.noCorrection': { zh: '其他处理：逾期不补正', en: 'Other: no correction in time' },
   'otherDisposal.feeUnpaid': { zh: '其他处理：逾期未缴纳费用', en: 'Other: fee unpaid' },
   'otherDisposal.other': { zh: '其他处理：其他', en: 'Other: other' },
@@ -356,7 +399,11 @@ export const OUTCOME_LABELS: Record<string, Bilingual> = {
 /** Labels of every enumeration value, by type (or component) and field. A value without a label shows its code. */
 export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual>>> = {
   'api::policy-document.policy-document': {
-    kind: { regulation: { zh: '规章', en: 'Government rules' }, normative: { zh: '行政规范性文件', en: 'Normative document' }, other: { zh: '其他', en: 'Other' } },
+    kind: {
+      regulation: { zh: '规章', en: 'Government rules' },
+      normative: { zh: '行政规范性文件', en: 'Normative document' },
+      other: { zh: '其他', en: 'Other' },
+    },
   },
   'api::transaction-project.transaction-project': {
     category: labelsOf(CATEGORY_LABELS),
@@ -373,7 +420,10 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
       agreement: { zh: '协议', en: 'Agreement' },
     },
   },
-  'api::transaction-notice.transaction-notice': { noticeType: labelsOf(NOTICE_TYPES), category: labelsOf(CATEGORY_LABELS) },
+  'api::transaction-notice.transaction-notice': {
+    noticeType: labelsOf(NOTICE_TYPES),
+    category: labelsOf(CATEGORY_LABELS),
+  },
   'api::organization.organization': {
     kind: {
       tradingCenter: { zh: '公共资源交易中心', en: 'Trading center' },
@@ -383,14 +433,21 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
       other: { zh: '其他', en: 'Other' },
     },
   },
-  'api::annual-report.annual-report': { formatVersion: { 'gov-2021': { zh: '国办公开办函〔2021〕30号', en: 'National format 2021' } } },
+  'api::annual-report.annual-report': {
+    formatVersion: { 'gov-2021': { zh: '国办公开办函〔2021〕30号', en: 'National format 2021' } },
+  },
   'plugin::disclosure.historical-report': {
     source: { imported: { zh: '导入', en: 'Imported' } },
     formatVersion: {
       'gov-2021': { zh: '国办公开办函〔2021〕30号', en: 'National format 2021' },
       'gov-2019': { zh: '国办公开办函〔2019〕60号', en: 'National format 2019' },
     },
-    sourceForm: { text: { zh: '文本', en: 'Text' }, html: { zh: '网页', en: 'Web page' }, docx: { zh: 'Word 文档', en: 'Word document' }, pdf: { zh: 'PDF', en: 'PDF' } },
+    sourceForm: {
+      text: { zh: '文本', en: 'Text' },
+      html: { zh: '网页', en: 'Web page' },
+      docx: { zh: 'Word 文档', en: 'Word document' },
+      pdf: { zh: 'PDF', en: 'PDF' },
+    },
   },
   'api::disclosure-application.disclosure-application': {
     channel: {
@@ -417,7 +474,11 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
       otherOrganizationId: { zh: '其他组织证件', en: 'Other organization ID' },
     },
     // In the order the public apply form offers them (the first is its default).
-    preferredForm: { electronic: { zh: '电子数据', en: 'Electronic' }, paper: { zh: '纸质', en: 'Paper' }, other: { zh: '其他', en: 'Other' } },
+    preferredForm: {
+      electronic: { zh: '电子数据', en: 'Electronic' },
+      paper: { zh: '纸质', en: 'Paper' },
+      other: { zh: '其他', en: 'Other' },
+    },
     deliveryMethod: {
       online: { zh: '网上获取', en: 'Online' },
       email: { zh: '电子邮件', en: 'Email' },
@@ -435,13 +496,27 @@ export const ENUM_LABELS: Record<string, Record<string, Record<string, Bilingual
     outcome: OUTCOME_LABELS,
   },
   'api::review-case.review-case': {
-    kind: { review: { zh: '行政复议', en: 'Administrative review' }, lawsuitDirect: { zh: '行政诉讼（未经复议直接起诉）', en: 'Lawsuit (direct)' }, lawsuitAfterReview: { zh: '行政诉讼（复议后起诉）', en: 'Lawsuit after review' } },
-    result: { upheld: { zh: '结果维持', en: 'Upheld' }, corrected: { zh: '结果纠正', en: 'Corrected' }, other: { zh: '其他结果', en: 'Other' } },
+    kind: {
+      review: { zh: '行政复议', en: 'Administrative review' },
+      lawsuitDirect: { zh: '行政诉讼（未经复议直接起诉）', en: 'Lawsuit (direct)' },
+      lawsuitAfterReview: { zh: '行政诉讼（复议后起诉）', en: 'Lawsuit after review' },
+    },
+    result: {
+      upheld: { zh: '结果维持', en: 'Upheld' },
+      corrected: { zh: '结果纠正', en: 'Corrected' },
+      other: { zh: '其他结果', en: 'Other' },
+    },
   },
   'api::administrative-decision.administrative-decision': {
-    kind: { license: { zh: '行政许可', en: 'Licence' }, penalty: { zh: '行政处罚', en: 'Penalty' }, enforcement: { zh: '行政强制', en: 'Enforcement' } },
+    kind: {
+      license: { zh: '行政许可', en: 'Licence' },
+      penalty: { zh: '行政处罚', en: 'Penalty' },
+      enforcement: { zh: '行政强制', en: 'Enforcement' },
+    },
   },
-  'plugin::disclosure.calendar-day': { kind: { holiday: { zh: '放假', en: 'Holiday' }, workday: { zh: '调休上班', en: 'Make-up working day' } } },
+  'plugin::disclosure.calendar-day': {
+    kind: { holiday: { zh: '放假', en: 'Holiday' }, workday: { zh: '调休上班', en: 'Make-up working day' } },
+  },
   'shared.money': { currency: { CNY: { zh: '人民币', en: 'CNY' } }, unit: MONEY_UNITS },
   'trading.candidate': { bidUnit: MONEY_UNITS },
 };
@@ -462,7 +537,11 @@ export function enumLabelsFor(values: readonly string[]): Record<string, Bilingu
 }
 
 /** A field's label for messages: the Chinese label of `uid`'s field (or component field), else the path itself. */
-export function fieldLabel(uid: string, path: readonly string[], componentOf?: (uid: string, field: string) => string | undefined): Bilingual {
+export function fieldLabel(
+  uid: string,
+  path: readonly string[],
+  componentOf?: (uid: string, field: string) => string | undefined,
+): Bilingual {
   let owner = uid;
   let label: FieldLabel | undefined;
   for (const part of path) {

@@ -30,7 +30,9 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
   /** A case-sensitive test once let `/API/…?status=draft` list drafts: see ../content-api/paths. */
   const isContentApi = (path: string) => isUnderPrefix(path, prefix);
 
-  const lookup = schemaLookup((uid) => (strapi.contentTypes as Record<string, any>)[uid] ?? (strapi.components as Record<string, any>)[uid]);
+  const lookup = schemaLookup(
+    (uid) => (strapi.contentTypes as Record<string, any>)[uid] ?? (strapi.components as Record<string, any>)[uid],
+  );
   /** The content type a /api/<pluralName>[/…] path reads (single types by singularName); undefined for plugin routes. */
   let modelsByRoute: Map<string, string> | null = null;
   const modelOf = (path: string): string | undefined => {
@@ -39,7 +41,10 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
       for (const [uid, contentType] of Object.entries<any>(strapi.contentTypes)) {
         if (!uid.startsWith('api::')) continue;
         const info = contentType.info ?? {};
-        modelsByRoute.set(String(contentType.kind === 'singleType' ? info.singularName : info.pluralName).toLowerCase(), uid);
+        modelsByRoute.set(
+          String(contentType.kind === 'singleType' ? info.singularName : info.pluralName).toLowerCase(),
+          uid,
+        );
       }
     }
     const segment = routedPath(path).slice(apiPrefix.length).split('/')[0];
@@ -50,12 +55,14 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
     const populate = ctx.request.query?.populate;
     if (populate !== undefined) {
       const problem = checkPopulate(populate, modelOf(ctx.path), lookup);
-      if (problem) throw new errors.ValidationError(problem.message, { populate: { code: problem.code, path: problem.path } });
+      if (problem)
+        throw new errors.ValidationError(problem.message, { populate: { code: problem.code, path: problem.path } });
     }
     const filters = ctx.request.query?.filters;
     if (filters !== undefined) {
       const problem = checkFilters(filters, modelOf(ctx.path), lookup);
-      if (problem) throw new errors.ValidationError(problem.message, { filters: { code: problem.code, path: problem.path } });
+      if (problem)
+        throw new errors.ValidationError(problem.message, { filters: { code: problem.code, path: problem.path } });
     }
     return next();
   };

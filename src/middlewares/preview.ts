@@ -14,7 +14,15 @@ export const PREVIEW_STATE = 'draftPreview';
 
 const refuse = (ctx: any, status: 401 | 404 | 405, zh: string, en: string) => {
   ctx.status = status;
-  ctx.body = { data: null, error: { status, name: status === 401 ? 'UnauthorizedError' : status === 404 ? 'NotFoundError' : 'MethodNotAllowedError', message: `${zh} (${en})`, details: {} } };
+  ctx.body = {
+    data: null,
+    error: {
+      status,
+      name: status === 401 ? 'UnauthorizedError' : status === 404 ? 'NotFoundError' : 'MethodNotAllowedError',
+      message: `${zh} (${en})`,
+      details: {},
+    },
+  };
 };
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -25,7 +33,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const pluralOf = (uid: string) => {
     if (!routeOf) {
       routeOf = new Map();
-      for (const [name, contentType] of Object.entries<any>(strapi.contentTypes)) routeOf.set(name, String(contentType.info?.pluralName ?? ''));
+      for (const [name, contentType] of Object.entries<any>(strapi.contentTypes))
+        routeOf.set(name, String(contentType.info?.pluralName ?? ''));
     }
     return routeOf.get(uid);
   };
@@ -41,12 +50,22 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     key ??= previewKey(strapi.config.get<string>('admin.auth.secret'));
     const verified = verifyPreview(key, ctx.get('X-Preview-Token') || undefined, Date.now());
     if (!verified.ok) {
-      return refuse(ctx, 401, '预览链接无效或已过期，请在内容管理中重新打开预览', `The preview link is invalid or has expired (${verified.reason}): open the preview again`);
+      return refuse(
+        ctx,
+        401,
+        '预览链接无效或已过期，请在内容管理中重新打开预览',
+        `The preview link is invalid or has expired (${verified.reason}): open the preview again`,
+      );
     }
     const { grant } = verified;
     const [plural, documentId, ...rest] = path.slice(PREFIX.length).split('/');
     const requestedLocale = typeof ctx.query.locale === 'string' ? ctx.query.locale : 'zh-Hans';
-    if (rest.length || plural !== pluralOf(grant.uid) || documentId !== grant.documentId.toLowerCase() || requestedLocale !== grant.locale) {
+    if (
+      rest.length ||
+      plural !== pluralOf(grant.uid) ||
+      documentId !== grant.documentId.toLowerCase() ||
+      requestedLocale !== grant.locale
+    ) {
       return refuse(ctx, 401, '此预览链接不适用于所请求的内容', 'This preview link is for another document');
     }
     // The router matches case-insensitively; the controller reads the documentId as given.

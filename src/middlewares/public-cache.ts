@@ -69,7 +69,9 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
       etag: etagOf(body.bytes),
       // Without the store (Redis down) the response time is a safe upper bound for "last changed".
       lastModified: since ?? Math.floor(Date.now() / 1000) * 1000,
-      headers: ctx.response.get('Content-Disposition') ? { 'Content-Disposition': ctx.response.get('Content-Disposition') } : {},
+      headers: ctx.response.get('Content-Disposition')
+        ? { 'Content-Disposition': ctx.response.get('Content-Disposition') }
+        : {},
     };
   };
 
@@ -113,7 +115,9 @@ export default (config: Config, { strapi }: { strapi: Core.Strapi }) => {
       await next();
       entry = cacheable(ctx, found?.generation.since);
       if (entry && caching && found && Buffer.byteLength(entry.body) <= settings.maxBodyBytes) {
-        await store.save(found.generation, key, entry).catch((error: unknown) => strapi.log.warn(`public cache: could not store: ${String(error)}`));
+        await store
+          .save(found.generation, key, entry)
+          .catch((error: unknown) => strapi.log.warn(`public cache: could not store: ${String(error)}`));
       }
     } finally {
       if (caching && !pending) {

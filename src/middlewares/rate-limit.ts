@@ -17,7 +17,8 @@ export type RouteRateLimitConfig = {
 };
 
 export default (config: RouteRateLimitConfig, { strapi }: { strapi: Core.Strapi }) => {
-  if (!config?.name || !config.maxEnv || !config.windowEnv) throw new Error('global::rate-limit needs name, maxEnv and windowEnv in its config');
+  if (!config?.name || !config.maxEnv || !config.windowEnv)
+    throw new Error('global::rate-limit needs name, maxEnv and windowEnv in its config');
   const max = intFromEnv(config.maxEnv, config.defaultMax);
   const windowSeconds = intFromEnv(config.windowEnv, config.defaultWindowSeconds);
   return rateLimitMiddleware(strapi, {

@@ -17,7 +17,8 @@ const printablePath = (path: string) => {
   return printable.length > MAX_PATH ? `${printable.slice(0, MAX_PATH)}…` : printable;
 };
 
-export const levelOf = (status: number): 'error' | 'warn' | 'http' => (status >= 500 ? 'error' : status >= 400 ? 'warn' : 'http');
+export const levelOf = (status: number): 'error' | 'warn' | 'http' =>
+  status >= 500 ? 'error' : status >= 400 ? 'warn' : 'http';
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: any, next: () => Promise<unknown>) => {

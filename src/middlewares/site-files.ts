@@ -13,7 +13,15 @@ const FEED_SIZE = 50;
 const CACHE_CONTROL = 'public, max-age=300';
 
 /** The site's own pages, in the order of its navigation. */
-const PAGES = ['/', '/site/documents.html', '/site/notices.html', '/site/ca.html', '/site/reports.html', '/site/guide.html', '/site/apply.html'];
+const PAGES = [
+  '/',
+  '/site/documents.html',
+  '/site/notices.html',
+  '/site/ca.html',
+  '/site/reports.html',
+  '/site/guide.html',
+  '/site/apply.html',
+];
 
 /** Published content with a page of its own on the site. */
 const SITEMAP_PARTS = {
@@ -36,10 +44,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ...(localized(uid) ? { locale: LOCALE } : {}),
   });
 
-  const docs = (uid: string) => strapi.documents(uid as any) as unknown as {
-    findMany(params: Record<string, unknown>): Promise<Row[]>;
-    count(params: Record<string, unknown>): Promise<number>;
-  };
+  const docs = (uid: string) =>
+    strapi.documents(uid as any) as unknown as {
+      findMany(params: Record<string, unknown>): Promise<Row[]>;
+      count(params: Record<string, unknown>): Promise<number>;
+    };
 
   /** The public origin: PUBLIC_URL when configured (behind a proxy), else the request's own. */
   const originOf = (ctx: any): string => {
@@ -51,8 +60,21 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const hostName = async () => {
     const organizations = docs('api::organization.organization');
     // Two queries rather than a sort on isSiteHost: PostgreSQL sorts NULL (rows older than the field) first.
-    const [host] = await organizations.findMany({ locale: LOCALE, fields: ['name'], filters: { isSiteHost: true }, sort: ['displayOrder:asc', 'id:asc'], limit: 1 });
-    const [first] = host ? [host] : await organizations.findMany({ locale: LOCALE, fields: ['name'], sort: ['displayOrder:asc', 'id:asc'], limit: 1 });
+    const [host] = await organizations.findMany({
+      locale: LOCALE,
+      fields: ['name'],
+      filters: { isSiteHost: true },
+      sort: ['displayOrder:asc', 'id:asc'],
+      limit: 1,
+    });
+    const [first] = host
+      ? [host]
+      : await organizations.findMany({
+          locale: LOCALE,
+          fields: ['name'],
+          sort: ['displayOrder:asc', 'id:asc'],
+          limit: 1,
+        });
     return first?.name ?? '公共资源交易中心';
   };
 
@@ -60,7 +82,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const entries: SitemapUrl[] = [{ loc: `${origin}/sitemaps/pages.xml` }];
     for (const [name, part] of Object.entries(SITEMAP_PARTS)) {
       const total = await docs(part.uid).count(published(part.uid, {}));
-      for (let n = 1; n <= Math.ceil(total / SITEMAP_CHUNK); n += 1) entries.push({ loc: `${origin}/sitemaps/${name}-${n}.xml` });
+      for (let n = 1; n <= Math.ceil(total / SITEMAP_CHUNK); n += 1)
+        entries.push({ loc: `${origin}/sitemaps/${name}-${n}.xml` });
     }
     return sitemapIndex(entries);
   }
@@ -68,10 +91,20 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   async function sitemapPartXml(origin: string, name: PartName, n: number) {
     const part = SITEMAP_PARTS[name];
     const rows = await docs(part.uid).findMany(
-      published(part.uid, { fields: ['publishedAt', 'updatedAt'], sort: ['id:asc'], start: (n - 1) * SITEMAP_CHUNK, limit: SITEMAP_CHUNK })
+      published(part.uid, {
+        fields: ['publishedAt', 'updatedAt'],
+        sort: ['id:asc'],
+        start: (n - 1) * SITEMAP_CHUNK,
+        limit: SITEMAP_CHUNK,
+      }),
     );
     if (rows.length === 0) return null;
-    return urlset(rows.map((r) => ({ loc: `${origin}${part.page}?id=${encodeURIComponent(r.documentId)}`, lastmod: r.publishedAt ?? r.updatedAt })));
+    return urlset(
+      rows.map((r) => ({
+        loc: `${origin}${part.page}?id=${encodeURIComponent(r.documentId)}`,
+        lastmod: r.publishedAt ?? r.updatedAt,
+      })),
+    );
   }
 
   async function noticesFeed(origin: string) {
@@ -82,7 +115,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         populate: { project: { fields: ['name', 'projectCode'] } },
         sort: ['releasedAt:desc', 'id:desc'],
         limit: FEED_SIZE,
-      })
+      }),
     );
     const entries: FeedEntry[] = rows.map((r) => ({
       id: `${origin}/site/notice.html?id=${r.documentId}`,
@@ -90,7 +123,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       link: `${origin}/site/notice.html?id=${encodeURIComponent(r.documentId)}`,
       updated: r.publishedAt ?? r.updatedAt,
       published: r.releasedAt,
-      summary: r.project ? `项目：${r.project.name}${r.project.projectCode ? `（${r.project.projectCode}）` : ''}` : undefined,
+      summary: r.project
+        ? `项目：${r.project.name}${r.project.projectCode ? `（${r.project.projectCode}）` : ''}`
+        : undefined,
     }));
     return atomFeed({
       id: `${origin}/feeds/notices.atom`,
@@ -111,7 +146,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         fields: ['title', 'documentNumber', 'issuingBody', 'issuedOn', 'publishedAt', 'updatedAt'],
         sort: ['issuedOn:desc', 'id:desc'],
         limit: FEED_SIZE,
-      })
+      }),
     );
     const entries: FeedEntry[] = rows.map((r) => ({
       id: `${origin}/site/document.html?id=${r.documentId}`,
@@ -138,15 +173,18 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const XML = 'application/xml; charset=utf-8';
     if (path === '/robots.txt') return { type: 'text/plain; charset=utf-8', body: robotsTxt(origin) };
     if (path === '/sitemap.xml') return { type: XML, body: await sitemapIndexXml(origin) };
-    if (path === '/sitemaps/pages.xml') return { type: XML, body: urlset(PAGES.map((p) => ({ loc: `${origin}${p}` }))) };
+    if (path === '/sitemaps/pages.xml')
+      return { type: XML, body: urlset(PAGES.map((p) => ({ loc: `${origin}${p}` }))) };
     const part = /^\/sitemaps\/([a-z-]+)-([1-9][0-9]{0,5})\.xml$/.exec(path);
     if (part) {
       if (!(part[1] in SITEMAP_PARTS)) return 'missing';
       const body = await sitemapPartXml(origin, part[1] as PartName, Number(part[2]));
       return body ? { type: XML, body } : 'missing';
     }
-    if (path === '/feeds/notices.atom') return { type: 'application/atom+xml; charset=utf-8', body: await noticesFeed(origin) };
-    if (path === '/feeds/policy-documents.atom') return { type: 'application/atom+xml; charset=utf-8', body: await documentsFeed(origin) };
+    if (path === '/feeds/notices.atom')
+      return { type: 'application/atom+xml; charset=utf-8', body: await noticesFeed(origin) };
+    if (path === '/feeds/policy-documents.atom')
+      return { type: 'application/atom+xml; charset=utf-8', body: await documentsFeed(origin) };
     return null;
   }
 
@@ -166,7 +204,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.type = answer.type;
     const etag = `"${crypto.createHash('sha1').update(answer.body).digest('base64url')}"`;
     ctx.set('ETag', etag);
-    const asked = String(ctx.get('If-None-Match') ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    const asked = String(ctx.get('If-None-Match') ?? '')
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''));
     if (asked.includes(etag)) {
       ctx.status = 304;
       return;

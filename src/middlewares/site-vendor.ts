@@ -10,10 +10,10 @@ import { type ModuleAsset, moduleAsset, sendModule } from '../site/serve-module'
 
 /** URL → file of the package's self-contained ES-module build (no bare imports, so the browser can load it as is). */
 const VENDOR: Record<string, () => string> = {
-  '/site/vendor/markdown-it.mjs': () => path.join(path.dirname(require.resolve('markdown-it')), 'browser', 'markdown-it.esm.min.mjs'),
+  '/site/vendor/markdown-it.mjs': () =>
+    path.join(path.dirname(require.resolve('markdown-it')), 'browser', 'markdown-it.esm.min.mjs'),
   '/site/vendor/purify.mjs': () => path.join(path.dirname(require.resolve('dompurify')), 'purify.es.mjs'),
 };
-
 
 /** Read once on first request: the files change only with `npm ci`, which restarts the app. */
 const assets = new Map<string, ModuleAsset>();
@@ -21,7 +21,9 @@ function asset(urlPath: string): ModuleAsset {
   let found = assets.get(urlPath);
   if (!found) {
     // The source map comment would make browsers' devtools ask for a file we do not serve.
-    found = moduleAsset(Buffer.from(fs.readFileSync(VENDOR[urlPath](), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')));
+    found = moduleAsset(
+      Buffer.from(fs.readFileSync(VENDOR[urlPath](), 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')),
+    );
     assets.set(urlPath, found);
   }
   return found;

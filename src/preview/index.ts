@@ -29,11 +29,18 @@ export type PreviewParams = { documentId: string; locale?: string | null; status
 
 /** May the admin making this request read `uid` in the Content Manager? (Strapi's preview route only checks login.) */
 function requesterMayRead(strapi: Core.Strapi, uid: string): boolean {
-  const ctx = strapi.requestContext.get() as { state?: { userAbility?: { can: (action: string, subject: string) => boolean } } } | undefined;
+  const ctx = strapi.requestContext.get() as
+    { state?: { userAbility?: { can: (action: string, subject: string) => boolean } } } | undefined;
   return ctx?.state?.userAbility?.can('plugin::content-manager.explorer.read', uid) === true;
 }
 
-export function previewUrl(strapi: Core.Strapi, siteUrl: string, uid: string, { documentId, locale, status }: PreviewParams, nowMs = Date.now()) {
+export function previewUrl(
+  strapi: Core.Strapi,
+  siteUrl: string,
+  uid: string,
+  { documentId, locale, status }: PreviewParams,
+  nowMs = Date.now(),
+) {
   const page = SITE_PAGES[uid];
   if (!page || !documentId) return undefined;
   const query = new URLSearchParams({ id: documentId });

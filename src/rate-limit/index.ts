@@ -42,7 +42,11 @@ function redisOf(strapi: Core.Strapi, url: string): Redis {
 }
 
 /** The counter of a limit: Redis (shared by every instance) with an in-process insurance, or in process only. */
-export function createLimiter(strapi: Core.Strapi, spec: Pick<RateLimitSpec, 'name' | 'max' | 'windowSeconds'>, env: NodeJS.ProcessEnv = process.env): RateLimiterAbstract {
+export function createLimiter(
+  strapi: Core.Strapi,
+  spec: Pick<RateLimitSpec, 'name' | 'max' | 'windowSeconds'>,
+  env: NodeJS.ProcessEnv = process.env,
+): RateLimiterAbstract {
   const options = { points: spec.max, duration: spec.windowSeconds, keyPrefix: `${rateLimitPrefix(env)}${spec.name}` };
   const memory = new RateLimiterMemory(options);
   if (!env.REDIS_URL) return memory;
@@ -78,7 +82,10 @@ export function rateLimitMiddleware(strapi: Core.Strapi, spec: RateLimitSpec): M
     if (!refused) return next();
     ctx.status = 429;
     if (spec.retryAfter) ctx.set('Retry-After', String(spec.windowSeconds));
-    ctx.body = { data: null, error: { status: 429, name: 'TooManyRequestsError', message: spec.message, details: spec.details ?? {} } };
+    ctx.body = {
+      data: null,
+      error: { status: 429, name: 'TooManyRequestsError', message: spec.message, details: spec.details ?? {} },
+    };
   };
 }
 

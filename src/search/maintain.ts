@@ -16,7 +16,12 @@ const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpubli
 const BATCH = 1000;
 
 const entriesOf = (source: SearchSource, rows: Record<string, any>[]): Entry[] =>
-  rows.map((row) => ({ kind: source.kind, documentId: row.documentId, locale: row.locale ?? '', ...source.entry(row) }));
+  rows.map((row) => ({
+    kind: source.kind,
+    documentId: row.documentId,
+    locale: row.locale ?? '',
+    ...source.entry(row),
+  }));
 
 /** Replaces the entries of these documents by their published versions. */
 export async function reindexDocuments(strapi: Core.Strapi, uid: string, documentIds: string[]) {
@@ -40,7 +45,7 @@ export async function rebuildSearchIndex(strapi: Core.Strapi) {
     const source = SOURCES[uid];
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       await clearKind(trx, kind);
-      for (let last = 0; ; ) {
+      for (let last = 0; ;) {
         const rows = await strapi.db.query(uid as any).findMany({
           where: { publishedAt: { $notNull: true }, id: { $gt: last } },
           select: ['id', 'documentId', 'locale', ...source.fields],
@@ -61,7 +66,9 @@ export async function rebuildSearchIndex(strapi: Core.Strapi) {
 
 /** documentIds of the notices of a project (any version: the reindex reads their published rows). */
 async function noticesOf(strapi: Core.Strapi, project: string): Promise<string[]> {
-  const rows: Array<{ documentId: string }> = await strapi.db.query(NOTICE_UID).findMany({ where: { project: { documentId: project } }, select: ['documentId'] });
+  const rows: Array<{ documentId: string }> = await strapi.db
+    .query(NOTICE_UID)
+    .findMany({ where: { project: { documentId: project } }, select: ['documentId'] });
   return [...new Set(rows.map((r) => r.documentId))];
 }
 
@@ -71,12 +78,14 @@ export function maintainSearchIndex(strapi: Core.Strapi) {
     const { uid, action, params } = context as { uid: string; action: string; params?: { documentId?: string } };
     if (!(uid in SOURCES) || !WRITE_ACTIONS.has(action)) return next();
     const result = await next();
-    const created = result && typeof result === 'object' && !Array.isArray(result) ? (result as { documentId?: string }) : null;
+    const created =
+      result && typeof result === 'object' && !Array.isArray(result) ? (result as { documentId?: string }) : null;
     const documentId = action === 'create' || action === 'clone' ? created?.documentId : params?.documentId;
     if (documentId) {
       await reindexDocuments(strapi, uid, [documentId]);
       // A project's codes are in its notices' entries: a publish (or delete) that changes them changes those too.
-      if (uid === PROJECT_UID && action !== 'create' && action !== 'clone') await reindexDocuments(strapi, NOTICE_UID, await noticesOf(strapi, documentId));
+      if (uid === PROJECT_UID && action !== 'create' && action !== 'clone')
+        await reindexDocuments(strapi, NOTICE_UID, await noticesOf(strapi, documentId));
       // The write already advanced the public cache; a search read between its commit and this reindex may have
       // cached the old entries under the new generation.
       await publicCache(strapi).store.advance();

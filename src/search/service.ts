@@ -16,7 +16,12 @@ export const MAX_PAGE = 50;
 const LOCALES = ['zh-Hans', 'en'] as const;
 
 const problem = (field: string, zh: string, en: string) => ({ field, message: `${zh} ${en}` });
-const positiveInt = (max: number) => z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1).max(max));
+const positiveInt = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max));
 
 const Params = z.object({
   q: z.string({ error: 'required' }),
@@ -27,11 +32,27 @@ const Params = z.object({
 });
 
 const MESSAGES: Record<string, () => { field: string; message: string }> = {
-  q: () => problem('q', `搜索词不能为空，且不超过 ${MAX_QUERY_LENGTH} 个字符。`, `q must be 1 to ${MAX_QUERY_LENGTH} characters.`),
-  type: () => problem('type', '搜索范围（type）只能是 all、notice、project 或 document。', 'type must be one of all, notice, project, document.'),
+  q: () =>
+    problem(
+      'q',
+      `搜索词不能为空，且不超过 ${MAX_QUERY_LENGTH} 个字符。`,
+      `q must be 1 to ${MAX_QUERY_LENGTH} characters.`,
+    ),
+  type: () =>
+    problem(
+      'type',
+      '搜索范围（type）只能是 all、notice、project 或 document。',
+      'type must be one of all, notice, project, document.',
+    ),
   locale: () => problem('locale', '语言（locale）只能是 zh-Hans 或 en。', 'locale must be zh-Hans or en.'),
-  page: () => problem('page', `页码（page）应为 1 至 ${MAX_PAGE} 的整数。`, `page must be an integer from 1 to ${MAX_PAGE}.`),
-  pageSize: () => problem('pageSize', `每页条数（pageSize）应为 1 至 ${PAGE_SIZE_MAX} 的整数。`, `pageSize must be an integer from 1 to ${PAGE_SIZE_MAX}.`),
+  page: () =>
+    problem('page', `页码（page）应为 1 至 ${MAX_PAGE} 的整数。`, `page must be an integer from 1 to ${MAX_PAGE}.`),
+  pageSize: () =>
+    problem(
+      'pageSize',
+      `每页条数（pageSize）应为 1 至 ${PAGE_SIZE_MAX} 的整数。`,
+      `pageSize must be an integer from 1 to ${PAGE_SIZE_MAX}.`,
+    ),
 };
 
 function refuse(problems: { field: string; message: string }[]): never {
@@ -55,7 +76,8 @@ export interface SearchHit {
 export async function search(strapi: Core.Strapi, query: Record<string, unknown>) {
   // `status` is set to published by the content-API guard on every read.
   const unknown = Object.keys(query).filter((key) => !(key in Params.shape) && key !== 'status');
-  if (unknown.length) refuse(unknown.map((key) => problem(key, `不支持的参数：${key}。`, `Unknown parameter: ${key}.`)));
+  if (unknown.length)
+    refuse(unknown.map((key) => problem(key, `不支持的参数：${key}。`, `Unknown parameter: ${key}.`)));
   const { status: _status, ...params } = query;
   const parsed = Params.safeParse(params);
   if (!parsed.success) {
@@ -98,7 +120,13 @@ export async function search(strapi: Core.Strapi, query: Record<string, unknown>
     meta: {
       query: text,
       type,
-      pagination: { page, pageSize, total: counted, pageCount: Math.ceil(counted / pageSize), totalIsLowerBound: capped },
+      pagination: {
+        page,
+        pageSize,
+        total: counted,
+        pageCount: Math.ceil(counted / pageSize),
+        totalIsLowerBound: capped,
+      },
     },
   };
 }

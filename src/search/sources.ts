@@ -38,11 +38,26 @@ export const SOURCES: Record<string, SearchSource> = {
     kind: 'notice',
     fields: ['title', 'releasedAt', 'body'],
     populate: { project: { select: ['projectCode', 'dealCode'] } },
-    entry: (r) => ({ title: r.title ?? '', code: joined(r.project?.projectCode, r.project?.dealCode), body: plainText(r.body), sortAt: iso(r.releasedAt) }),
+    entry: (r) => ({
+      title: r.title ?? '',
+      code: joined(r.project?.projectCode, r.project?.dealCode),
+      body: plainText(r.body),
+      sortAt: iso(r.releasedAt),
+    }),
   },
   [PROJECT_UID]: {
     kind: 'project',
-    fields: ['name', 'projectCode', 'sectionCode', 'dealCode', 'registeredOn', 'principal', 'agency', 'region', 'winner'],
+    fields: [
+      'name',
+      'projectCode',
+      'sectionCode',
+      'dealCode',
+      'registeredOn',
+      'principal',
+      'agency',
+      'region',
+      'winner',
+    ],
     entry: (r) => ({
       title: r.name ?? '',
       code: joined(r.projectCode, r.sectionCode, r.dealCode),
@@ -53,7 +68,12 @@ export const SOURCES: Record<string, SearchSource> = {
   'api::policy-document.policy-document': {
     kind: 'document',
     fields: ['title', 'documentNumber', 'issuingBody', 'issuedOn', 'body'],
-    entry: (r) => ({ title: r.title ?? '', code: joined(r.documentNumber), body: plainText(joined(r.issuingBody, r.body)), sortAt: iso(r.issuedOn) }),
+    entry: (r) => ({
+      title: r.title ?? '',
+      code: joined(r.documentNumber),
+      body: plainText(joined(r.issuingBody, r.body)),
+      sortAt: iso(r.issuedOn),
+    }),
   },
 };
 

@@ -56,7 +56,10 @@ async function dateOrderedIds(trx: Knex | Knex.Transaction, entries: Entry[]): P
   for (const e of entries) {
     const base = baseOf(e.sortAt);
     if (!next.has(base)) {
-      const [{ top }] = await trx(TABLE).max({ top: 'id' }).where('id', '>=', base).andWhere('id', '<', base + SLOTS);
+      const [{ top }] = await trx(TABLE)
+        .max({ top: 'id' })
+        .where('id', '>=', base)
+        .andWhere('id', '<', base + SLOTS);
       next.set(base, top === null || top === undefined ? base : Number(top) + 1);
     }
     const id = next.get(base)!;
@@ -68,11 +71,24 @@ async function dateOrderedIds(trx: Knex | Knex.Transaction, entries: Entry[]): P
 
 /** Adds entries (their documents' old entries must be gone). */
 export async function addEntries(trx: Knex | Knex.Transaction, entries: Entry[]) {
-  const row = (e: Entry) => ({ kind: e.kind, document_id: e.documentId, locale: e.locale, title: e.title, code: e.code, body: e.body, sort_at: e.sortAt });
+  const row = (e: Entry) => ({
+    kind: e.kind,
+    document_id: e.documentId,
+    locale: e.locale,
+    title: e.title,
+    code: e.code,
+    body: e.body,
+    sort_at: e.sortAt,
+  });
   for (let i = 0; i < entries.length; i += 500) {
     const batch = entries.slice(i, i + 500);
     if (isPg(trx)) {
-      await trx(TABLE).insert(batch.map((e) => ({ ...row(e), tokens: trx.raw('?::tsvector', [tsVector(tokensOf(e).split(' ').filter(Boolean))]) })));
+      await trx(TABLE).insert(
+        batch.map((e) => ({
+          ...row(e),
+          tokens: trx.raw('?::tsvector', [tsVector(tokensOf(e).split(' ').filter(Boolean))]),
+        })),
+      );
       continue;
     }
     const ids = await dateOrderedIds(trx, batch);
@@ -102,14 +118,18 @@ export interface SearchRequest {
 }
 
 /** The entries matching the query, newest first, and how many match (at most `countCap`). */
-export async function findEntries(strapi: Core.Strapi, request: SearchRequest): Promise<{ rows: FoundEntry[]; total: number }> {
+export async function findEntries(
+  strapi: Core.Strapi,
+  request: SearchRequest,
+): Promise<{ rows: FoundEntry[]; total: number }> {
   const knex = strapi.db.connection;
   const pg = isPg(knex);
   const kinds = [...request.kinds];
   const locales = ['', request.locale];
   const verify = (q: Knex.QueryBuilder, column: (name: string) => string) => {
     const text = `lower(${column('title')} || ' ' || ${column('code')} || ' ' || ${column('body')})`;
-    for (const part of request.query.verify) q.whereRaw(pg ? `strpos(${text}, ?) > 0` : `instr(${text}, ?) > 0`, [part]);
+    for (const part of request.query.verify)
+      q.whereRaw(pg ? `strpos(${text}, ?) > 0` : `instr(${text}, ?) > 0`, [part]);
     return q;
   };
   const columns = ['kind', 'document_id', 'locale', 'title', 'code', 'body', 'sort_at'];
@@ -117,24 +137,52 @@ export async function findEntries(strapi: Core.Strapi, request: SearchRequest): 
   let counted: { n: number | string }[];
   if (pg) {
     // The planner picks the date index (a common word: stops after a page) or the GIN index (a rare one).
-    const matching = () => verify(knex(TABLE).whereIn('locale', locales).whereIn('kind', kinds).whereRaw('tokens @@ ?::tsquery', [tsQuery(request.query)]), (c) => c);
+    const matching = () =>
+      verify(
+        knex(TABLE)
+          .whereIn('locale', locales)
+          .whereIn('kind', kinds)
+          .whereRaw('tokens @@ ?::tsquery', [tsQuery(request.query)]),
+        (c) => c,
+      );
     [rows, counted] = await Promise.all([
-      matching().select(columns).orderBy([{ column: 'sort_at', order: 'desc' }, { column: 'id', order: 'desc' }]).offset(request.offset).limit(request.limit),
+      matching()
+        .select(columns)
+        .orderBy([
+          { column: 'sort_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .offset(request.offset)
+        .limit(request.limit),
       knex.from(matching().select(knex.raw('1')).limit(request.countCap).as('m')).count({ n: '*' }),
     ]);
   } else {
     // FTS5 drives, newest first by its date-ordered rowid (see addEntries), and stops after the page or the cap.
     const matching = () =>
       verify(
-        knex(`${FTS} as f`).join(`${TABLE} as e`, 'e.id', 'f.rowid').whereRaw(`${FTS} MATCH ?`, [fts5Query(request.query)]).whereIn('e.locale', locales).whereIn('e.kind', kinds),
-        (c) => `e.${c}`
+        knex(`${FTS} as f`)
+          .join(`${TABLE} as e`, 'e.id', 'f.rowid')
+          .whereRaw(`${FTS} MATCH ?`, [fts5Query(request.query)])
+          .whereIn('e.locale', locales)
+          .whereIn('e.kind', kinds),
+        (c) => `e.${c}`,
       );
-    rows = await matching().select(columns.map((c) => `e.${c}`)).orderBy('f.rowid', 'desc').offset(request.offset).limit(request.limit);
+    rows = await matching()
+      .select(columns.map((c) => `e.${c}`))
+      .orderBy('f.rowid', 'desc')
+      .offset(request.offset)
+      .limit(request.limit);
     counted = await knex.from(matching().select(knex.raw('1')).limit(request.countCap).as('m')).count({ n: '*' });
   }
   return {
     rows: rows.map((r) => ({
-      kind: r.kind as SearchKind, documentId: r.document_id, locale: r.locale, title: r.title, code: r.code, body: r.body, sortAt: r.sort_at,
+      kind: r.kind as SearchKind,
+      documentId: r.document_id,
+      locale: r.locale,
+      title: r.title,
+      code: r.code,
+      body: r.body,
+      sortAt: r.sort_at,
     })),
     total: Number(counted[0].n),
   };

@@ -19,7 +19,9 @@ const RUN = /[\p{L}\p{N}]+/gu;
 
 /** Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) as ASCII; every other character kept. Length-preserving. */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** The text as it is matched: width-folded and lowercased. */
@@ -83,12 +85,16 @@ export function parseQuery(raw: string): ParsedQuery | null {
 
 /** The query for SQLite FTS5 (tokens are quoted; tokens hold letters and digits only, so no quote can occur). */
 export function fts5Query(parsed: ParsedQuery): string {
-  return parsed.needs.map((need) => ('prefix' in need ? `"${need.prefix}"*` : need.all.map((token) => `"${token}"`).join(' AND '))).join(' AND ');
+  return parsed.needs
+    .map((need) => ('prefix' in need ? `"${need.prefix}"*` : need.all.map((token) => `"${token}"`).join(' AND ')))
+    .join(' AND ');
 }
 
 /** The tsquery for PostgreSQL (same tokens: letters and digits only, so quoting is safe). */
 export function tsQuery(parsed: ParsedQuery): string {
-  return parsed.needs.map((need) => ('prefix' in need ? `'${need.prefix}':*` : need.all.map((token) => `'${token}'`).join(' & '))).join(' & ');
+  return parsed.needs
+    .map((need) => ('prefix' in need ? `'${need.prefix}':*` : need.all.map((token) => `'${token}'`).join(' & ')))
+    .join(' & ');
 }
 
 /** The tsvector literal of an entry's tokens (no positions: the substring test confirms order). */

@@ -13,7 +13,8 @@ type Narrative = { title: string; overview: string; problems: string; otherMatte
 export type AnnualReportSpec = { year: number; zh: Narrative; en: Narrative | null };
 
 const EN_2021: Narrative = {
-  title: 'Zhumadian Public Resources Trading Center: 2021 Annual Report on Government Information Disclosure (sample translation)',
+  title:
+    'Zhumadian Public Resources Trading Center: 2021 Annual Report on Government Information Disclosure (sample translation)',
   overview: [
     'Sample data: a short English summary of the Chinese original written for demonstration, not an official translation.',
     '',
@@ -45,7 +46,8 @@ function sampleNarrative(year: number): Narrative {
       '',
       '（二）平台建设。持续完善交易流程可视化、评标专家抽取直播和电子保函服务数据公开。',
     ].join('\n'),
-    problems: '示例数据 / Sample data：公开内容的及时性和解读质量仍有提升空间。下一步将细化公开事项清单，加强政策解读和监督评价。',
+    problems:
+      '示例数据 / Sample data：公开内容的及时性和解读质量仍有提升空间。下一步将细化公开事项清单，加强政策解读和监督评价。',
     otherMatters: '示例数据 / Sample data：本年度未收取信息处理费。',
   };
 }
@@ -53,7 +55,11 @@ function sampleNarrative(year: number): Narrative {
 export function annualReportSpecs(): AnnualReportSpec[] {
   return [
     // Section 六 is empty in the source; a report publishes only with every section written, so it states 无 (none).
-    { year: 2021, zh: { ...FIXTURE_2021, otherMatters: FIXTURE_2021.otherMatters ?? '无' }, en: { ...EN_2021, otherMatters: EN_2021.otherMatters ?? 'None.' } },
+    {
+      year: 2021,
+      zh: { ...FIXTURE_2021, otherMatters: FIXTURE_2021.otherMatters ?? '无' },
+      en: { ...EN_2021, otherMatters: EN_2021.otherMatters ?? 'None.' },
+    },
     ...[2022, 2023, 2024].map((year) => ({ year, zh: sampleNarrative(year), en: null })),
   ];
 }
@@ -68,7 +74,7 @@ export async function seedAnnualReports(store: SeedStore, orgs: Orgs) {
       ANNUAL_REPORT_UID,
       { year: spec.year, organization: { documentId: orgs.center } },
       () => ({ ...spec.zh, year: spec.year, formatVersion: 'gov-2021', ...organization }),
-      spec.en ? () => ({ ...spec.en!, ...organization }) : null
+      spec.en ? () => ({ ...spec.en!, ...organization }) : null,
     );
     store.progress('annualReports', (done += 1), specs.length);
   }

@@ -39,7 +39,12 @@ export function recordYears(today: string): number[] {
 }
 
 export type ApplicantType =
-  | 'naturalPerson' | 'commercialEnterprise' | 'researchInstitution' | 'socialWelfareOrganization' | 'legalServiceOrganization' | 'otherOrganization';
+  | 'naturalPerson'
+  | 'commercialEnterprise'
+  | 'researchInstitution'
+  | 'socialWelfareOrganization'
+  | 'legalServiceOrganization'
+  | 'otherOrganization';
 
 export const OUTCOME_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
   ['granted', 38],
@@ -103,20 +108,52 @@ function applicant(rng: Random, type: ApplicantType) {
   const contact = () => personName(rng);
   switch (type) {
     case 'naturalPerson': {
-      const idType = rng.weighted([['residentId', 88], ['passport', 5], ['otherPersonalId', 7]] as const);
-      const idNumber = idType === 'residentId' ? sampleResidentId(rng) : `${idType === 'passport' ? 'E' : 'H'}0000${rng.chars(DIGITS, 4)}`;
+      const idType = rng.weighted([
+        ['residentId', 88],
+        ['passport', 5],
+        ['otherPersonalId', 7],
+      ] as const);
+      const idNumber =
+        idType === 'residentId'
+          ? sampleResidentId(rng)
+          : `${idType === 'passport' ? 'E' : 'H'}0000${rng.chars(DIGITS, 4)}`;
       return { applicantName: personName(rng), idType, idNumber, contactPerson: null };
     }
     case 'commercialEnterprise':
-      return { applicantName: companyName(rng, rng.pick(['construction', 'supplier', 'developer', 'consulting'] as const)), idType: 'creditCode', idNumber: sampleCreditCode(rng, '91'), contactPerson: contact() };
+      return {
+        applicantName: companyName(rng, rng.pick(['construction', 'supplier', 'developer', 'consulting'] as const)),
+        idType: 'creditCode',
+        idNumber: sampleCreditCode(rng, '91'),
+        contactPerson: contact(),
+      };
     case 'researchInstitution':
-      return { applicantName: `河南省${rng.pick(['城乡规划', '经济发展', '公共管理', '工程造价', '数字政府'])}研究院${SAMPLE}`, idType: 'creditCode', idNumber: sampleCreditCode(rng, '12', '410000'), contactPerson: contact() };
+      return {
+        applicantName: `河南省${rng.pick(['城乡规划', '经济发展', '公共管理', '工程造价', '数字政府'])}研究院${SAMPLE}`,
+        idType: 'creditCode',
+        idNumber: sampleCreditCode(rng, '12', '410000'),
+        contactPerson: contact(),
+      };
     case 'socialWelfareOrganization':
-      return { applicantName: `驻马店市${rng.pick(['阳光', '同心', '守望', '益民', '春晖'])}公益服务中心${SAMPLE}`, idType: 'creditCode', idNumber: sampleCreditCode(rng, '52'), contactPerson: contact() };
+      return {
+        applicantName: `驻马店市${rng.pick(['阳光', '同心', '守望', '益民', '春晖'])}公益服务中心${SAMPLE}`,
+        idType: 'creditCode',
+        idNumber: sampleCreditCode(rng, '52'),
+        contactPerson: contact(),
+      };
     case 'legalServiceOrganization':
-      return { applicantName: companyName(rng, 'law'), idType: 'creditCode', idNumber: sampleCreditCode(rng, '31'), contactPerson: contact() };
+      return {
+        applicantName: companyName(rng, 'law'),
+        idType: 'creditCode',
+        idNumber: sampleCreditCode(rng, '31'),
+        contactPerson: contact(),
+      };
     case 'otherOrganization':
-      return { applicantName: `${rng.pick(REGIONS).name}${rng.pick(['王庄村', '李楼村', '张湾村', '刘岗村'])}村民委员会${SAMPLE}`, idType: 'otherOrganizationId', idNumber: `ORG-0000${rng.chars(CREDIT_CODE_ALPHABET.slice(0, 10), 5)}`, contactPerson: contact() };
+      return {
+        applicantName: `${rng.pick(REGIONS).name}${rng.pick(['王庄村', '李楼村', '张湾村', '刘岗村'])}村民委员会${SAMPLE}`,
+        idType: 'otherOrganizationId',
+        idNumber: `ORG-0000${rng.chars(CREDIT_CODE_ALPHABET.slice(0, 10), 5)}`,
+        contactPerson: contact(),
+      };
   }
 }
 
@@ -141,13 +178,16 @@ function request(rng: Random, org: OrgKey, year: number): string {
           `${year}年度行政许可事项办理情况`,
           `某政府采购项目投诉的处理决定`,
           `公共资源交易保证金管理办法的起草说明`,
-        ]
+        ],
   );
   return `申请公开${subject}。（示例数据 / Sample data：虚构的申请内容）`;
 }
 
 /** The specs of one organization and year at the full scale, numbered in order of receipt, before today's cut. */
-function yearSpecs(org: (typeof HANDLING_ORGS)[number], year: number): Array<ApplicationSpec & { plannedConclusion: string }> {
+function yearSpecs(
+  org: (typeof HANDLING_ORGS)[number],
+  year: number,
+): Array<ApplicationSpec & { plannedConclusion: string }> {
   if (!hasRecords(org.key, year)) return [];
   const yearRng = Random.for('applications', org.key, year);
   const [min, max] = APPLICATIONS_PER_YEAR.full as [number, number];
@@ -158,8 +198,12 @@ function yearSpecs(org: (typeof HANDLING_ORGS)[number], year: number): Array<App
   const drafts = Array.from({ length: count }, (_, k) => {
     const rng = Random.for('application', org.key, year, k);
     const late = k < lateDecember && !closeByYearEnd;
-    const receivedOn = late ? randomDate(rng, `${year}-12-18`, `${year}-12-31`) : randomDate(rng, `${year}-01-02`, `${year}-12-${closeByYearEnd ? '01' : '31'}`);
-    const duration = late ? rng.int(Math.max(5, 32 - Number(receivedOn.slice(8))), 40) : rng.int(5, closeByYearEnd ? 25 : 40);
+    const receivedOn = late
+      ? randomDate(rng, `${year}-12-18`, `${year}-12-31`)
+      : randomDate(rng, `${year}-01-02`, `${year}-12-${closeByYearEnd ? '01' : '31'}`);
+    const duration = late
+      ? rng.int(Math.max(5, 32 - Number(receivedOn.slice(8))), 40)
+      : rng.int(5, closeByYearEnd ? 25 : 40);
     const applicantType = rng.weighted(APPLICANT_WEIGHTS);
     const who = applicant(rng, applicantType);
     return {
@@ -169,8 +213,19 @@ function yearSpecs(org: (typeof HANDLING_ORGS)[number], year: number): Array<App
       applicantType,
       ...who,
       outcome: rng.weighted(OUTCOME_WEIGHTS),
-      channel: rng.weighted([['online', 55], ['inPerson', 15], ['letter', 15], ['email', 10], ['fax', 2], ['other', 3]] as const),
-      preferredForm: rng.weighted([['electronic', 70], ['paper', 28], ['other', 2]] as const),
+      channel: rng.weighted([
+        ['online', 55],
+        ['inPerson', 15],
+        ['letter', 15],
+        ['email', 10],
+        ['fax', 2],
+        ['other', 3],
+      ] as const),
+      preferredForm: rng.weighted([
+        ['electronic', 70],
+        ['paper', 28],
+        ['other', 2],
+      ] as const),
       requestedInformation: request(rng, org.key, year),
       k,
     };
@@ -192,7 +247,8 @@ function yearSpecs(org: (typeof HANDLING_ORGS)[number], year: number): Array<App
     postalCode: '463000',
     requestedInformation: d.requestedInformation,
     preferredForm: d.preferredForm,
-    deliveryMethod: d.preferredForm === 'paper' ? d.rng.pick(['post', 'pickup']) : d.channel === 'email' ? 'email' : 'online',
+    deliveryMethod:
+      d.preferredForm === 'paper' ? d.rng.pick(['post', 'pickup']) : d.channel === 'email' ? 'email' : 'online',
     state: 'concluded' as const,
     concludedOn: d.plannedConclusion,
     outcome: d.outcome,
@@ -212,7 +268,10 @@ export function applicationSpecs(scale: Scale, today: string): ApplicationSpec[]
     for (const year of recordYears(today)) {
       const all = yearSpecs(org, year).filter((spec) => spec.receivedOn <= today);
       const n = APPLICATIONS_PER_YEAR.small as number;
-      const kept = scale === 'full' || all.length <= n ? all : Array.from({ length: n }, (_, i) => all[Math.round((i * (all.length - 1)) / (n - 1))]);
+      const kept =
+        scale === 'full' || all.length <= n
+          ? all
+          : Array.from({ length: n }, (_, i) => all[Math.round((i * (all.length - 1)) / (n - 1))]);
       for (const { plannedConclusion, ...spec } of kept) {
         if (plannedConclusion > today) out.push({ ...spec, state: 'received', concludedOn: null, outcome: null });
         else out.push(spec);
@@ -229,10 +288,15 @@ export async function seedApplications(store: SeedStore, orgs: Orgs, scale: Scal
   let done = 0;
   await store.inBatches(specs, 50, async (spec) => {
     const { organization, ...data } = spec;
-    const documentId = await store.ensure('applications', APPLICATION_UID, { trackingNumber: spec.trackingNumber }, () => ({
-      ...data,
-      organization: orgRef(orgs[organization]),
-    }));
+    const documentId = await store.ensure(
+      'applications',
+      APPLICATION_UID,
+      { trackingNumber: spec.trackingNumber },
+      () => ({
+        ...data,
+        organization: orgRef(orgs[organization]),
+      }),
+    );
     ids.set(spec.trackingNumber, documentId);
     store.progress('applications', (done += 1), specs.length);
   });

@@ -10,34 +10,103 @@ export const CA_PROVIDER_UID = 'api::ca-provider.ca-provider';
 type Fee = { item: string; price: string; unit: string; note?: string };
 type Address = { name: string; address: string; phone: string; hours: string };
 type Step = { order: number; title: string; description: string; materials?: string };
-type Version = { name: string; shortName: string; introduction: string; fees: Fee[]; addresses: Address[]; steps: Step[] };
+type Version = {
+  name: string;
+  shortName: string;
+  introduction: string;
+  fees: Fee[];
+  addresses: Address[];
+  steps: Step[];
+};
 
-export type CaProviderSpec = { key: string; website: string; hotline: string; displayOrder: number; zh: Version; en: Version };
+export type CaProviderSpec = {
+  key: string;
+  website: string;
+  hotline: string;
+  displayOrder: number;
+  zh: Version;
+  en: Version;
+};
 
 const HOURS_ZH = '工作日 8:30–12:00，14:30–17:30（法定节假日除外）';
 const HOURS_EN = 'Working days 8:30–12:00 and 14:30–17:30 (closed on public holidays)';
 const NOTE_ZH = '示例数据 / Sample data：本机构及其收费、地址、电话均为系统示例，非真实信息。';
 const NOTE_EN = 'Sample data: this provider, its fees, addresses and phone numbers are invented for demonstration.';
 
-const MATERIALS_ORG_ZH = '营业执照副本复印件（加盖公章）；法定代表人身份证复印件；经办人身份证原件及复印件；授权委托书（加盖公章）';
-const MATERIALS_ORG_EN = 'Copy of the business licence (stamped); copy of the legal representative’s ID; the agent’s ID and a copy; power of attorney (stamped)';
+const MATERIALS_ORG_ZH =
+  '营业执照副本复印件（加盖公章）；法定代表人身份证复印件；经办人身份证原件及复印件；授权委托书（加盖公章）';
+const MATERIALS_ORG_EN =
+  'Copy of the business licence (stamped); copy of the legal representative’s ID; the agent’s ID and a copy; power of attorney (stamped)';
 
 function steps(zhOnline: boolean, count: number): { zh: Step[]; en: Step[] } {
   const zh: Step[] = [
-    { order: 1, title: zhOnline ? '网上申请' : '下载申请表', description: zhOnline ? '登录服务网站填写数字证书申请信息，选择证书类型和办理网点。' : '在服务网站下载《数字证书申请表》并如实填写。', materials: '数字证书申请表（加盖公章）' },
-    { order: 2, title: '提交材料', description: '携带申请材料到办理网点窗口提交，或通过邮寄方式提交。', materials: MATERIALS_ORG_ZH },
+    {
+      order: 1,
+      title: zhOnline ? '网上申请' : '下载申请表',
+      description: zhOnline
+        ? '登录服务网站填写数字证书申请信息，选择证书类型和办理网点。'
+        : '在服务网站下载《数字证书申请表》并如实填写。',
+      materials: '数字证书申请表（加盖公章）',
+    },
+    {
+      order: 2,
+      title: '提交材料',
+      description: '携带申请材料到办理网点窗口提交，或通过邮寄方式提交。',
+      materials: MATERIALS_ORG_ZH,
+    },
     { order: 3, title: '审核', description: '服务网点审核申请材料，材料不全的一次性告知需补正内容。' },
-    { order: 4, title: '缴费', description: '按收费标准缴纳证书费用，可现场刷卡或对公转账。', materials: '转账凭证（对公转账时提供）' },
-    { order: 5, title: '领取证书', description: '审核通过后现场制证，领取USB Key介质及密码信封。', materials: '经办人身份证原件' },
+    {
+      order: 4,
+      title: '缴费',
+      description: '按收费标准缴纳证书费用，可现场刷卡或对公转账。',
+      materials: '转账凭证（对公转账时提供）',
+    },
+    {
+      order: 5,
+      title: '领取证书',
+      description: '审核通过后现场制证，领取USB Key介质及密码信封。',
+      materials: '经办人身份证原件',
+    },
     { order: 6, title: '驱动安装与绑定', description: '在交易平台下载驱动并完成证书绑定，即可参与电子投标。' },
   ];
   const en: Step[] = [
-    { order: 1, title: zhOnline ? 'Apply online' : 'Download the application form', description: zhOnline ? 'Fill in the certificate application on the provider’s website and choose the certificate type and service point.' : 'Download the certificate application form from the provider’s website and fill it in.', materials: 'Certificate application form (stamped)' },
-    { order: 2, title: 'Submit the documents', description: 'Hand in the documents at a service counter, or send them by post.', materials: MATERIALS_ORG_EN },
-    { order: 3, title: 'Review', description: 'The service point checks the documents and says at once what is missing.' },
-    { order: 4, title: 'Pay the fee', description: 'Pay according to the fee schedule, by card on site or by bank transfer.', materials: 'Transfer receipt (for bank transfers)' },
-    { order: 5, title: 'Collect the certificate', description: 'The certificate is issued on the spot on a USB key with a sealed PIN envelope.', materials: 'The agent’s ID card' },
-    { order: 6, title: 'Install the driver and bind', description: 'Download the driver from the trading platform and bind the certificate before bidding electronically.' },
+    {
+      order: 1,
+      title: zhOnline ? 'Apply online' : 'Download the application form',
+      description: zhOnline
+        ? 'Fill in the certificate application on the provider’s website and choose the certificate type and service point.'
+        : 'Download the certificate application form from the provider’s website and fill it in.',
+      materials: 'Certificate application form (stamped)',
+    },
+    {
+      order: 2,
+      title: 'Submit the documents',
+      description: 'Hand in the documents at a service counter, or send them by post.',
+      materials: MATERIALS_ORG_EN,
+    },
+    {
+      order: 3,
+      title: 'Review',
+      description: 'The service point checks the documents and says at once what is missing.',
+    },
+    {
+      order: 4,
+      title: 'Pay the fee',
+      description: 'Pay according to the fee schedule, by card on site or by bank transfer.',
+      materials: 'Transfer receipt (for bank transfers)',
+    },
+    {
+      order: 5,
+      title: 'Collect the certificate',
+      description: 'The certificate is issued on the spot on a USB key with a sealed PIN envelope.',
+      materials: 'The agent’s ID card',
+    },
+    {
+      order: 6,
+      title: 'Install the driver and bind',
+      description:
+        'Download the driver from the trading platform and bind the certificate before bidding electronically.',
+    },
   ];
   // Providers with fewer steps merge review into submission and skip the binding step.
   const keep = count >= 6 ? [1, 2, 3, 4, 5, 6] : count === 5 ? [1, 2, 3, 4, 5] : [1, 2, 4, 5];
@@ -46,7 +115,8 @@ function steps(zhOnline: boolean, count: number): { zh: Step[]; en: Step[] } {
 }
 
 const CENTER_ADDRESS_ZH = '驻马店市驿城区示例大道100号市公共资源交易中心一楼CA服务窗口（示例）';
-const CENTER_ADDRESS_EN = 'CA counter, ground floor, Zhumadian Public Resources Trading Center, 100 Sample Avenue, Yicheng District (sample)';
+const CENTER_ADDRESS_EN =
+  'CA counter, ground floor, Zhumadian Public Resources Trading Center, 100 Sample Avenue, Yicheng District (sample)';
 
 export function caProviderSpecs(): CaProviderSpec[] {
   const s6 = steps(true, 6);
@@ -70,7 +140,12 @@ export function caProviderSpecs(): CaProviderSpec[] {
         ],
         addresses: [
           { name: '市交易中心服务窗口', address: CENTER_ADDRESS_ZH, phone: '0396-0000111', hours: HOURS_ZH },
-          { name: '驿城区服务网点', address: '驻马店市驿城区示例路8号（示例）', phone: '0396-0000112', hours: HOURS_ZH },
+          {
+            name: '驿城区服务网点',
+            address: '驻马店市驿城区示例路8号（示例）',
+            phone: '0396-0000112',
+            hours: HOURS_ZH,
+          },
         ],
         steps: s6.zh,
       },
@@ -86,7 +161,12 @@ export function caProviderSpecs(): CaProviderSpec[] {
         ],
         addresses: [
           { name: 'Trading Center counter', address: CENTER_ADDRESS_EN, phone: '0396-0000111', hours: HOURS_EN },
-          { name: 'Yicheng District service point', address: '8 Sample Road, Yicheng District, Zhumadian (sample)', phone: '0396-0000112', hours: HOURS_EN },
+          {
+            name: 'Yicheng District service point',
+            address: '8 Sample Road, Yicheng District, Zhumadian (sample)',
+            phone: '0396-0000112',
+            hours: HOURS_EN,
+          },
         ],
         steps: s6.en,
       },
@@ -109,7 +189,12 @@ export function caProviderSpecs(): CaProviderSpec[] {
         ],
         addresses: [
           { name: '市交易中心服务窗口', address: CENTER_ADDRESS_ZH, phone: '0396-0000211', hours: HOURS_ZH },
-          { name: '西平县服务网点', address: '西平县示例街18号西平分中心大厅（示例）', phone: '0396-0000212', hours: HOURS_ZH },
+          {
+            name: '西平县服务网点',
+            address: '西平县示例街18号西平分中心大厅（示例）',
+            phone: '0396-0000212',
+            hours: HOURS_ZH,
+          },
           { name: '上蔡县服务网点', address: '上蔡县示例路66号（示例）', phone: '0396-0000213', hours: HOURS_ZH },
         ],
         steps: s5.zh,
@@ -127,8 +212,18 @@ export function caProviderSpecs(): CaProviderSpec[] {
         ],
         addresses: [
           { name: 'Trading Center counter', address: CENTER_ADDRESS_EN, phone: '0396-0000211', hours: HOURS_EN },
-          { name: 'Xiping County service point', address: 'Hall of the Xiping Branch, 18 Sample Street, Xiping County (sample)', phone: '0396-0000212', hours: HOURS_EN },
-          { name: 'Shangcai County service point', address: '66 Sample Road, Shangcai County (sample)', phone: '0396-0000213', hours: HOURS_EN },
+          {
+            name: 'Xiping County service point',
+            address: 'Hall of the Xiping Branch, 18 Sample Street, Xiping County (sample)',
+            phone: '0396-0000212',
+            hours: HOURS_EN,
+          },
+          {
+            name: 'Shangcai County service point',
+            address: '66 Sample Road, Shangcai County (sample)',
+            phone: '0396-0000213',
+            hours: HOURS_EN,
+          },
         ],
         steps: s5.en,
       },
@@ -159,7 +254,9 @@ export function caProviderSpecs(): CaProviderSpec[] {
           { item: 'Cloud certificate (mobile)', price: '150.00', unit: 'per year' },
           { item: 'Certificate renewal', price: '220.00', unit: 'per year' },
         ],
-        addresses: [{ name: 'Trading Center counter', address: CENTER_ADDRESS_EN, phone: '0396-0000311', hours: HOURS_EN }],
+        addresses: [
+          { name: 'Trading Center counter', address: CENTER_ADDRESS_EN, phone: '0396-0000311', hours: HOURS_EN },
+        ],
         steps: s4.en,
       },
     },
@@ -182,7 +279,12 @@ export function caProviderSpecs(): CaProviderSpec[] {
         ],
         addresses: [
           { name: '市交易中心服务窗口', address: CENTER_ADDRESS_ZH, phone: '0396-0000411', hours: HOURS_ZH },
-          { name: '天中服务大厅', address: '驻马店市驿城区示例大道200号（示例）', phone: '0396-0000412', hours: '周一至周六 9:00–17:00' },
+          {
+            name: '天中服务大厅',
+            address: '驻马店市驿城区示例大道200号（示例）',
+            phone: '0396-0000412',
+            hours: '周一至周六 9:00–17:00',
+          },
         ],
         steps: s6.zh,
       },
@@ -200,7 +302,12 @@ export function caProviderSpecs(): CaProviderSpec[] {
         ],
         addresses: [
           { name: 'Trading Center counter', address: CENTER_ADDRESS_EN, phone: '0396-0000411', hours: HOURS_EN },
-          { name: 'Tianzhong service hall', address: '200 Sample Avenue, Yicheng District, Zhumadian (sample)', phone: '0396-0000412', hours: 'Monday to Saturday 9:00–17:00' },
+          {
+            name: 'Tianzhong service hall',
+            address: '200 Sample Avenue, Yicheng District, Zhumadian (sample)',
+            phone: '0396-0000412',
+            hours: 'Monday to Saturday 9:00–17:00',
+          },
         ],
         steps: s6.en,
       },
@@ -212,14 +319,19 @@ export async function seedCaProviders(store: SeedStore) {
   const specs = caProviderSpecs();
   let done = 0;
   for (const spec of specs) {
-    const common = { website: spec.website, hotline: spec.hotline, provinceWide: true, displayOrder: spec.displayOrder };
+    const common = {
+      website: spec.website,
+      hotline: spec.hotline,
+      provinceWide: true,
+      displayOrder: spec.displayOrder,
+    };
     await store.ensureLocalized(
       'caProviders',
       CA_PROVIDER_UID,
       { name: spec.zh.name },
       () => ({ ...spec.zh, ...common }),
       () => ({ ...spec.en }),
-      true
+      true,
     );
     store.progress('caProviders', (done += 1), specs.length);
   }

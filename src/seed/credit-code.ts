@@ -25,7 +25,10 @@ export function withCheckChar(first17: string): string {
 }
 
 export function isValidCreditCode(code: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) && creditCodeCheckChar(code.slice(0, 17)) === code[17];
+  return (
+    /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code) &&
+    creditCodeCheckChar(code.slice(0, 17)) === code[17]
+  );
 }
 
 /**

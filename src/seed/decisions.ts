@@ -42,7 +42,12 @@ export function decisionSpecs(scale: Scale, today: string): DecisionSpec[] {
       }).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.k - b.k);
       dated.forEach((d, i) => {
         if (i >= count || d.decidedOn > today) return;
-        out.push({ kind, decisionNumber: `${NUMBER_WORDS[kind]}〔${year}〕${i + 1}号`, decidedOn: d.decidedOn, subject: d.subject });
+        out.push({
+          kind,
+          decisionNumber: `${NUMBER_WORDS[kind]}〔${year}〕${i + 1}号`,
+          decidedOn: d.decidedOn,
+          subject: d.subject,
+        });
       });
     }
   }

@@ -42,7 +42,8 @@ Information the center discloses proactively is published on this site under "Go
 
 An applicant who considers the center's handling unlawful may complain to the higher authority, apply for administrative review or bring an administrative lawsuit.`;
 
-const EN_FEES = 'No fee is charged, except an information processing fee when the number or frequency of requests clearly exceeds a reasonable range (State Council Office letter 〔2020〕109); the applicant is told in writing first. (Sample)';
+const EN_FEES =
+  'No fee is charged, except an information processing fee when the number or frequency of requests clearly exceeds a reasonable range (State Council Office letter 〔2020〕109); the applicant is told in writing first. (Sample)';
 
 export async function seedDisclosureGuide(store: SeedStore, centerId: string) {
   const docs = store.docs(DISCLOSURE_GUIDE_UID);

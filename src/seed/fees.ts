@@ -34,11 +34,17 @@ export function feeSpecs(scale: Scale, today: string): FeeSpec[] {
       const rng = Random.for('fee', year, k);
       const [item, low, high] = rng.weighted(ITEMS.map((entry, i) => [entry, i === 0 ? 40 : 20] as const));
       // Whole 分 divided by 100 is the nearest double to the decimal, and prints as it (12.5, 0.1, 300).
-      const cents = k === 0 ? 10 : rng.chance(0.3) ? rng.int(low, high) : Math.max(100, Math.round(rng.int(low, high) / 100) * 100);
+      const cents =
+        k === 0 ? 10 : rng.chance(0.3) ? rng.int(low, high) : Math.max(100, Math.round(rng.int(low, high) / 100) * 100);
       const collectedOn = randomDate(rng, `${year}-01-04`, `${year}-12-30`);
       if (collectedOn > today) continue;
       const receipt = `ZMDF-${year}-${String(k + 1).padStart(3, '0')}`;
-      out.push({ item, collectedOn, amount: cents / 100, payer: `${companyName(rng, 'construction')}（票据号 ${receipt}）` });
+      out.push({
+        item,
+        collectedOn,
+        amount: cents / 100,
+        payer: `${companyName(rng, 'construction')}（票据号 ${receipt}）`,
+      });
     }
   }
   return out;
@@ -48,7 +54,10 @@ export async function seedFees(store: SeedStore, orgs: Orgs, scale: Scale) {
   const specs = feeSpecs(scale, store.today);
   let done = 0;
   await store.inBatches(specs, 50, async (spec) => {
-    await store.ensure('fees', FEE_UID, { payer: spec.payer }, () => ({ ...spec, organization: orgRef(orgs.department) }));
+    await store.ensure('fees', FEE_UID, { payer: spec.payer }, () => ({
+      ...spec,
+      organization: orgRef(orgs.department),
+    }));
     store.progress('fees', (done += 1), specs.length);
   });
 }

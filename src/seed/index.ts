@@ -48,7 +48,10 @@ export async function seedSampleData(strapi: Core.Strapi, options: SeedOptions =
   await store.section('annualReports', () => seedAnnualReports(store, orgs));
   await publishSampleReports(strapi, orgs.center, log);
 
-  const totals = Object.values(store.tally).reduce((sum, t) => ({ created: sum.created + t.created, existing: sum.existing + t.existing }), { created: 0, existing: 0 });
+  const totals = Object.values(store.tally).reduce(
+    (sum, t) => ({ created: sum.created + t.created, existing: sum.existing + t.existing }),
+    { created: 0, existing: 0 },
+  );
   return { scale, today, tally: store.tally, ...totals };
 }
 

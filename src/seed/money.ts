@@ -10,7 +10,11 @@ export function hundredths(value: number): string {
   return `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`;
 }
 
-export const money = (valueInHundredths: number, unit: MoneyUnit): Money => ({ amount: hundredths(valueInHundredths), currency: 'CNY', unit });
+export const money = (valueInHundredths: number, unit: MoneyUnit): Money => ({
+  amount: hundredths(valueInHundredths),
+  currency: 'CNY',
+  unit,
+});
 
 /** A log-uniform amount between min and max units, rounded to a multiple of `step` units (≥ 0.01), in hundredths. */
 export function amountBetween(rng: Random, min: number, max: number, step = 1): number {

@@ -21,7 +21,11 @@ export type OrganizationSpec = {
   parent?: OrgKey;
   displayOrder: number;
   /** The host of the public site: contacts and the site's identification numbers shown in its footer. */
-  site?: { zh: { address: string; workingHours: string }; en: { address: string; workingHours: string }; common: Record<string, unknown> };
+  site?: {
+    zh: { address: string; workingHours: string };
+    en: { address: string; workingHours: string };
+    common: Record<string, unknown>;
+  };
 };
 
 export const CENTER_NAME = '驻马店市公共资源交易中心';
@@ -41,8 +45,14 @@ export function organizationSpecs(): OrganizationSpec[] {
       displayOrder: 1,
       // Sample contacts and registration numbers (示例): a real site copies its own from the MIIT/MPS filings.
       site: {
-        zh: { address: '河南省驻马店市驿城区开源大道与雪松路交叉口（示例）', workingHours: '工作日 上午8:30—12:00，下午14:30—17:30（法定节假日除外）' },
-        en: { address: 'Kaiyuan Avenue at Xuesong Road, Yicheng District, Zhumadian, Henan (sample)', workingHours: 'Working days 8:30–12:00 and 14:30–17:30 (closed on public holidays)' },
+        zh: {
+          address: '河南省驻马店市驿城区开源大道与雪松路交叉口（示例）',
+          workingHours: '工作日 上午8:30—12:00，下午14:30—17:30（法定节假日除外）',
+        },
+        en: {
+          address: 'Kaiyuan Avenue at Xuesong Road, Yicheng District, Zhumadian, Henan (sample)',
+          workingHours: 'Working days 8:30–12:00 and 14:30–17:30 (closed on public holidays)',
+        },
         common: {
           isSiteHost: true,
           postcode: '463000',
@@ -57,7 +67,10 @@ export function organizationSpecs(): OrganizationSpec[] {
     {
       key: 'department',
       zh: { name: DEPARTMENT_NAME, shortName: '市公管办（示例）' },
-      en: { name: 'Zhumadian Public Resources Trading Administration Office (sample)', shortName: 'Trading Administration (sample)' },
+      en: {
+        name: 'Zhumadian Public Resources Trading Administration Office (sample)',
+        shortName: 'Trading Administration (sample)',
+      },
       creditCode: sampleCreditCode(Random.for('organization', 'department'), '11', '411700'),
       kind: 'governmentDepartment',
       canIssueRegulations: true,
@@ -66,7 +79,10 @@ export function organizationSpecs(): OrganizationSpec[] {
     {
       key: 'branch',
       zh: { name: BRANCH_NAME, shortName: '西平分中心（示例）' },
-      en: { name: 'Xiping Branch of the Zhumadian Public Resources Trading Center (sample)', shortName: 'Xiping Branch (sample)' },
+      en: {
+        name: 'Xiping Branch of the Zhumadian Public Resources Trading Center (sample)',
+        shortName: 'Xiping Branch (sample)',
+      },
       creditCode: sampleCreditCode(Random.for('organization', 'branch'), '12', '411721'),
       kind: 'districtBranch',
       canIssueRegulations: false,
@@ -83,13 +99,19 @@ export async function seedOrganizations(store: SeedStore): Promise<Orgs> {
   for (const spec of specs) {
     // Relations are localized in Strapi 5 whatever the schema says: each locale links its own parent row.
     const parent = spec.parent ? { parent: orgRef(orgs[spec.parent]!) } : {};
-    const common = { creditCode: spec.creditCode, kind: spec.kind, canIssueRegulations: spec.canIssueRegulations, displayOrder: spec.displayOrder, ...spec.site?.common };
+    const common = {
+      creditCode: spec.creditCode,
+      kind: spec.kind,
+      canIssueRegulations: spec.canIssueRegulations,
+      displayOrder: spec.displayOrder,
+      ...spec.site?.common,
+    };
     orgs[spec.key] = await store.ensureLocalized(
       'organizations',
       ORGANIZATION_UID,
       { creditCode: spec.creditCode },
       () => ({ ...spec.zh, ...spec.site?.zh, ...common, ...parent }),
-      () => ({ ...spec.en, ...spec.site?.en, ...parent })
+      () => ({ ...spec.en, ...spec.site?.en, ...parent }),
     );
     store.progress('organizations', (done += 1), specs.length);
   }

@@ -23,40 +23,239 @@ const GOV_OFFICE_EN = 'General Office of the Zhumadian Municipal People’s Gove
 
 const ROWS: Row[] = [
   // 规章: 市人民政府令, published by the department.
-  ['reg-2018-trading', 'regulation', 2018, '驻马店市人民政府令第3号', '驻马店市公共资源交易管理办法', 'department', { en: 'Measures of Zhumadian for the Administration of Public Resource Trading', repealedBy: 'reg-2023-trading' }],
-  ['reg-2019-experts', 'regulation', 2019, '驻马店市人民政府令第5号', '驻马店市政府采购评审专家管理办法', 'department', { en: 'Measures of Zhumadian for Managing Government Procurement Evaluation Experts' }],
-  ['reg-2020-land', 'regulation', 2020, '驻马店市人民政府令第8号', '驻马店市国有建设用地使用权网上交易规定', 'department', { en: 'Provisions of Zhumadian on Online Trading of State-owned Construction Land-use Rights' }],
-  ['reg-2022-evaluation', 'regulation', 2022, '驻马店市人民政府令第12号', '驻马店市公共资源交易评标专家管理办法', 'department', { en: 'Measures of Zhumadian for Managing Bid Evaluation Experts' }],
-  ['reg-2023-trading', 'regulation', 2023, '驻马店市人民政府令第15号', '驻马店市公共资源交易管理办法（修订）', 'department', { en: 'Measures of Zhumadian for the Administration of Public Resource Trading (revised)' }],
-  ['reg-2025-mining', 'regulation', 2025, '驻马店市人民政府令第19号', '驻马店市矿业权出让交易规定', 'department', { en: 'Provisions of Zhumadian on Trading Mining Rights' }],
+  [
+    'reg-2018-trading',
+    'regulation',
+    2018,
+    '驻马店市人民政府令第3号',
+    '驻马店市公共资源交易管理办法',
+    'department',
+    { en: 'Measures of Zhumadian for the Administration of Public Resource Trading', repealedBy: 'reg-2023-trading' },
+  ],
+  [
+    'reg-2019-experts',
+    'regulation',
+    2019,
+    '驻马店市人民政府令第5号',
+    '驻马店市政府采购评审专家管理办法',
+    'department',
+    { en: 'Measures of Zhumadian for Managing Government Procurement Evaluation Experts' },
+  ],
+  [
+    'reg-2020-land',
+    'regulation',
+    2020,
+    '驻马店市人民政府令第8号',
+    '驻马店市国有建设用地使用权网上交易规定',
+    'department',
+    { en: 'Provisions of Zhumadian on Online Trading of State-owned Construction Land-use Rights' },
+  ],
+  [
+    'reg-2022-evaluation',
+    'regulation',
+    2022,
+    '驻马店市人民政府令第12号',
+    '驻马店市公共资源交易评标专家管理办法',
+    'department',
+    { en: 'Measures of Zhumadian for Managing Bid Evaluation Experts' },
+  ],
+  [
+    'reg-2023-trading',
+    'regulation',
+    2023,
+    '驻马店市人民政府令第15号',
+    '驻马店市公共资源交易管理办法（修订）',
+    'department',
+    { en: 'Measures of Zhumadian for the Administration of Public Resource Trading (revised)' },
+  ],
+  [
+    'reg-2025-mining',
+    'regulation',
+    2025,
+    '驻马店市人民政府令第19号',
+    '驻马店市矿业权出让交易规定',
+    'department',
+    { en: 'Provisions of Zhumadian on Trading Mining Rights' },
+  ],
   // 行政规范性文件.
-  ['norm-2018-opinion', 'normative', 2018, '驻政〔2018〕21号', '驻马店市人民政府关于进一步规范公共资源交易活动的意见', 'department', { en: 'Opinions of the Zhumadian Municipal Government on Further Regulating Public Resource Trading', repealedBy: 'norm-2022-business' }],
-  ['norm-2018-catalogue', 'normative', 2018, '驻政办〔2018〕56号', '驻马店市公共资源交易目录（2018年版）', 'department', { repealedBy: 'norm-2021-catalogue' }],
-  ['norm-2019-supervision', 'normative', 2019, '驻政办〔2019〕14号', '驻马店市工程建设项目招标投标活动监督管理暂行办法', 'department'],
-  ['norm-2019-misconduct', 'normative', 2019, '驻公管〔2019〕7号', '驻马店市公共资源交易不良行为记录管理办法', 'department', { repealedBy: 'norm-2024-misconduct' }],
-  ['norm-2020-electronic', 'normative', 2020, '驻政〔2020〕9号', '驻马店市关于全面推行电子化招标投标的实施意见', 'department', { en: 'Implementing Opinions of Zhumadian on Fully Electronic Tendering and Bidding' }],
-  ['norm-2020-deposit', 'normative', 2020, '驻公管〔2020〕15号', '驻马店市公共资源交易保证金管理办法', 'department', { repealedBy: 'norm-2023-deposit' }],
-  ['norm-2021-catalogue', 'normative', 2021, '驻政办〔2021〕12号', '驻马店市公共资源交易目录（2021年版）', 'department', { en: 'Catalogue of Public Resource Trading in Zhumadian (2021 edition)', repealedBy: 'norm-2025-catalogue' }],
-  ['norm-2021-guarantee', 'normative', 2021, '驻公管〔2021〕3号', '驻马店市电子保函管理办法（试行）', 'department', { en: 'Measures of Zhumadian for Electronic Guarantees (trial)' }],
+  [
+    'norm-2018-opinion',
+    'normative',
+    2018,
+    '驻政〔2018〕21号',
+    '驻马店市人民政府关于进一步规范公共资源交易活动的意见',
+    'department',
+    {
+      en: 'Opinions of the Zhumadian Municipal Government on Further Regulating Public Resource Trading',
+      repealedBy: 'norm-2022-business',
+    },
+  ],
+  [
+    'norm-2018-catalogue',
+    'normative',
+    2018,
+    '驻政办〔2018〕56号',
+    '驻马店市公共资源交易目录（2018年版）',
+    'department',
+    { repealedBy: 'norm-2021-catalogue' },
+  ],
+  [
+    'norm-2019-supervision',
+    'normative',
+    2019,
+    '驻政办〔2019〕14号',
+    '驻马店市工程建设项目招标投标活动监督管理暂行办法',
+    'department',
+  ],
+  [
+    'norm-2019-misconduct',
+    'normative',
+    2019,
+    '驻公管〔2019〕7号',
+    '驻马店市公共资源交易不良行为记录管理办法',
+    'department',
+    { repealedBy: 'norm-2024-misconduct' },
+  ],
+  [
+    'norm-2020-electronic',
+    'normative',
+    2020,
+    '驻政〔2020〕9号',
+    '驻马店市关于全面推行电子化招标投标的实施意见',
+    'department',
+    { en: 'Implementing Opinions of Zhumadian on Fully Electronic Tendering and Bidding' },
+  ],
+  [
+    'norm-2020-deposit',
+    'normative',
+    2020,
+    '驻公管〔2020〕15号',
+    '驻马店市公共资源交易保证金管理办法',
+    'department',
+    { repealedBy: 'norm-2023-deposit' },
+  ],
+  [
+    'norm-2021-catalogue',
+    'normative',
+    2021,
+    '驻政办〔2021〕12号',
+    '驻马店市公共资源交易目录（2021年版）',
+    'department',
+    { en: 'Catalogue of Public Resource Trading in Zhumadian (2021 edition)', repealedBy: 'norm-2025-catalogue' },
+  ],
+  [
+    'norm-2021-guarantee',
+    'normative',
+    2021,
+    '驻公管〔2021〕3号',
+    '驻马店市电子保函管理办法（试行）',
+    'department',
+    { en: 'Measures of Zhumadian for Electronic Guarantees (trial)' },
+  ],
   ['norm-2021-draw', 'normative', 2021, '驻公管〔2021〕22号', '驻马店市评标专家抽取管理规定', 'department'],
-  ['norm-2022-business', 'normative', 2022, '驻政〔2022〕17号', '驻马店市关于优化公共资源交易营商环境的若干措施', 'department', { en: 'Measures of Zhumadian for a Better Business Environment in Public Resource Trading' }],
-  ['norm-2022-credit', 'normative', 2022, '驻公管〔2022〕11号', '驻马店市公共资源交易主体信用评价管理办法', 'department'],
-  ['norm-2023-platform', 'normative', 2023, '驻政办〔2023〕28号', '驻马店市公共资源交易平台整合共享实施方案', 'department'],
-  ['norm-2023-deposit', 'normative', 2023, '驻公管〔2023〕6号', '驻马店市公共资源交易保证金管理办法（修订）', 'department', { en: 'Measures of Zhumadian for Trading Deposits (revised)' }],
-  ['norm-2024-misconduct', 'normative', 2024, '驻公管〔2024〕4号', '驻马店市公共资源交易不良行为记录管理办法（修订）', 'department'],
+  [
+    'norm-2022-business',
+    'normative',
+    2022,
+    '驻政〔2022〕17号',
+    '驻马店市关于优化公共资源交易营商环境的若干措施',
+    'department',
+    { en: 'Measures of Zhumadian for a Better Business Environment in Public Resource Trading' },
+  ],
+  [
+    'norm-2022-credit',
+    'normative',
+    2022,
+    '驻公管〔2022〕11号',
+    '驻马店市公共资源交易主体信用评价管理办法',
+    'department',
+  ],
+  [
+    'norm-2023-platform',
+    'normative',
+    2023,
+    '驻政办〔2023〕28号',
+    '驻马店市公共资源交易平台整合共享实施方案',
+    'department',
+  ],
+  [
+    'norm-2023-deposit',
+    'normative',
+    2023,
+    '驻公管〔2023〕6号',
+    '驻马店市公共资源交易保证金管理办法（修订）',
+    'department',
+    { en: 'Measures of Zhumadian for Trading Deposits (revised)' },
+  ],
+  [
+    'norm-2024-misconduct',
+    'normative',
+    2024,
+    '驻公管〔2024〕4号',
+    '驻马店市公共资源交易不良行为记录管理办法（修订）',
+    'department',
+  ],
   ['norm-2024-property', 'normative', 2024, '驻政办〔2024〕19号', '驻马店市国有产权交易监督管理办法', 'department'],
   ['norm-2025-intention', 'normative', 2025, '驻公管〔2025〕2号', '驻马店市政府采购意向公开实施细则', 'department'],
-  ['norm-2025-complaints', 'normative', 2025, '驻公管〔2025〕9号', '驻马店市公共资源交易异议投诉处理办法', 'department', { draft: true }],
-  ['norm-2025-catalogue', 'normative', 2025, '驻政办〔2025〕33号', '驻马店市公共资源交易目录（2025年版）', 'department', { en: 'Catalogue of Public Resource Trading in Zhumadian (2025 edition)' }],
+  [
+    'norm-2025-complaints',
+    'normative',
+    2025,
+    '驻公管〔2025〕9号',
+    '驻马店市公共资源交易异议投诉处理办法',
+    'department',
+    { draft: true },
+  ],
+  [
+    'norm-2025-catalogue',
+    'normative',
+    2025,
+    '驻政办〔2025〕33号',
+    '驻马店市公共资源交易目录（2025年版）',
+    'department',
+    { en: 'Catalogue of Public Resource Trading in Zhumadian (2025 edition)' },
+  ],
   // Other documents of the center and its branch.
   ['other-2018-venue', 'other', 2018, '驻公资交〔2018〕12号', '驻马店市公共资源交易中心开评标场所管理制度', 'center'],
-  ['other-2019-openness', 'other', 2019, '', '驻马店市公共资源交易中心政务公开工作制度', 'center', { en: 'Rules of the Zhumadian Public Resources Trading Center on Open Government' }],
+  [
+    'other-2019-openness',
+    'other',
+    2019,
+    '',
+    '驻马店市公共资源交易中心政务公开工作制度',
+    'center',
+    { en: 'Rules of the Zhumadian Public Resources Trading Center on Open Government' },
+  ],
   ['other-2019-platform', 'other', 2019, '驻公资交〔2019〕8号', '关于启用新版公共资源交易平台的通知', 'center'],
-  ['other-2020-remote', 'other', 2020, '', '关于疫情防控期间实行不见面开标的通知', 'center', { repealedOn: '2023-01-08' }],
+  [
+    'other-2020-remote',
+    'other',
+    2020,
+    '',
+    '关于疫情防控期间实行不见面开标的通知',
+    'center',
+    { repealedOn: '2023-01-08' },
+  ],
   ['other-2020-witness', 'other', 2020, '', '驻马店市公共资源交易中心见证服务规范', 'center'],
-  ['other-2021-ca', 'other', 2021, '', '关于CA数字证书全省互认的公告', 'center', { en: 'Notice on Province-wide Mutual Recognition of CA Certificates' }],
+  [
+    'other-2021-ca',
+    'other',
+    2021,
+    '',
+    '关于CA数字证书全省互认的公告',
+    'center',
+    { en: 'Notice on Province-wide Mutual Recognition of CA Certificates' },
+  ],
   ['other-2021-tasks', 'other', 2021, '', '驻马店市公共资源交易中心2021年政务公开工作要点', 'center'],
-  ['other-2022-live', 'other', 2022, '', '关于开通评标专家抽取直播的公告', 'center', { en: 'Notice on Live Streaming of Evaluation Expert Draws' }],
+  [
+    'other-2022-live',
+    'other',
+    2022,
+    '',
+    '关于开通评标专家抽取直播的公告',
+    'center',
+    { en: 'Notice on Live Streaming of Evaluation Expert Draws' },
+  ],
   ['other-2022-booking', 'other', 2022, '', '西平分中心交易场地预约须知', 'branch'],
   ['other-2023-guarantee', 'other', 2023, '驻公资交〔2023〕5号', '关于上线电子保函服务平台的通知', 'center'],
   ['other-2023-archives', 'other', 2023, '', '驻马店市公共资源交易中心档案管理办法', 'center'],
@@ -64,7 +263,15 @@ const ROWS: Row[] = [
   ['other-2024-rooms', 'other', 2024, '', '西平分中心开标室使用管理规定', 'branch'],
   ['other-2025-tasks', 'other', 2025, '', '驻马店市公共资源交易中心2025年政务公开工作要点', 'center'],
   ['other-2025-schedule', 'other', 2025, '', '关于调整开评标时间安排的通知', 'center', { draft: true }],
-  ['other-2025-verification', 'other', 2025, '驻公资交〔2025〕3号', '关于做好2025年度交易主体信息核验工作的通知', 'center', { draft: true }],
+  [
+    'other-2025-verification',
+    'other',
+    2025,
+    '驻公资交〔2025〕3号',
+    '关于做好2025年度交易主体信息核验工作的通知',
+    'center',
+    { draft: true },
+  ],
 ];
 
 export type PolicyDocumentSpec = {
@@ -82,8 +289,14 @@ export type PolicyDocumentSpec = {
 
 const ORG_NAMES: Record<OrgKey, { zh: string; en: string }> = {
   center: { zh: '驻马店市公共资源交易中心', en: 'Zhumadian Public Resources Trading Center' },
-  department: { zh: '驻马店市公共资源交易管理委员会办公室（示例）', en: 'Zhumadian Public Resources Trading Administration Office (sample)' },
-  branch: { zh: '驻马店市公共资源交易中心西平分中心（示例）', en: 'Xiping Branch of the Zhumadian Public Resources Trading Center (sample)' },
+  department: {
+    zh: '驻马店市公共资源交易管理委员会办公室（示例）',
+    en: 'Zhumadian Public Resources Trading Administration Office (sample)',
+  },
+  branch: {
+    zh: '驻马店市公共资源交易中心西平分中心（示例）',
+    en: 'Xiping Branch of the Zhumadian Public Resources Trading Center (sample)',
+  },
 };
 
 function issuingBodies(number: string, org: OrgKey): { zh: string; en: string } {
@@ -133,13 +346,21 @@ export function policyDocumentSpecs(): PolicyDocumentSpec[] {
   for (const [key, kind, year] of ROWS) {
     const rng = Random.for('policy', key);
     const issuedOn = weekday(randomDate(rng, `${year}-01-05`, `${year}-12-10`));
-    const effectiveOn = kind === 'regulation' ? addDays(issuedOn, 30) : kind === 'normative' ? addDays(issuedOn, rng.pick([0, 0, 10, 30])) : rng.chance(0.5) ? issuedOn : null;
+    const effectiveOn =
+      kind === 'regulation'
+        ? addDays(issuedOn, 30)
+        : kind === 'normative'
+          ? addDays(issuedOn, rng.pick([0, 0, 10, 30]))
+          : rng.chance(0.5)
+            ? issuedOn
+            : null;
     dated.set(key, { issuedOn, effectiveOn });
   }
   return ROWS.map(([key, kind, , number, title, org, options = {}]) => {
     const { issuedOn, effectiveOn } = dated.get(key)!;
     const replacement = options.repealedBy ? dated.get(options.repealedBy) : undefined;
-    if (options.repealedBy && !replacement) throw new Error(`policy ${key}: repealedBy "${options.repealedBy}" is not in the list`);
+    if (options.repealedBy && !replacement)
+      throw new Error(`policy ${key}: repealedBy "${options.repealedBy}" is not in the list`);
     // A revision repeals its predecessor the day it takes effect.
     const repealedOn = replacement ? (replacement.effectiveOn ?? replacement.issuedOn) : (options.repealedOn ?? null);
     const bodies = issuingBodies(number, org);
@@ -190,7 +411,7 @@ export async function seedPolicyDocuments(store: SeedStore, orgs: Orgs) {
       spec.documentNumber ? { documentNumber: spec.documentNumber } : { title: spec.zh.title },
       () => ({ ...spec.zh, ...common, ...organization }),
       spec.en ? () => ({ ...spec.en!, ...organization }) : null,
-      !spec.draft
+      !spec.draft,
     );
     store.progress('policyDocuments', (done += 1), specs.length);
   }

@@ -30,7 +30,7 @@ export class SeedStore {
   constructor(
     readonly strapi: Core.Strapi,
     private readonly log: Log,
-    readonly today: string
+    readonly today: string,
   ) {}
 
   docs(uid: string): Documents {
@@ -102,7 +102,13 @@ export class SeedStore {
   /**
    * A non-localized record: found by `filters`, else created (and published when asked). Returns its documentId.
    */
-  async ensure(type: string, uid: string, filters: Record<string, unknown>, data: () => Record<string, unknown>, publish = false) {
+  async ensure(
+    type: string,
+    uid: string,
+    filters: Record<string, unknown>,
+    data: () => Record<string, unknown>,
+    publish = false,
+  ) {
     const found = await this.find(uid, filters);
     if (found) {
       this.count(type, false);
@@ -124,7 +130,7 @@ export class SeedStore {
     filters: Record<string, unknown>,
     zh: () => Record<string, unknown>,
     en: (() => Record<string, unknown>) | null,
-    publish = false
+    publish = false,
   ) {
     return this.together(async () => {
       const docs = this.docs(uid);

@@ -35,8 +35,16 @@ export const PROJECT_COUNT: Record<Scale, number> = { full: 300, small: 30 };
 
 export type Category = 'construction' | 'procurement' | 'landUse' | 'miningRights' | 'stateProperty';
 type Method =
-  | 'openTender' | 'invitedTender' | 'competitiveNegotiation' | 'competitiveConsultation' | 'singleSource' | 'inquiry'
-  | 'listing' | 'auction' | 'bidding' | 'agreement';
+  | 'openTender'
+  | 'invitedTender'
+  | 'competitiveNegotiation'
+  | 'competitiveConsultation'
+  | 'singleSource'
+  | 'inquiry'
+  | 'listing'
+  | 'auction'
+  | 'bidding'
+  | 'agreement';
 
 export type NoticeSpec = {
   noticeType: string;
@@ -48,7 +56,13 @@ export type NoticeSpec = {
   draft: boolean;
 };
 
-type KeyTimes = { documentsFrom?: string; documentsUntil?: string; bidDeadline?: string; bidOpeningAt?: string; bidOpeningPlace?: string };
+type KeyTimes = {
+  documentsFrom?: string;
+  documentsUntil?: string;
+  bidDeadline?: string;
+  bidOpeningAt?: string;
+  bidOpeningPlace?: string;
+};
 type Candidate = { rank: number; name: string; bidAmount: string; bidUnit: 'yuan' | 'wanYuan' };
 
 export type ProjectSpec = {
@@ -119,7 +133,13 @@ type Draft = {
   keyTimes: KeyTimes | null;
   events: Event[];
   /** Fields set once the notice of the given type is out. */
-  results: { type: string; candidates?: Candidate[]; winner: string; winningAmount: Money; contractSignedOn?: string } | null;
+  results: {
+    type: string;
+    candidates?: Candidate[];
+    winner: string;
+    winningAmount: Money;
+    contractSignedOn?: string;
+  } | null;
   facts: string[];
 };
 
@@ -127,7 +147,9 @@ const at = (date: string, hour: number, minute = 0) => chinaTime(date, hour, min
 
 function place(org: OrgKey, rng: Random, kind: 'tender' | 'land'): string {
   if (org === 'branch') return '驻马店市公共资源交易中心西平分中心开标室（示例）';
-  return kind === 'land' ? '驻马店市公共资源交易中心土地矿产交易厅（示例）' : `驻马店市公共资源交易中心第${rng.pick(CHINESE_NUMERALS.slice(0, 6))}开标室（示例）`;
+  return kind === 'land'
+    ? '驻马店市公共资源交易中心土地矿产交易厅（示例）'
+    : `驻马店市公共资源交易中心第${rng.pick(CHINESE_NUMERALS.slice(0, 6))}开标室（示例）`;
 }
 
 function tenderTimes(release: string, days: number, org: OrgKey, rng: Random): KeyTimes {
@@ -151,13 +173,19 @@ function construction(rng: Random, region: { name: string }, release: string, or
     () => ({ name: `${r}${rng.pick(TOWNS)}${year}年高标准农田建设项目`, body: '农业农村局' }),
     () => ({ name: `${r}${rng.pick(SCHOOLS)}教学综合楼建设项目`, body: '教育局' }),
     () => ({ name: `${r}${rng.pick(HOSPITALS)}门诊医技综合楼建设工程`, body: '卫生健康委员会' }),
-    () => ({ name: `${r}${year}年老旧小区改造项目（${rng.pick(CHINESE_NUMERALS.slice(0, 4))}期）`, body: '住房和城乡建设局' }),
+    () => ({
+      name: `${r}${year}年老旧小区改造项目（${rng.pick(CHINESE_NUMERALS.slice(0, 4))}期）`,
+      body: '住房和城乡建设局',
+    }),
     () => ({ name: `${r}${rng.pick(RIVERS)}综合治理工程`, body: '水利局' }),
     () => ({ name: `${r}污水处理厂提标改造工程`, body: '城市管理局' }),
     () => ({ name: `${r}${rng.pick(TOWNS)}农村公路提质改造工程`, body: '交通运输局' }),
   ])();
   const section = rng.chance(0.3) ? rng.int(1, 3) : null;
-  const method: Method = rng.weighted([['openTender', 85], ['invitedTender', 15]]);
+  const method: Method = rng.weighted([
+    ['openTender', 85],
+    ['invitedTender', 15],
+  ]);
   const budget = amountBetween(rng, 80, 15000, 0.01);
   const prequalification = rng.chance(0.1);
   const keyTimes = tenderTimes(release, prequalification ? 30 : 21, org, rng);
@@ -171,7 +199,12 @@ function construction(rng: Random, region: { name: string }, release: string, or
   } else {
     const names = companyNames(rng, 'construction', 3);
     const ratios = [rng.int(900, 960), rng.int(940, 985), rng.int(960, 995)];
-    const candidates = names.map((name, i) => ({ rank: i + 1, name, bidAmount: money(scaled(budget, ratios[i] / 1000), 'wanYuan').amount, bidUnit: 'wanYuan' as const }));
+    const candidates = names.map((name, i) => ({
+      rank: i + 1,
+      name,
+      bidAmount: money(scaled(budget, ratios[i] / 1000), 'wanYuan').amount,
+      bidUnit: 'wanYuan' as const,
+    }));
     const winnerRank = rng.chance(0.9) ? 1 : 2;
     const publicity = weekday(addDays(opening, rng.int(2, 5)));
     const award = weekday(addDays(publicity, rng.int(4, 6)));
@@ -195,7 +228,11 @@ function construction(rng: Random, region: { name: string }, release: string, or
     keyTimes,
     events,
     results,
-    facts: [`最高投标限价：${label(money(budget, 'wanYuan'))}`, `工期：${rng.pick([90, 120, 180, 240, 365])}日历天`, `资质要求：${rng.pick(['市政公用工程施工总承包三级及以上', '建筑工程施工总承包二级及以上', '水利水电工程施工总承包三级及以上', '公路工程施工总承包三级及以上'])}`],
+    facts: [
+      `最高投标限价：${label(money(budget, 'wanYuan'))}`,
+      `工期：${rng.pick([90, 120, 180, 240, 365])}日历天`,
+      `资质要求：${rng.pick(['市政公用工程施工总承包三级及以上', '建筑工程施工总承包二级及以上', '水利水电工程施工总承包三级及以上', '公路工程施工总承包三级及以上'])}`,
+    ],
   };
 }
 
@@ -206,7 +243,10 @@ function procurement(rng: Random, region: { name: string }, release: string, org
   const school = rng.pick(SCHOOLS);
   const body = rng.pick(BODIES);
   const template = rng.pick([
-    () => ({ name: `${r}${hospital}${rng.pick(['医用CT机', '彩色多普勒超声诊断仪', '全自动生化分析仪', '数字化X射线摄影系统', '血液透析设备'])}采购项目`, principal: `${r}${hospital}` }),
+    () => ({
+      name: `${r}${hospital}${rng.pick(['医用CT机', '彩色多普勒超声诊断仪', '全自动生化分析仪', '数字化X射线摄影系统', '血液透析设备'])}采购项目`,
+      principal: `${r}${hospital}`,
+    }),
     () => ({ name: `${r}${school}智慧教室设备采购项目`, principal: `${r}${school}` }),
     () => ({ name: `${r}${body}办公设备采购项目`, principal: `${r}${body}` }),
     () => ({ name: `${r}${body}物业管理服务采购项目`, principal: `${r}${body}` }),
@@ -215,13 +255,22 @@ function procurement(rng: Random, region: { name: string }, release: string, org
     () => ({ name: `${r}${year}年度印刷服务定点采购项目`, principal: `${r}机关事务管理局` }),
     () => ({ name: `${r}校车采购项目`, principal: `${r}教育局` }),
   ])();
-  const method: Method = rng.weighted([['openTender', 50], ['competitiveConsultation', 20], ['competitiveNegotiation', 10], ['inquiry', 10], ['singleSource', 10]]);
+  const method: Method = rng.weighted([
+    ['openTender', 50],
+    ['competitiveConsultation', 20],
+    ['competitiveNegotiation', 10],
+    ['inquiry', 10],
+    ['singleSource', 10],
+  ]);
   const budget = amountBetween(rng, 50_000, 8_000_000, 100);
   const days = method === 'openTender' ? 21 : method === 'inquiry' ? 4 : 10;
   const keyTimes = method === 'singleSource' ? null : tenderTimes(release, days, org, rng);
   const opening = keyTimes ? keyTimes.bidOpeningAt!.slice(0, 10) : weekday(addDays(release, 7));
-  const events: Event[] = [{ type: 'procurementNotice', date: release, ...(method === 'singleSource' ? { publicityDays: 5 } : {}) }];
-  if (rng.chance(0.25)) events.push({ type: 'correctionNotice', date: weekday(addDays(release, rng.int(2, Math.max(2, days - 3)))) });
+  const events: Event[] = [
+    { type: 'procurementNotice', date: release, ...(method === 'singleSource' ? { publicityDays: 5 } : {}) },
+  ];
+  if (rng.chance(0.25))
+    events.push({ type: 'correctionNotice', date: weekday(addDays(release, rng.int(2, Math.max(2, days - 3)))) });
   let results: Draft['results'] = null;
   if (rng.chance(0.06)) {
     events.push({ type: 'terminationNotice', date: weekday(addDays(opening, rng.int(0, 3))) });
@@ -231,7 +280,12 @@ function procurement(rng: Random, region: { name: string }, release: string, org
     const contract = weekday(addDays(result, rng.int(5, 25)));
     events.push({ type: 'procurementResult', date: result, publicityDays: 1 });
     events.push({ type: 'contractNotice', date: weekday(addDays(contract, rng.int(0, 2))) });
-    results = { type: 'procurementResult', winner, winningAmount: money(scaled(budget, rng.int(850, 995) / 1000), 'yuan'), contractSignedOn: contract };
+    results = {
+      type: 'procurementResult',
+      winner,
+      winningAmount: money(scaled(budget, rng.int(850, 995) / 1000), 'yuan'),
+      contractSignedOn: contract,
+    };
   }
   return {
     baseName: template.name,
@@ -243,14 +297,26 @@ function procurement(rng: Random, region: { name: string }, release: string, org
     keyTimes,
     events,
     results,
-    facts: [`预算金额：${label(money(budget, 'yuan'))}`, `采购需求：详见采购文件（示例）`, `合同履行期限：${rng.pick(['合同签订后30日内交货', '一年', '三年', '合同签订后60日内完成安装调试'])}`],
+    facts: [
+      `预算金额：${label(money(budget, 'yuan'))}`,
+      `采购需求：详见采购文件（示例）`,
+      `合同履行期限：${rng.pick(['合同签订后30日内交货', '一年', '三年', '合同签订后60日内完成安装调试'])}`,
+    ],
   };
 }
 
 function landUse(rng: Random, region: { name: string }, release: string, org: OrgKey): Draft {
   const r = region.name;
-  const use = rng.weighted([['住宅用地', 45], ['商服用地', 20], ['工业用地', 35]]);
-  const method: Method = rng.weighted([['listing', 80], ['auction', 15], ['bidding', 5]]);
+  const use = rng.weighted([
+    ['住宅用地', 45],
+    ['商服用地', 20],
+    ['工业用地', 35],
+  ]);
+  const method: Method = rng.weighted([
+    ['listing', 80],
+    ['auction', 15],
+    ['bidding', 5],
+  ]);
   const start = amountBetween(rng, use === '工业用地' ? 200 : 800, use === '工业用地' ? 3000 : 30000, 1);
   const deadline = weekday(addDays(release, 30));
   const keyTimes: KeyTimes = {
@@ -274,15 +340,28 @@ function landUse(rng: Random, region: { name: string }, release: string, org: Or
       { type: 'transferNotice', date: release, publicityDays: 20 },
       { type: 'dealPublicity', date: deal, publicityDays: 10 },
     ],
-    results: { type: 'dealPublicity', winner: companyName(rng, use === '工业用地' ? 'trading' : 'developer'), winningAmount: money(scaled(start, 1 + rounds * 0.02), 'wanYuan'), contractSignedOn: weekday(addDays(deal, rng.int(10, 30))) },
-    facts: [`土地用途：${use}`, `出让面积：${rng.int(3000, 80000)}平方米`, `出让年限：${use === '住宅用地' ? 70 : use === '商服用地' ? 40 : 50}年`, `起始价：${label(money(start, 'wanYuan'))}`],
+    results: {
+      type: 'dealPublicity',
+      winner: companyName(rng, use === '工业用地' ? 'trading' : 'developer'),
+      winningAmount: money(scaled(start, 1 + rounds * 0.02), 'wanYuan'),
+      contractSignedOn: weekday(addDays(deal, rng.int(10, 30))),
+    },
+    facts: [
+      `土地用途：${use}`,
+      `出让面积：${rng.int(3000, 80000)}平方米`,
+      `出让年限：${use === '住宅用地' ? 70 : use === '商服用地' ? 40 : 50}年`,
+      `起始价：${label(money(start, 'wanYuan'))}`,
+    ],
   };
 }
 
 function miningRights(rng: Random, region: { name: string }, release: string, org: OrgKey): Draft {
   const r = region.name;
   const mineral = rng.pick(['建筑用石料（灰岩）矿', '建筑用砂岩矿', '饰面用花岗岩矿', '砖瓦用页岩矿', '建筑用砂矿']);
-  const method: Method = rng.weighted([['listing', 60], ['auction', 40]]);
+  const method: Method = rng.weighted([
+    ['listing', 60],
+    ['auction', 40],
+  ]);
   const start = amountBetween(rng, 50, 5000, 1);
   const deadline = weekday(addDays(release, 30));
   const keyTimes: KeyTimes = {
@@ -305,28 +384,57 @@ function miningRights(rng: Random, region: { name: string }, release: string, or
       { type: 'transferNotice', date: release, publicityDays: 20 },
       { type: 'dealPublicity', date: deal, publicityDays: 10 },
     ],
-    results: { type: 'dealPublicity', winner: companyName(rng, 'mining'), winningAmount: money(scaled(start, 1 + rng.int(0, 100) / 100), 'wanYuan'), contractSignedOn: weekday(addDays(deal, rng.int(10, 40))) },
-    facts: [`矿种：${mineral}`, `矿区面积：${(rng.int(5, 120) / 100).toFixed(2)}平方千米`, `出让年限：${rng.int(3, 10)}年`, `起始价：${label(money(start, 'wanYuan'))}`],
+    results: {
+      type: 'dealPublicity',
+      winner: companyName(rng, 'mining'),
+      winningAmount: money(scaled(start, 1 + rng.int(0, 100) / 100), 'wanYuan'),
+      contractSignedOn: weekday(addDays(deal, rng.int(10, 40))),
+    },
+    facts: [
+      `矿种：${mineral}`,
+      `矿区面积：${(rng.int(5, 120) / 100).toFixed(2)}平方千米`,
+      `出让年限：${rng.int(3, 10)}年`,
+      `起始价：${label(money(start, 'wanYuan'))}`,
+    ],
   };
 }
 
 function stateProperty(rng: Random, _region: { name: string }, release: string, org: OrgKey): Draft {
   const owner = `驻马店市${rng.pick(['天中', '驿通', '嵖岈山', '汝南园', '中原农谷'])}${rng.pick(['投资集团有限公司', '国有资产运营有限公司', '城市发展有限公司'])}`;
   const kind = rng.pick(['rent', 'vehicles', 'equity', 'materials'] as const);
-  const method: Method = kind === 'equity' ? rng.weighted([['listing', 80], ['agreement', 20]]) : rng.weighted([['listing', 60], ['auction', 40]]);
-  const start = kind === 'equity' ? amountBetween(rng, 100, 5000, 1) : kind === 'rent' ? amountBetween(rng, 20_000, 500_000, 100) : amountBetween(rng, 5_000, 200_000, 100);
+  const method: Method =
+    kind === 'equity'
+      ? rng.weighted([
+          ['listing', 80],
+          ['agreement', 20],
+        ])
+      : rng.weighted([
+          ['listing', 60],
+          ['auction', 40],
+        ]);
+  const start =
+    kind === 'equity'
+      ? amountBetween(rng, 100, 5000, 1)
+      : kind === 'rent'
+        ? amountBetween(rng, 20_000, 500_000, 100)
+        : amountBetween(rng, 5_000, 200_000, 100);
   const unit = kind === 'equity' ? 'wanYuan' : 'yuan';
   const name =
-    kind === 'rent' ? `${owner}闲置办公用房租赁权转让`
-    : kind === 'vehicles' ? `${owner}报废公务车辆公开处置`
-    : kind === 'equity' ? `${owner}持有的${companyName(rng, 'trading').replace(SAMPLE, '')}${rng.pick([10, 20, 30, 49, 51, 100])}%股权转让`
-    : `${owner}废旧物资公开处置`;
+    kind === 'rent'
+      ? `${owner}闲置办公用房租赁权转让`
+      : kind === 'vehicles'
+        ? `${owner}报废公务车辆公开处置`
+        : kind === 'equity'
+          ? `${owner}持有的${companyName(rng, 'trading').replace(SAMPLE, '')}${rng.pick([10, 20, 30, 49, 51, 100])}%股权转让`
+          : `${owner}废旧物资公开处置`;
   const deadline = weekday(addDays(release, 28));
   const keyTimes: KeyTimes = {
     documentsFrom: at(release, 9),
     documentsUntil: at(deadline, 17),
     bidDeadline: at(deadline, 17),
-    ...(method === 'auction' ? { bidOpeningAt: at(weekday(addDays(deadline, 2)), 10), bidOpeningPlace: place(org, rng, 'land') } : {}),
+    ...(method === 'auction'
+      ? { bidOpeningAt: at(weekday(addDays(deadline, 2)), 10), bidOpeningPlace: place(org, rng, 'land') }
+      : {}),
   };
   const result = weekday(addDays(deadline, rng.int(3, 6)));
   return {
@@ -341,7 +449,12 @@ function stateProperty(rng: Random, _region: { name: string }, release: string, 
       { type: 'listingDisclosure', date: release, publicityDays: 28 },
       { type: 'dealResult', date: result },
     ],
-    results: { type: 'dealResult', winner: kind === 'vehicles' && rng.chance(0.5) ? personName(rng) : companyName(rng, 'trading'), winningAmount: money(scaled(start, 1 + rng.int(0, 30) / 100), unit), contractSignedOn: weekday(addDays(result, rng.int(5, 20))) },
+    results: {
+      type: 'dealResult',
+      winner: kind === 'vehicles' && rng.chance(0.5) ? personName(rng) : companyName(rng, 'trading'),
+      winningAmount: money(scaled(start, 1 + rng.int(0, 30) / 100), unit),
+      contractSignedOn: weekday(addDays(result, rng.int(5, 20))),
+    },
     facts: [`转让底价：${label(money(start, unit))}`, `标的：${name.replace(owner, '')}`],
   };
 }
@@ -362,7 +475,13 @@ const ROLE_WORDS: Record<Category, { principal: string; agency: string }> = {
   stateProperty: { principal: '转让方', agency: '代理机构' },
 };
 
-function noticeBody(project: Omit<ProjectSpec, 'notices'>, facts: string[], event: Event, title: string, results: Draft['results']): string {
+function noticeBody(
+  project: Omit<ProjectSpec, 'notices'>,
+  facts: string[],
+  event: Event,
+  title: string,
+  results: Draft['results'],
+): string {
   const roles = ROLE_WORDS[project.category];
   const lines = [
     `# ${title}`,
@@ -377,23 +496,35 @@ function noticeBody(project: Omit<ProjectSpec, 'notices'>, facts: string[], even
     ...facts.map((fact) => `- ${fact}`),
   ];
   const times = project.keyTimes;
-  if (times && ['tenderNotice', 'prequalificationNotice', 'procurementNotice', 'transferNotice', 'listingDisclosure'].includes(event.type)) {
-    if (times.documentsFrom && times.documentsUntil) lines.push(`- 文件获取时间：${times.documentsFrom} 至 ${times.documentsUntil}`);
+  if (
+    times &&
+    ['tenderNotice', 'prequalificationNotice', 'procurementNotice', 'transferNotice', 'listingDisclosure'].includes(
+      event.type,
+    )
+  ) {
+    if (times.documentsFrom && times.documentsUntil)
+      lines.push(`- 文件获取时间：${times.documentsFrom} 至 ${times.documentsUntil}`);
     if (times.bidDeadline) lines.push(`- 递交截止时间：${times.bidDeadline}`);
-    if (times.bidOpeningAt) lines.push(`- 开标（竞价）时间：${times.bidOpeningAt}，地点：${times.bidOpeningPlace ?? '网上交易系统'}`);
+    if (times.bidOpeningAt)
+      lines.push(`- 开标（竞价）时间：${times.bidOpeningAt}，地点：${times.bidOpeningPlace ?? '网上交易系统'}`);
   }
-  if (event.type === 'amendmentNotice' || event.type === 'correctionNotice') lines.push('', '原公告中的资格要求表述调整如下，其他内容不变（示例）。');
-  if (event.type === 'clarificationNotice') lines.push('', '对投标人提出的问题统一答复如下，答复内容为招标文件的组成部分（示例）。');
-  if (event.type === 'failedTender') lines.push('', '因递交投标文件的投标人不足三家，本次招标失败，招标人将依法重新招标（示例）。');
+  if (event.type === 'amendmentNotice' || event.type === 'correctionNotice')
+    lines.push('', '原公告中的资格要求表述调整如下，其他内容不变（示例）。');
+  if (event.type === 'clarificationNotice')
+    lines.push('', '对投标人提出的问题统一答复如下，答复内容为招标文件的组成部分（示例）。');
+  if (event.type === 'failedTender')
+    lines.push('', '因递交投标文件的投标人不足三家，本次招标失败，招标人将依法重新招标（示例）。');
   if (event.type === 'terminationNotice') lines.push('', '因采购需求发生变化，本项目终止采购活动（示例）。');
   if (event.type === 'candidatePublicity' && results?.candidates) {
     lines.push('', '| 排名 | 中标候选人 | 投标报价（万元） |', '|---|---|---|');
-    for (const c of results.candidates) lines.push(`| 第${CHINESE_NUMERALS[c.rank - 1]}名 | ${c.name} | ${c.bidAmount} |`);
+    for (const c of results.candidates)
+      lines.push(`| 第${CHINESE_NUMERALS[c.rank - 1]}名 | ${c.name} | ${c.bidAmount} |`);
   }
   if (results && event.type === results.type) {
     lines.push('', `- 中标（成交、竞得）人：${results.winner}`, `- 中标（成交）金额：${label(results.winningAmount)}`);
   }
-  if (event.type === 'contractNotice' && results) lines.push('', `- 合同签订日期：${results.contractSignedOn}`, `- 供应商：${results.winner}`);
+  if (event.type === 'contractNotice' && results)
+    lines.push('', `- 合同签订日期：${results.contractSignedOn}`, `- 供应商：${results.winner}`);
   if (event.publicityDays) lines.push('', `公示期：${event.date} 至 ${addDays(event.date, event.publicityDays)}。`);
   return lines.join('\n');
 }
@@ -403,13 +534,25 @@ export function projectSpecs(cutoffDate: string = TRADING_WINDOW.to): ProjectSpe
   const cutoff = cutoffDate < TRADING_WINDOW.to ? cutoffDate : TRADING_WINDOW.to;
   const drafts = Array.from({ length: PROJECT_COUNT.full }, (_, index) => {
     const rng = Random.for('project', index);
-    const category: Category = rng.weighted([['construction', 40], ['procurement', 37], ['landUse', 10], ['miningRights', 5], ['stateProperty', 8]]);
+    const category: Category = rng.weighted([
+      ['construction', 40],
+      ['procurement', 37],
+      ['landUse', 10],
+      ['miningRights', 5],
+      ['stateProperty', 8],
+    ]);
     const organization: OrgKey = rng.chance(0.15) ? 'branch' : 'center';
     const region: Region | typeof CITY =
-      organization === 'branch' ? REGIONS.find((r) => r.name === '西平县')! : rng.chance(0.3) ? CITY : rng.pick(REGIONS);
+      organization === 'branch'
+        ? REGIONS.find((r) => r.name === '西平县')!
+        : rng.chance(0.3)
+          ? CITY
+          : rng.pick(REGIONS);
     // One project in six is registered in the last two months, so many are still running at the snapshot.
     const recent = rng.chance(0.16);
-    const registeredOn = weekday(randomDate(rng, recent ? addDays(TRADING_WINDOW.to, -60) : TRADING_WINDOW.from, TRADING_WINDOW.to));
+    const registeredOn = weekday(
+      randomDate(rng, recent ? addDays(TRADING_WINDOW.to, -60) : TRADING_WINDOW.from, TRADING_WINDOW.to),
+    );
     const release = weekday(addDays(registeredOn, rng.int(1, 5)));
     const draft = BUILDERS[category](rng, region, release, organization);
     return { index, rng, category, organization, region, registeredOn, release, draft, complaint: rng.chance(0.04) };
@@ -438,10 +581,15 @@ export function projectSpecs(cutoffDate: string = TRADING_WINDOW.to): ProjectSpe
     const released = events.filter((e) => e.date <= cutoff);
     const next = events.find((e) => e.date > cutoff);
     // The next notice of a running project is sometimes already prepared; a project not yet announced always is.
-    const prepared = next && (released.length === 0 || (daysBetween(cutoff, next.date) <= 15 && rng.chance(0.5))) ? next : null;
+    const prepared =
+      next && (released.length === 0 || (daysBetween(cutoff, next.date) <= 15 && rng.chance(0.5))) ? next : null;
     const resultOut = draft.results && released.some((e) => e.type === draft.results!.type) ? draft.results : null;
-    const candidatesOut = draft.results?.candidates && released.some((e) => e.type === 'candidatePublicity') ? draft.results.candidates : [];
-    const contractSignedOn = resultOut?.contractSignedOn && resultOut.contractSignedOn <= cutoff ? resultOut.contractSignedOn : null;
+    const candidatesOut =
+      draft.results?.candidates && released.some((e) => e.type === 'candidatePublicity')
+        ? draft.results.candidates
+        : [];
+    const contractSignedOn =
+      resultOut?.contractSignedOn && resultOut.contractSignedOn <= cutoff ? resultOut.contractSignedOn : null;
     const base: Omit<ProjectSpec, 'notices'> = {
       index,
       category,
@@ -521,7 +669,9 @@ export async function seedTransactions(store: SeedStore, orgs: Orgs, scale: Scal
       projectId = found.documentId;
       store.count('projects', false);
     } else {
-      projectId = (await projects.create({ data: projectData(spec, orgs), ...(spec.draft ? {} : { status: 'published' }) })).documentId;
+      projectId = (
+        await projects.create({ data: projectData(spec, orgs), ...(spec.draft ? {} : { status: 'published' }) })
+      ).documentId;
       store.count('projects', true);
     }
     for (const notice of spec.notices) {
@@ -530,7 +680,10 @@ export async function seedTransactions(store: SeedStore, orgs: Orgs, scale: Scal
         continue;
       }
       const { draft, ...data } = notice;
-      await notices.create({ data: { ...data, project: projectId }, ...(draft || spec.draft ? {} : { status: 'published' }) });
+      await notices.create({
+        data: { ...data, project: projectId },
+        ...(draft || spec.draft ? {} : { status: 'published' }),
+      });
       store.count('notices', true);
     }
     store.progress('projects', (done += 1), specs.length);

@@ -4,7 +4,8 @@
  */
 
 /** Characters XML 1.0 forbids outright (C0 controls but tab, LF, CR; U+FFFE/U+FFFF; lone surrogates). */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text or attribute value made safe for XML: the five special characters escaped, forbidden characters dropped. */
 export function escapeXml(value: unknown): string {
@@ -49,12 +50,31 @@ export function sitemapIndex(sitemaps: SitemapUrl[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</sitemapindex>\n`;
 }
 
-export type FeedEntry = { id: string; title: string; link: string; updated: string | null; published?: string | null; summary?: string };
-export type Feed = { id: string; title: string; subtitle?: string; selfLink: string; siteLink: string; author: string; lang: string; entries: FeedEntry[] };
+export type FeedEntry = {
+  id: string;
+  title: string;
+  link: string;
+  updated: string | null;
+  published?: string | null;
+  summary?: string;
+};
+export type Feed = {
+  id: string;
+  title: string;
+  subtitle?: string;
+  selfLink: string;
+  siteLink: string;
+  author: string;
+  lang: string;
+  entries: FeedEntry[];
+};
 
 /** An Atom feed. `updated` of the feed is its newest entry (or the epoch when empty: a feed must carry one). */
 export function atomFeed(feed: Feed): string {
-  const dates = feed.entries.map((e) => w3cDate(e.updated)).filter((d): d is string => !!d).sort();
+  const dates = feed.entries
+    .map((e) => w3cDate(e.updated))
+    .filter((d): d is string => !!d)
+    .sort();
   const updated = dates[dates.length - 1] ?? '1970-01-01T00:00:00Z';
   const entries = feed.entries
     .map((e) => {

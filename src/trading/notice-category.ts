@@ -14,7 +14,8 @@ const NOTICE_ACTIONS = new Set(['create', 'update', 'publish', 'unpublish', 'dis
 const PROJECT_ACTIONS = new Set(['update', 'publish', 'unpublish', 'discardDraft', 'delete']);
 
 type Filters = Record<string, unknown>;
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The same filters with every `project.category` condition on the notice's own column. Equivalent because the column
@@ -53,13 +54,18 @@ export async function syncNoticeCategories(strapi: Core.Strapi, noticeDocumentId
     const wanted = row.project?.category ?? null;
     if (row.category !== wanted) stale.set(wanted, [...(stale.get(wanted) ?? []), row.id]);
   }
-  for (const [category, ids] of stale) await strapi.db.query(NOTICE).updateMany({ where: { id: { $in: ids } }, data: { category } });
+  for (const [category, ids] of stale)
+    await strapi.db.query(NOTICE).updateMany({ where: { id: { $in: ids } }, data: { category } });
 }
 
 const noticesOfProject = async (strapi: Core.Strapi, projectDocumentId: string) =>
-  ((await strapi.db.query(NOTICE).findMany({ where: { project: { documentId: projectDocumentId } }, select: ['documentId'] })) as { documentId: string }[]).map(
-    (n) => n.documentId
-  );
+  (
+    (await strapi.db
+      .query(NOTICE)
+      .findMany({ where: { project: { documentId: projectDocumentId } }, select: ['documentId'] })) as {
+      documentId: string;
+    }[]
+  ).map((n) => n.documentId);
 
 /** Registers the Document Service middleware (in `register`). */
 export function keepNoticeCategories(strapi: Core.Strapi) {
@@ -67,7 +73,8 @@ export function keepNoticeCategories(strapi: Core.Strapi) {
     const { uid, action, params } = context as { uid: string; action: string; params?: { documentId?: string } };
     if (uid === NOTICE && NOTICE_ACTIONS.has(action)) {
       const result = await next();
-      const made = result && typeof result === 'object' && !Array.isArray(result) ? (result as { documentId?: string }) : null;
+      const made =
+        result && typeof result === 'object' && !Array.isArray(result) ? (result as { documentId?: string }) : null;
       const documentId = action === 'create' || action === 'clone' ? made?.documentId : params?.documentId;
       if (documentId) await syncNoticeCategories(strapi, [documentId]);
       return result;

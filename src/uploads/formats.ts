@@ -30,16 +30,53 @@ const CFB = [{ bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] }];
 const ZIP = [{ bytes: ascii('PK\x03\x04') }, { bytes: ascii('PK\x05\x06') }];
 
 export const UPLOAD_FORMATS: readonly UploadFormat[] = [
-  { label: 'JPEG', extensions: ['.jpg', '.jpeg'], mimes: ['image/jpeg'], signatures: [{ bytes: [0xff, 0xd8, 0xff] }], inline: true },
-  { label: 'PNG', extensions: ['.png'], mimes: ['image/png'], signatures: [{ bytes: [0x89, ...ascii('PNG\r\n\x1a\n')] }], inline: true },
-  { label: 'GIF', extensions: ['.gif'], mimes: ['image/gif'], signatures: [{ bytes: ascii('GIF87a') }, { bytes: ascii('GIF89a') }], inline: true },
-  { label: 'WebP', extensions: ['.webp'], mimes: ['image/webp'], signatures: [{ bytes: ascii('WEBP'), offset: 8 }], inline: true },
-  { label: 'PDF', extensions: ['.pdf'], mimes: ['application/pdf'], signatures: [{ bytes: ascii('%PDF-') }], inline: false },
+  {
+    label: 'JPEG',
+    extensions: ['.jpg', '.jpeg'],
+    mimes: ['image/jpeg'],
+    signatures: [{ bytes: [0xff, 0xd8, 0xff] }],
+    inline: true,
+  },
+  {
+    label: 'PNG',
+    extensions: ['.png'],
+    mimes: ['image/png'],
+    signatures: [{ bytes: [0x89, ...ascii('PNG\r\n\x1a\n')] }],
+    inline: true,
+  },
+  {
+    label: 'GIF',
+    extensions: ['.gif'],
+    mimes: ['image/gif'],
+    signatures: [{ bytes: ascii('GIF87a') }, { bytes: ascii('GIF89a') }],
+    inline: true,
+  },
+  {
+    label: 'WebP',
+    extensions: ['.webp'],
+    mimes: ['image/webp'],
+    signatures: [{ bytes: ascii('WEBP'), offset: 8 }],
+    inline: true,
+  },
+  {
+    label: 'PDF',
+    extensions: ['.pdf'],
+    mimes: ['application/pdf'],
+    signatures: [{ bytes: ascii('%PDF-') }],
+    inline: false,
+  },
   { label: 'OFD', extensions: ['.ofd'], mimes: ['application/ofd', 'application/zip'], signatures: ZIP, inline: false },
   {
     label: 'Word/Excel/WPS (97–2003)',
     extensions: ['.doc', '.xls', '.wps', '.et'],
-    mimes: ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-works', 'application/x-cfb', 'application/kswps', 'application/kset'],
+    mimes: [
+      'application/msword',
+      'application/vnd.ms-excel',
+      'application/vnd.ms-works',
+      'application/x-cfb',
+      'application/kswps',
+      'application/kset',
+    ],
     mimeOf: { '.xls': 'application/vnd.ms-excel', '.wps': 'application/kswps', '.et': 'application/kset' },
     signatures: CFB,
     inline: false,
@@ -47,14 +84,36 @@ export const UPLOAD_FORMATS: readonly UploadFormat[] = [
   {
     label: 'Word/Excel (docx, xlsx)',
     extensions: ['.docx', '.xlsx'],
-    mimes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+    mimes: [
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/zip',
+    ],
     mimeOf: { '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     signatures: ZIP,
     inline: false,
   },
-  { label: 'ZIP', extensions: ['.zip'], mimes: ['application/zip', 'application/x-zip-compressed'], signatures: ZIP, inline: false },
-  { label: 'RAR', extensions: ['.rar'], mimes: ['application/vnd.rar', 'application/x-rar-compressed'], signatures: [{ bytes: ascii('Rar!\x1a\x07') }], inline: false },
-  { label: '7z', extensions: ['.7z'], mimes: ['application/x-7z-compressed'], signatures: [{ bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] }], inline: false },
+  {
+    label: 'ZIP',
+    extensions: ['.zip'],
+    mimes: ['application/zip', 'application/x-zip-compressed'],
+    signatures: ZIP,
+    inline: false,
+  },
+  {
+    label: 'RAR',
+    extensions: ['.rar'],
+    mimes: ['application/vnd.rar', 'application/x-rar-compressed'],
+    signatures: [{ bytes: ascii('Rar!\x1a\x07') }],
+    inline: false,
+  },
+  {
+    label: '7z',
+    extensions: ['.7z'],
+    mimes: ['application/x-7z-compressed'],
+    signatures: [{ bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] }],
+    inline: false,
+  },
 ];
 
 /** Types that can run script or render as a page in a browser: refused by Strapi's own check too. */
@@ -92,14 +151,17 @@ export const formatOfExtension = (extension: string): UploadFormat | undefined =
 const startsWith = (head: Uint8Array, { bytes, offset = 0 }: { bytes: readonly number[]; offset?: number }) =>
   head.length >= offset + bytes.length && bytes.every((byte, i) => head[offset + i] === byte);
 
-export type UploadVerdict = { ok: true; format: UploadFormat } | { ok: false; reason: 'extension' | 'content'; extension: string; format?: UploadFormat };
+export type UploadVerdict =
+  | { ok: true; format: UploadFormat }
+  | { ok: false; reason: 'extension' | 'content'; extension: string; format?: UploadFormat };
 
 /** Pure: may a file with this name and these first bytes be stored? */
 export function checkUpload(fileName: string, head: Uint8Array): UploadVerdict {
   const extension = extensionOf(fileName);
   const format = formatOfExtension(extension);
   if (!format) return { ok: false, reason: 'extension', extension };
-  if (!format.signatures.some((signature) => startsWith(head, signature))) return { ok: false, reason: 'content', extension, format };
+  if (!format.signatures.some((signature) => startsWith(head, signature)))
+    return { ok: false, reason: 'content', extension, format };
   return { ok: true, format };
 }
 
@@ -144,7 +206,11 @@ export const isInlineUpload = (fileName: string): boolean => formatOfExtension(e
  * The type to declare for an accepted file whose browser-declared type is missing, generic or foreign (browsers know
  * no type for .ofd or .et): Strapi's own check then judges it by a type the signature has confirmed.
  */
-export function declaredTypeFor(fileName: string, declared: string | undefined, format: UploadFormat): string | undefined {
+export function declaredTypeFor(
+  fileName: string,
+  declared: string | undefined,
+  format: UploadFormat,
+): string | undefined {
   if (declared && format.mimes.includes(declared.toLowerCase())) return undefined;
   const extension = extensionOf(fileName);
   return format.mimeOf?.[extension] ?? format.mimes[0];

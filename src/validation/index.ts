@@ -21,11 +21,16 @@ const SLUG_SOURCES: Record<string, string> = {
 
 /** Relations whose target's fields a rule needs. */
 const RELATED: Record<string, Record<string, { target: string; fields: string[] }>> = {
-  'api::transaction-notice.transaction-notice': { project: { target: 'api::transaction-project.transaction-project', fields: ['category'] } },
+  'api::transaction-notice.transaction-notice': {
+    project: { target: 'api::transaction-project.transaction-project', fields: ['category'] },
+  },
 };
 
 export function refuse(problems: FieldProblem[]): never {
-  const message = problems.length === 1 ? problems[0].message : `${problems.length} errors: ${problems.map((p) => p.message).join('; ')}`;
+  const message =
+    problems.length === 1
+      ? problems[0].message
+      : `${problems.length} errors: ${problems.map((p) => p.message).join('; ')}`;
   throw new errors.ValidationError(message, {
     errors: problems.map((p) => ({ path: p.path, message: p.message, name: 'ValidationError', value: null })),
   });
@@ -56,16 +61,32 @@ export function resolveToOne(value: unknown, stored: Ref | null): Ref | null {
   return stored;
 }
 
-type SchemaAttribute = { type: string; relation?: string; target?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
-type Schema = { attributes: Record<string, SchemaAttribute>; options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } };
+type SchemaAttribute = {
+  type: string;
+  relation?: string;
+  target?: string;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
+type Schema = {
+  attributes: Record<string, SchemaAttribute>;
+  options?: { draftAndPublish?: boolean };
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
 /** The one seam where a type's schema is read with the fields used here (Strapi types them per registered UID). */
 const schemaOf = (strapi: Core.Strapi, uid: string): Schema =>
-  (strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]) as unknown as Schema | undefined) ?? { attributes: {} };
+  (strapi.contentType(uid as Parameters<Core.Strapi['contentType']>[0]) as unknown as Schema | undefined) ?? {
+    attributes: {},
+  };
 
 /** The type's to-one relations to documents (organization, project, application); not createdBy/updatedBy. */
 function toOneRelations(strapi: Core.Strapi, uid: string): string[] {
   return Object.entries(schemaOf(strapi, uid).attributes)
-    .filter(([, a]) => a.type === 'relation' && (a.relation === 'manyToOne' || a.relation === 'oneToOne') && !a.target?.startsWith('admin::'))
+    .filter(
+      ([, a]) =>
+        a.type === 'relation' &&
+        (a.relation === 'manyToOne' || a.relation === 'oneToOne') &&
+        !a.target?.startsWith('admin::'),
+    )
     .map(([name]) => name);
 }
 
@@ -84,13 +105,16 @@ async function loadRelated(strapi: Core.Strapi, uid: string, doc: Record<string,
   for (const [field, { target, fields }] of Object.entries(RELATED[uid] ?? {})) {
     const ref = doc[field] as Ref | null;
     related[field] = ref
-      ? await strapi.db.query(target as any).findOne({ where: ref.documentId ? { documentId: ref.documentId } : { id: ref.id }, select: fields })
+      ? await strapi.db
+          .query(target as any)
+          .findOne({ where: ref.documentId ? { documentId: ref.documentId } : { id: ref.id }, select: fields })
       : null;
   }
   return related;
 }
 
-const hasDraftAndPublish = (strapi: Core.Strapi, uid: string) => schemaOf(strapi, uid).options?.draftAndPublish === true;
+const hasDraftAndPublish = (strapi: Core.Strapi, uid: string) =>
+  schemaOf(strapi, uid).options?.draftAndPublish === true;
 const isLocalized = (strapi: Core.Strapi, uid: string) => schemaOf(strapi, uid).pluginOptions?.i18n?.localized === true;
 
 /**
@@ -102,9 +126,15 @@ async function storedVersions(strapi: Core.Strapi, uid: string, documentId: stri
   const where: Record<string, unknown> = { documentId };
   if (hasDraftAndPublish(strapi, uid)) where.publishedAt = null;
   if (isLocalized(strapi, uid) && locale !== '*') {
-    where.locale = Array.isArray(locale) ? { $in: locale } : typeof locale === 'string' ? locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    where.locale = Array.isArray(locale)
+      ? { $in: locale }
+      : typeof locale === 'string'
+        ? locale
+        : await strapi.plugin('i18n').service('locales').getDefaultLocale();
   }
-  const populate = Object.fromEntries(toOneRelations(strapi, uid).map((field) => [field, { select: ['id', 'documentId'] }]));
+  const populate = Object.fromEntries(
+    toOneRelations(strapi, uid).map((field) => [field, { select: ['id', 'documentId'] }]),
+  );
   const versions = (await strapi.db.query(uid as any).findMany({ where, populate })) as Array<Record<string, any>>;
   return isLocalized(strapi, uid) ? withSharedRelations(strapi, uid, versions, where, populate) : versions;
 }
@@ -114,15 +144,26 @@ async function storedVersions(strapi: Core.Strapi, uid: string, documentId: stri
  * a locale only to the same locale of a localized target, so a new English version of a report whose organization
  * has no English version is stored without it: that version takes the relation its other locales hold.
  */
-async function withSharedRelations(strapi: Core.Strapi, uid: string, versions: Array<Record<string, any>>, where: Record<string, unknown>, populate: Record<string, unknown>) {
+async function withSharedRelations(
+  strapi: Core.Strapi,
+  uid: string,
+  versions: Array<Record<string, any>>,
+  where: Record<string, unknown>,
+  populate: Record<string, unknown>,
+) {
   const { attributes } = schemaOf(strapi, uid);
-  const shared = toOneRelations(strapi, uid).filter((field) => attributes[field]?.pluginOptions?.i18n?.localized === false);
+  const shared = toOneRelations(strapi, uid).filter(
+    (field) => attributes[field]?.pluginOptions?.i18n?.localized === false,
+  );
   if (!shared.some((field) => versions.some((version) => !version[field]))) return versions;
   const { locale: _locale, ...allLocales } = where;
-  const siblings = (await strapi.db.query(uid as any).findMany({ where: allLocales, populate })) as Array<Record<string, any>>;
+  const siblings = (await strapi.db.query(uid as any).findMany({ where: allLocales, populate })) as Array<
+    Record<string, any>
+  >;
   return versions.map((version) => {
     const filled = { ...version };
-    for (const field of shared) filled[field] = version[field] ?? siblings.find((sibling) => sibling[field])?.[field] ?? null;
+    for (const field of shared)
+      filled[field] = version[field] ?? siblings.find((sibling) => sibling[field])?.[field] ?? null;
     return filled;
   });
 }
@@ -130,10 +171,17 @@ async function withSharedRelations(strapi: Core.Strapi, uid: string, versions: A
 /** The fields a new locale shares with the document's other locales (i18n `localized: false`). */
 function nonLocalizedPart(strapi: Core.Strapi, uid: string, version: Record<string, any>) {
   const { attributes } = schemaOf(strapi, uid);
-  return Object.fromEntries(Object.entries(version).filter(([field]) => attributes[field]?.pluginOptions?.i18n?.localized === false));
+  return Object.fromEntries(
+    Object.entries(version).filter(([field]) => attributes[field]?.pluginOptions?.i18n?.localized === false),
+  );
 }
 
-async function isDuplicateReport(strapi: Core.Strapi, doc: Record<string, any>, documentId: string | undefined, locale: unknown) {
+async function isDuplicateReport(
+  strapi: Core.Strapi,
+  doc: Record<string, any>,
+  documentId: string | undefined,
+  locale: unknown,
+) {
   const org = doc.organization as Ref | null;
   if (!org || doc.year === undefined || doc.year === null) return false;
   const organization = org.documentId ? { documentId: org.documentId } : { id: org.id };
@@ -147,7 +195,14 @@ async function isDuplicateReport(strapi: Core.Strapi, doc: Record<string, any>, 
   return found.length > 0;
 }
 
-async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, any>, doc: Record<string, any>, params: any, fresh: boolean) {
+async function fillSlug(
+  strapi: Core.Strapi,
+  uid: string,
+  data: Record<string, any>,
+  doc: Record<string, any>,
+  params: any,
+  fresh: boolean,
+) {
   const source = SLUG_SOURCES[uid];
   // A clone starts from its source's slug: it needs one of its own (fresh), unless the clone's data gives one.
   if (!source || data.slug || (doc.slug && !fresh) || !doc[source]) return;
@@ -155,7 +210,11 @@ async function fillSlug(strapi: Core.Strapi, uid: string, data: Record<string, a
   const locale = data.locale ?? doc.locale ?? params.locale;
   data.slug = await uniqueSlug(base, async (candidate) => {
     const taken = await strapi.db.query(uid as any).findOne({
-      where: { slug: candidate, ...(typeof locale === 'string' ? { locale } : {}), ...(params.documentId && !fresh ? { documentId: { $ne: params.documentId } } : {}) },
+      where: {
+        slug: candidate,
+        ...(typeof locale === 'string' ? { locale } : {}),
+        ...(params.documentId && !fresh ? { documentId: { $ne: params.documentId } } : {}),
+      },
       select: ['id'],
     });
     return !!taken;
@@ -188,8 +247,18 @@ const UNIQUE_IN_DATABASE: Record<string, string[]> = {
 
 /** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE), however Strapi wrapped it. */
 export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth += 1) {
-    if (e.code === '23505' || /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(`${String(e.code ?? '')} ${String(e.message ?? '')}`)) return true;
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | null, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth += 1
+  ) {
+    if (
+      e.code === '23505' ||
+      /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|duplicate key value violates unique constraint/i.test(
+        `${String(e.code ?? '')} ${String(e.message ?? '')}`,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -199,7 +268,12 @@ async function writeGuardedByIndex(uid: string, next: () => Promise<any>) {
     return await next();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    refuse(UNIQUE_IN_DATABASE[uid].map((field) => ({ path: [field], message: `${field} is already used by another record (${field} 已被其他记录使用)` })));
+    refuse(
+      UNIQUE_IN_DATABASE[uid].map((field) => ({
+        path: [field],
+        message: `${field} is already used by another record (${field} 已被其他记录使用)`,
+      })),
+    );
   }
 }
 
@@ -220,7 +294,8 @@ async function lockWritesOf(strapi: Core.Strapi, uid: string, trx: any) {
 const NOT_CLONABLE: Record<string, string> = {
   'api::disclosure-application.disclosure-application':
     'Disclosure applications cannot be cloned: register a new application instead. 政府信息公开申请不能复制，请新建申请。',
-  'plugin::disclosure.application-event': 'Application events cannot be cloned: they are an audit trail. 办理记录不能复制。',
+  'plugin::disclosure.application-event':
+    'Application events cannot be cloned: they are an audit trail. 办理记录不能复制。',
 };
 
 /** Document Service actions that write a document's content, each checked against the document as it will be. */
@@ -230,7 +305,9 @@ export function registerDocumentRules(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context as { uid: string; action: string };
     if (action === 'clone' && uid in NOT_CLONABLE) {
-      throw new errors.ValidationError(NOT_CLONABLE[uid], { errors: [{ path: [], message: NOT_CLONABLE[uid], name: 'ValidationError', value: null }] });
+      throw new errors.ValidationError(NOT_CLONABLE[uid], {
+        errors: [{ path: [], message: NOT_CLONABLE[uid], name: 'ValidationError', value: null }],
+      });
     }
     if (!CHECKED_ACTIONS.has(action) || !(uid in RULES || uid in SLUG_SOURCES)) return next();
     // Publishing writes no new content: the draft it publishes is checked (a draft stored before a rule existed, or
@@ -246,7 +323,7 @@ export function registerDocumentRules(strapi: Core.Strapi) {
       strapi.db.transaction(async ({ trx }: any): Promise<any> => {
         await lockWritesOf(strapi, uid, trx);
         return checkThenWrite(strapi, context, next);
-      })
+      }),
     );
   });
 }
@@ -266,11 +343,11 @@ function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = turns.get(key) ?? Promise.resolve();
   const run = previous.then(
     () => held.run(new Set([...(mine ?? []), key]), work),
-    () => held.run(new Set([...(mine ?? []), key]), work)
+    () => held.run(new Set([...(mine ?? []), key]), work),
   );
   const tail = run.then(
     () => undefined,
-    () => undefined
+    () => undefined,
   );
   turns.set(key, tail);
   void tail.then(() => {
@@ -280,13 +357,21 @@ function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Runs the type's rules on a document as it will be stored; refuses it naming each field. */
-async function check(strapi: Core.Strapi, uid: string, action: RuleContext['action'], doc: Record<string, any>, documentId: string | undefined, locale: unknown) {
+async function check(
+  strapi: Core.Strapi,
+  uid: string,
+  action: RuleContext['action'],
+  doc: Record<string, any>,
+  documentId: string | undefined,
+  locale: unknown,
+) {
   const rule = RULES[uid];
   if (!rule) return;
   const ctx: RuleContext = {
     action,
     related: await loadRelated(strapi, uid, doc),
-    duplicateReport: uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, documentId, locale) : false,
+    duplicateReport:
+      uid === 'api::annual-report.annual-report' ? await isDuplicateReport(strapi, doc, documentId, locale) : false,
   };
   const problems = rule(doc, ctx);
   if (problems.length) refuse(problems);
@@ -318,13 +403,25 @@ async function checkThenWrite(strapi: Core.Strapi, context: any, next: () => Pro
 
   for (const version of stored) {
     const doc = asWritten(strapi, uid, version, data);
-    if (uid === 'api::disclosure-application.disclosure-application' && data.state === undefined && toIsoDate(doc.concludedOn) && doc.state !== 'concluded') {
+    if (
+      uid === 'api::disclosure-application.disclosure-application' &&
+      data.state === undefined &&
+      toIsoDate(doc.concludedOn) &&
+      doc.state !== 'concluded'
+    ) {
       // A conclusion date makes the application concluded: the state is derived, not typed twice.
       data.state = doc.state = 'concluded';
     }
     const locale = data.locale ?? version?.locale ?? params.locale;
     // A clone is a new document: its whole content is checked as a creation's is.
-    await check(strapi, uid, action === 'update' ? 'update' : 'create', doc, action === 'update' ? params.documentId : undefined, locale);
+    await check(
+      strapi,
+      uid,
+      action === 'update' ? 'update' : 'create',
+      doc,
+      action === 'update' ? params.documentId : undefined,
+      locale,
+    );
     await fillSlug(strapi, uid, data, doc, params, action === 'clone');
   }
   return next();

@@ -23,7 +23,14 @@ function isCalendarDate(value: unknown): boolean {
  * The problem of one value, "中文 (English)": the field's Chinese label and the expected form (its hint in src/labels)
  * first, then the path and the rule in English for API users and developers.
  */
-function checkValue(owner: string, path: string[], attr: Attribute, value: unknown, out: FieldProblem[], strapi: Core.Strapi) {
+function checkValue(
+  owner: string,
+  path: string[],
+  attr: Attribute,
+  value: unknown,
+  out: FieldProblem[],
+  strapi: Core.Strapi,
+) {
   const name = path.join('.');
   const field = path[path.length - 1];
   const label = CONTENT_VIEWS[owner]?.fields[field];
@@ -38,19 +45,25 @@ function checkValue(owner: string, path: string[], attr: Attribute, value: unkno
     case 'uid': {
       if (typeof value !== 'string') return fail(`${zhName}应为文本`, 'must be text');
       const shown = value.slice(0, 40);
-      if (attr.regex && !new RegExp(attr.regex).test(value)) fail(`${zhName}格式不正确（“${shown}”）${expected}`, `has an invalid format ("${shown}")`);
-      if (attr.type === 'email' && !EMAIL.test(value)) fail(`${zhName}不是有效的电子邮箱地址`, 'must be an email address');
-      if (attr.maxLength !== undefined && value.length > attr.maxLength) fail(`${zhName}最多 ${attr.maxLength} 个字`, `must be at most ${attr.maxLength} characters`);
-      if (attr.minLength !== undefined && value.length < attr.minLength) fail(`${zhName}至少 ${attr.minLength} 个字`, `must be at least ${attr.minLength} characters`);
+      if (attr.regex && !new RegExp(attr.regex).test(value))
+        fail(`${zhName}格式不正确（“${shown}”）${expected}`, `has an invalid format ("${shown}")`);
+      if (attr.type === 'email' && !EMAIL.test(value))
+        fail(`${zhName}不是有效的电子邮箱地址`, 'must be an email address');
+      if (attr.maxLength !== undefined && value.length > attr.maxLength)
+        fail(`${zhName}最多 ${attr.maxLength} 个字`, `must be at most ${attr.maxLength} characters`);
+      if (attr.minLength !== undefined && value.length < attr.minLength)
+        fail(`${zhName}至少 ${attr.minLength} 个字`, `must be at least ${attr.minLength} characters`);
       return;
     }
     case 'integer':
     case 'biginteger':
     case 'decimal':
     case 'float': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       if (!Number.isFinite(n)) return fail(`${zhName}应为数字`, 'must be a number');
-      if ((attr.type === 'integer' || attr.type === 'biginteger') && !Number.isInteger(n)) return fail(`${zhName}应为整数`, 'must be a whole number');
+      if ((attr.type === 'integer' || attr.type === 'biginteger') && !Number.isInteger(n))
+        return fail(`${zhName}应为整数`, 'must be a whole number');
       if (attr.min !== undefined && n < attr.min) fail(`${zhName}不能小于 ${attr.min}`, `must be at least ${attr.min}`);
       if (attr.max !== undefined && n > attr.max) fail(`${zhName}不能大于 ${attr.max}`, `must be at most ${attr.max}`);
       return;
@@ -63,10 +76,15 @@ function checkValue(owner: string, path: string[], attr: Attribute, value: unkno
       }
       return;
     case 'date':
-      if (!isCalendarDate(value)) fail(`${zhName}不是有效日期，应为 YYYY-MM-DD（如 2021-05-01）`, `must be a real date YYYY-MM-DD (got ${JSON.stringify(value)})`);
+      if (!isCalendarDate(value))
+        fail(
+          `${zhName}不是有效日期，应为 YYYY-MM-DD（如 2021-05-01）`,
+          `must be a real date YYYY-MM-DD (got ${JSON.stringify(value)})`,
+        );
       return;
     case 'datetime':
-      if (Number.isNaN(new Date(value as string).getTime())) fail(`${zhName}不是有效的日期时间`, 'must be a date and time');
+      if (Number.isNaN(new Date(value as string).getTime()))
+        fail(`${zhName}不是有效的日期时间`, 'must be a date and time');
       return;
     case 'component': {
       const component = strapi.components[attr.component as keyof typeof strapi.components] as any;
@@ -83,7 +101,14 @@ function checkValue(owner: string, path: string[], attr: Attribute, value: unkno
   }
 }
 
-function checkAttributes(owner: string, base: string[], attributes: Record<string, Attribute>, data: Record<string, unknown>, out: FieldProblem[], strapi: Core.Strapi) {
+function checkAttributes(
+  owner: string,
+  base: string[],
+  attributes: Record<string, Attribute>,
+  data: Record<string, unknown>,
+  out: FieldProblem[],
+  strapi: Core.Strapi,
+) {
   for (const [field, attr] of Object.entries(attributes)) {
     if (field in data && present(data[field])) checkValue(owner, [...base, field], attr, data[field], out, strapi);
   }

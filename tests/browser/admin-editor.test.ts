@@ -16,20 +16,29 @@ jest.setTimeout(300_000);
 
 const POLICY = 'api::policy-document.policy-document';
 const WORD = fs.readFileSync(path.join(__dirname, '../fixtures/paste/word-fee-schedule.html'), 'utf8');
-const TABLE_LINES = ['| 中标金额（万元） | 费率 / 招标人 | 费率 / 中标人 |', '| --- | ---: | ---: |', '| 100以下 | 0.10% | 0.15% |'];
+const TABLE_LINES = [
+  '| 中标金额（万元） | 费率 / 招标人 | 费率 / 中标人 |',
+  '| --- | ---: | ---: |',
+  '| 100以下 | 0.10% | 0.15% |',
+];
 let strapi: any;
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
-const editor = { email: `editor-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Editor-${crypto.randomBytes(6).toString('hex')}A1` };
+const editor = {
+  email: `editor-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Editor-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 
 beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'content-editor' });
-  await strapi.service('admin::user').create({ ...editor, firstname: '编辑', lastname: '王', isActive: true, roles: [role.id] });
+  await strapi
+    .service('admin::user')
+    .create({ ...editor, firstname: '编辑', lastname: '王', isActive: true, roles: [role.id] });
   browser = await launchBrowser();
   ({ context, page, pageErrors } = await newPage(browser));
   await adminLogin(page, server.url, editor.email, editor.password);
@@ -44,7 +53,9 @@ afterAll(async () => {
 
 /** Opens the edit view of a document and replaces its body with a paste of `html` (as Word puts it on the clipboard). */
 async function pasteIntoBody(documentId: string, html: string) {
-  await page.goto(`${server.url}/admin/content-manager/collection-types/${POLICY}/${documentId}?plugins[i18n][locale]=zh-Hans`);
+  await page.goto(
+    `${server.url}/admin/content-manager/collection-types/${POLICY}/${documentId}?plugins[i18n][locale]=zh-Hans`,
+  );
   const editorBox = page.locator('.CodeMirror').first();
   await editorBox.waitFor({ timeout: 60_000 });
   await editorBox.click();
@@ -52,7 +63,8 @@ async function pasteIntoBody(documentId: string, html: string) {
   await page.evaluate((clip) => {
     // Where the browser sends a paste: the focused element, CodeMirror's own input inside the editor.
     const target = document.activeElement as HTMLElement;
-    if (!target.closest('.CodeMirror')) throw new Error(`the focus is on ${target.outerHTML.slice(0, 120)}, not in the body editor`);
+    if (!target.closest('.CodeMirror'))
+      throw new Error(`the focus is on ${target.outerHTML.slice(0, 120)}, not in the body editor`);
     const data = new DataTransfer();
     data.setData('text/html', clip);
     data.setData('text/plain', 'plain text that must not be used');
@@ -72,7 +84,11 @@ async function save(documentId: string, expectInBody: string) {
 }
 
 test('a paste from Word keeps numbering, bold and the fee table; the draft previews under a banner; the site shows the table', async () => {
-  const doc = await createPolicyDocument(strapi, { title: '关于调整公共资源交易服务费标准的通知', documentNumber: '驻政〔2021〕12号', body: '待粘贴' }, false);
+  const doc = await createPolicyDocument(
+    strapi,
+    { title: '关于调整公共资源交易服务费标准的通知', documentNumber: '驻政〔2021〕12号', body: '待粘贴' },
+    false,
+  );
   const markdown = await pasteIntoBody(doc.documentId, WORD);
   expect(markdown).not.toContain('plain text that must not be used');
   expect(markdown).toContain('1.  自**2022年1月1日**起执行新标准；');
@@ -82,13 +98,21 @@ test('a paste from Word keeps numbering, bold and the fee table; the draft previ
   expect(stored).toBe(markdown);
 
   // Strapi's preview of the draft: the site's page in a frame, with the draft's table and the banner.
-  await page.getByRole('link', { name: '打开预览' }).or(page.getByRole('button', { name: '打开预览' })).first().click();
+  await page
+    .getByRole('link', { name: '打开预览' })
+    .or(page.getByRole('button', { name: '打开预览' }))
+    .first()
+    .click();
   const frame = page.frameLocator('iframe').first();
   await frame.locator('.preview-banner').waitFor({ timeout: 60_000 });
   expect(await frame.locator('.preview-banner').innerText()).toContain('预览 草稿');
   await frame.locator('.prose table').waitFor();
   expect(await frame.locator('h1').first().innerText()).toBe('关于调整公共资源交易服务费标准的通知');
-  expect(await frame.locator('.prose thead th').allInnerTexts()).toEqual(['中标金额（万元）', '费率 / 招标人', '费率 / 中标人']);
+  expect(await frame.locator('.prose thead th').allInnerTexts()).toEqual([
+    '中标金额（万元）',
+    '费率 / 招标人',
+    '费率 / 中标人',
+  ]);
   await screenshot(page, 'admin-editor-draft-preview', { fullPage: false });
 
   // The public page of a never-published document: not found (the preview's token is not in its address).
@@ -100,9 +124,20 @@ test('a paste from Word keeps numbering, bold and the fee table; the draft previ
   await site.reload();
   await site.locator('.prose table').waitFor();
   expect(await site.locator('.preview-banner').count()).toBe(0);
-  expect(await site.locator('.prose thead th').allInnerTexts()).toEqual(['中标金额（万元）', '费率 / 招标人', '费率 / 中标人']);
-  expect(await site.locator('.prose tbody tr').first().locator('td').allInnerTexts()).toEqual(['100以下', '0.10%', '0.15%']);
-  expect(await site.locator('.prose ol > li').allInnerTexts()).toEqual(['自2022年1月1日起执行新标准；', '原标准同时废止。']);
+  expect(await site.locator('.prose thead th').allInnerTexts()).toEqual([
+    '中标金额（万元）',
+    '费率 / 招标人',
+    '费率 / 中标人',
+  ]);
+  expect(await site.locator('.prose tbody tr').first().locator('td').allInnerTexts()).toEqual([
+    '100以下',
+    '0.10%',
+    '0.15%',
+  ]);
+  expect(await site.locator('.prose ol > li').allInnerTexts()).toEqual([
+    '自2022年1月1日起执行新标准；',
+    '原标准同时废止。',
+  ]);
   expect(await site.locator('.prose ol strong').innerText()).toBe('2022年1月1日');
   await screenshot(site, 'admin-editor-site-table');
   await site.close();
@@ -120,7 +155,9 @@ test('script in a pasted or stored body never runs on the site', async () => {
   await strapi.documents(POLICY).update({
     documentId: doc.documentId,
     locale: 'zh-Hans',
-    data: { body: `${markdown}\n\n<script>window.__xss=5</script><img src=x onerror="window.__xss=6">\n\n[链接](javascript:window.__xss=7)` },
+    data: {
+      body: `${markdown}\n\n<script>window.__xss=5</script><img src=x onerror="window.__xss=6">\n\n[链接](javascript:window.__xss=7)`,
+    },
   });
   await strapi.documents(POLICY).publish({ documentId: doc.documentId });
   const site = await context.newPage();
@@ -132,7 +169,11 @@ test('script in a pasted or stored body never runs on the site', async () => {
   await site.locator('.prose th').hover();
   await site.waitForTimeout(500);
   expect(await site.evaluate(() => (window as any).__xss)).toBeUndefined();
-  expect(await site.locator('.prose script, .prose img, .prose [onerror], .prose [onmouseover], .prose a[href^="javascript"]').count()).toBe(0);
+  expect(
+    await site
+      .locator('.prose script, .prose img, .prose [onerror], .prose [onmouseover], .prose a[href^="javascript"]')
+      .count(),
+  ).toBe(0);
   expect(await site.locator('.prose').innerText()).toContain('<script>window.__xss=5</script>');
   await screenshot(site, 'admin-editor-site-inert');
   await site.close();

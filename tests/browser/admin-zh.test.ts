@@ -19,16 +19,31 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
-const admin = { email: `admin-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Admin-${crypto.randomBytes(6).toString('hex')}A1` };
+const admin = {
+  email: `admin-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Admin-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 
 beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   // The first super admin (the one the guided tour is for), created as scripts and invitations do: no language given.
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({ ...admin, firstname: '管理员', lastname: '测试', isActive: true, roles: [superAdmin.id] });
-  await createPolicyDocument(strapi, { title: '较早的规范性文件', documentNumber: '驻政〔2020〕3号', kind: 'normative', issuedOn: '2020-03-01' });
-  await createPolicyDocument(strapi, { title: '最新的规章', documentNumber: '驻马店市人民政府令第3号', kind: 'regulation', issuedOn: '2024-06-01' });
+  await strapi
+    .service('admin::user')
+    .create({ ...admin, firstname: '管理员', lastname: '测试', isActive: true, roles: [superAdmin.id] });
+  await createPolicyDocument(strapi, {
+    title: '较早的规范性文件',
+    documentNumber: '驻政〔2020〕3号',
+    kind: 'normative',
+    issuedOn: '2020-03-01',
+  });
+  await createPolicyDocument(strapi, {
+    title: '最新的规章',
+    documentNumber: '驻马店市人民政府令第3号',
+    kind: 'regulation',
+    issuedOn: '2024-06-01',
+  });
   browser = await launchBrowser();
   // An English browser that has never opened this admin: nothing in localStorage.
   ({ context, page, pageErrors } = await newPage(browser, { locale: 'en-US' }));
@@ -59,7 +74,11 @@ test('the login page and the home page of a new user are in Chinese, without tou
 test('the policy documents list: Chinese column labels, kind labels, newest first', async () => {
   await page.goto(`${server.url}/admin/content-manager/collection-types/${POLICY}`);
   // The Content Manager's own strings in Chinese too (Strapi 5.54 ships them under wrong ids, see src/admin/app.tsx).
-  await page.getByRole('link', { name: '创建新条目' }).or(page.getByRole('button', { name: '创建新条目' })).first().waitFor();
+  await page
+    .getByRole('link', { name: '创建新条目' })
+    .or(page.getByRole('button', { name: '创建新条目' }))
+    .first()
+    .waitFor();
   const headers = page.locator('thead th');
   await page.getByRole('gridcell', { name: '最新的规章' }).or(page.getByText('最新的规章')).first().waitFor();
   const headerText = (await headers.allInnerTexts()).join(' | ');
@@ -77,8 +96,18 @@ test('the edit view: Chinese labels, the expected form of 文号, kind shown by 
   await page.getByText('较早的规范性文件').first().click();
   await page.locator('input[name="documentNumber"]').waitFor();
   await expect(page.getByText('文号', { exact: true }).first().isVisible()).resolves.toBe(true);
-  await expect(page.getByText(/如 驻政〔2021〕12号/).first().isVisible()).resolves.toBe(true);
-  await expect(page.getByText(/^成文日期/).first().isVisible()).resolves.toBe(true);
+  await expect(
+    page
+      .getByText(/如 驻政〔2021〕12号/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
+  await expect(
+    page
+      .getByText(/^成文日期/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
   const kind = page.getByRole('combobox', { name: /文件类别/ });
   expect(await kind.innerText()).toContain('行政规范性文件');
   await kind.click();

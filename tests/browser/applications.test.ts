@@ -21,7 +21,10 @@ let strapi: Core.Strapi;
 let base: string;
 let browser: Browser;
 let page: Page;
-const officer = { email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Officer-${crypto.randomBytes(6).toString('hex')}A1` };
+const officer = {
+  email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Officer-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 const ids: Record<string, string> = {};
 
 async function record(documentId: string, token: string, body: Record<string, unknown>) {
@@ -41,31 +44,81 @@ beforeAll(async () => {
 
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
   // An officer who chose English in the profile (new users start in zh-Hans): the Chinese test below switches over.
-  const officerUser = await strapi.service('admin::user').create({ ...officer, firstname: '李', lastname: '专员', isActive: true, roles: [role.id], preferedLanguage: 'en' });
+  const officerUser = await strapi.service('admin::user').create({
+    ...officer,
+    firstname: '李',
+    lastname: '专员',
+    isActive: true,
+    roles: [role.id],
+    preferedLanguage: 'en',
+  });
   // The officer's role is scoped to the organizations they are members of: this one works for all of them.
   await memberEverywhere(strapi, officerUser.id);
-  const login = await (await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(officer) })).json();
+  const login = await (
+    await fetch(`${base}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(officer),
+    })
+  ).json();
   const token = login.data.token as string;
 
   const org = await createOrganization(strapi, { name: '驻马店市公共资源交易中心' });
   // Overdue since 31 March 2025; in consultation (no due date); extended (due 15 April 2025, overdue too).
-  ids.overdue = (await createApplication(strapi, org.documentId, { receivedOn: '2025-03-03', applicantName: '陈静', trackingNumber: 'XH-2025-0001' })).documentId;
-  ids.consulting = (await createApplication(strapi, org.documentId, { receivedOn: '2025-03-03', applicantName: '赵敏', trackingNumber: 'XH-2025-0002' })).documentId;
-  await record(ids.consulting, token, { type: 'startConsultation', on: '2025-03-04', party: 'thirdParty', note: '涉及第三方商业秘密' });
-  ids.extended = (await createApplication(strapi, org.documentId, { receivedOn: '2025-03-03', applicantName: '王磊', trackingNumber: 'XH-2025-0003' })).documentId;
+  ids.overdue = (
+    await createApplication(strapi, org.documentId, {
+      receivedOn: '2025-03-03',
+      applicantName: '陈静',
+      trackingNumber: 'XH-2025-0001',
+    })
+  ).documentId;
+  ids.consulting = (
+    await createApplication(strapi, org.documentId, {
+      receivedOn: '2025-03-03',
+      applicantName: '赵敏',
+      trackingNumber: 'XH-2025-0002',
+    })
+  ).documentId;
+  await record(ids.consulting, token, {
+    type: 'startConsultation',
+    on: '2025-03-04',
+    party: 'thirdParty',
+    note: '涉及第三方商业秘密',
+  });
+  ids.extended = (
+    await createApplication(strapi, org.documentId, {
+      receivedOn: '2025-03-03',
+      applicantName: '王磊',
+      trackingNumber: 'XH-2025-0003',
+    })
+  ).documentId;
   await record(ids.extended, token, { type: 'extend', on: '2025-03-04', days: 10, approver: '张主任' });
   // Due in 2027, a year whose holiday schedule is not complete: provisional, 2027-01-11 with weekends only.
-  ids.provisional = (await createApplication(strapi, org.documentId, { receivedOn: '2026-11-16', applicantName: '孙丽', trackingNumber: 'XH-2026-0004' })).documentId;
+  ids.provisional = (
+    await createApplication(strapi, org.documentId, {
+      receivedOn: '2026-11-16',
+      applicantName: '孙丽',
+      trackingNumber: 'XH-2026-0004',
+    })
+  ).documentId;
   await record(ids.provisional, token, { type: 'extend', on: '2026-11-17', days: 20, approver: '张主任' });
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   await context.addInitScript(() => {
-    if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'en');
+    if (!window.localStorage.getItem('strapi-admin-language'))
+      window.localStorage.setItem('strapi-admin-language', 'en');
   });
   page = await context.newPage();
   await page.goto(`${base}/admin/auth/login`);
@@ -98,8 +151,12 @@ test('Given open applications, When the officer opens the worklist, Then they ar
   // The banner (a warning: role status) names the year and links to where the officer enters it.
   const banner = page.getByRole('status').filter({ hasText: 'Holiday schedule of 2027 not complete' });
   expect(await banner.count()).toBe(1);
-  expect(await banner.getByRole('link', { name: 'Enter calendar days' }).getAttribute('href')).toContain('plugin::disclosure.calendar-day');
-  expect(await banner.getByRole('link', { name: 'Mark a year complete' }).getAttribute('href')).toContain('plugin::disclosure.calendar-year');
+  expect(await banner.getByRole('link', { name: 'Enter calendar days' }).getAttribute('href')).toContain(
+    'plugin::disclosure.calendar-day',
+  );
+  expect(await banner.getByRole('link', { name: 'Mark a year complete' }).getAttribute('href')).toContain(
+    'plugin::disclosure.calendar-year',
+  );
   expect(await page.getByRole('button', { name: /Overdue · 2/ }).count()).toBe(1);
   expect(await page.getByRole('button', { name: /Consulting · 1/ }).count()).toBe(1);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-worklist.png'), fullPage: true });
@@ -110,8 +167,13 @@ test('When the officer opens one, Then its status, history and the actions its s
   await page.getByRole('heading', { name: 'History' }).waitFor();
   const history = page.locator('table tbody tr');
   expect(await history.count()).toBe(1);
-  expect(await history.first().innerText()).toMatch(/2025-03-04[\s\S]*Start consultation[\s\S]*In progress → Consulting[\s\S]*Third party[\s\S]*涉及第三方商业秘密[\s\S]*李 专员/);
-  const actions = await page.locator('section, div').getByRole('button', { name: /^(End consultation|Withdrawn by applicant|Conclude|Extend the period)$/ }).allInnerTexts();
+  expect(await history.first().innerText()).toMatch(
+    /2025-03-04[\s\S]*Start consultation[\s\S]*In progress → Consulting[\s\S]*Third party[\s\S]*涉及第三方商业秘密[\s\S]*李 专员/,
+  );
+  const actions = await page
+    .locator('section, div')
+    .getByRole('button', { name: /^(End consultation|Withdrawn by applicant|Conclude|Extend the period)$/ })
+    .allInnerTexts();
   expect([...new Set(actions)].sort()).toEqual(['End consultation', 'Withdrawn by applicant']);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-detail.png'), fullPage: true });
 });
@@ -122,7 +184,12 @@ test('When the officer concludes an application through the form, Then a missing
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Record' }).click();
-  await expect(dialog.getByText(/conclude needs an outcome/).first().waitFor()).resolves.toBeUndefined();
+  await expect(
+    dialog
+      .getByText(/conclude needs an outcome/)
+      .first()
+      .waitFor(),
+  ).resolves.toBeUndefined();
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-form-refused.png') });
 
   await dialog.locator('input[type=date]').fill('2025-03-28');
@@ -134,11 +201,15 @@ test('When the officer concludes an application through the form, Then a missing
 
   const history = page.locator('table tbody tr');
   await history.first().waitFor();
-  expect(await history.first().innerText()).toMatch(/2025-03-28[\s\S]*Conclude[\s\S]*In progress → Concluded[\s\S]*\(1\) Disclosed[\s\S]*已通过电子邮件答复/);
+  expect(await history.first().innerText()).toMatch(
+    /2025-03-28[\s\S]*Conclude[\s\S]*In progress → Concluded[\s\S]*\(1\) Disclosed[\s\S]*已通过电子邮件答复/,
+  );
   expect(await page.getByRole('button', { name: 'Conclude', exact: true }).count()).toBe(0);
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-concluded.png'), fullPage: true });
 
-  const stored = await strapi.db.query('api::disclosure-application.disclosure-application').findOne({ where: { documentId: ids.overdue } });
+  const stored = await strapi.db
+    .query('api::disclosure-application.disclosure-application')
+    .findOne({ where: { documentId: ids.overdue } });
   expect(stored).toMatchObject({ state: 'concluded', concludedOn: '2025-03-28', outcome: 'granted' });
 
   await page.getByRole('link', { name: 'Worklist' }).click();
@@ -157,7 +228,9 @@ test('When the officer opens an application due in 2027, Then its due date is ma
 
 test('When the officer works in Chinese, Then the worklist and the application speak zh-Hans', async () => {
   // As the profile's language switch does: the user's language, which the admin applies when it loads the user.
-  await strapi.db.query('admin::user').update({ where: { email: officer.email }, data: { preferedLanguage: 'zh-Hans' } });
+  await strapi.db
+    .query('admin::user')
+    .update({ where: { email: officer.email }, data: { preferedLanguage: 'zh-Hans' } });
   await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'zh-Hans'));
   await page.goto(`${base}/admin/plugins/disclosure-applications`);
   await page.getByRole('heading', { name: '依申请公开办理' }).waitFor({ timeout: 60_000 });
@@ -169,6 +242,8 @@ test('When the officer works in Chinese, Then the worklist and the application s
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-worklist-zh.png'), fullPage: true });
   await row.click();
   await page.getByRole('heading', { name: '办理记录' }).waitFor();
-  expect(await page.locator('table tbody tr').first().innerText()).toMatch(/延长答复期限[\s\S]*办理中 → 已延期[\s\S]*延长 10 个工作日，批准人：张主任/);
+  expect(await page.locator('table tbody tr').first().innerText()).toMatch(
+    /延长答复期限[\s\S]*办理中 → 已延期[\s\S]*延长 10 个工作日，批准人：张主任/,
+  );
   await page.screenshot({ path: path.join(ARTIFACTS, 'applications-detail-zh.png'), fullPage: true });
 });

@@ -27,16 +27,28 @@ let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 let org: any;
-const officer = { email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Officer-${crypto.randomBytes(6).toString('hex')}A1` };
+const officer = {
+  email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Officer-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 
 /** A published 2023 report whose 自然人 column of 一、本年新收 says 7 while its 总计 (and every other sum) says 3. */
 function publishedText(): string {
   const applications = [
     { receivedOn: '2023-02-01', concludedOn: '2023-02-20', outcome: 'granted', applicantType: 'naturalPerson' },
-    { receivedOn: '2023-03-01', concludedOn: '2023-03-09', outcome: 'unavailable.notHeld', applicantType: 'naturalPerson' },
+    {
+      receivedOn: '2023-03-01',
+      concludedOn: '2023-03-09',
+      outcome: 'unavailable.notHeld',
+      applicantType: 'naturalPerson',
+    },
     { receivedOn: '2023-12-28', concludedOn: null, outcome: null, applicantType: 'naturalPerson' },
   ];
-  const cells = cellsFromRecords(format, { applications, cases: [], policyDocuments: [], decisions: [], fees: [] } as any, 2023);
+  const cells = cellsFromRecords(
+    format,
+    { applications, cases: [], policyDocuments: [], decisions: [], fees: [] } as any,
+    2023,
+  );
   cells[TAMPERED] = 7;
   const html = renderReportHtml({
     format,
@@ -44,7 +56,11 @@ function publishedText(): string {
     organizationName: '浏览器测试区政务服务中心',
     year: 2023,
     locale: 'zh-Hans',
-    sections: { overview: '2023年共收到政府信息公开申请3件，办结2件，结转下年度继续办理1件。', problems: '无', otherMatters: '无' },
+    sections: {
+      overview: '2023年共收到政府信息公开申请3件，办结2件，结转下年度继续办理1件。',
+      problems: '无',
+      otherMatters: '无',
+    },
     feeDecimals: 4,
   });
   return htmlToText(html);
@@ -54,13 +70,20 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  const officerUser = await strapi.service('admin::user').create({ ...officer, firstname: '李', lastname: '专员', isActive: true, roles: [role.id] });
+  const officerUser = await strapi
+    .service('admin::user')
+    .create({ ...officer, firstname: '李', lastname: '专员', isActive: true, roles: [role.id] });
   await createOrganization(strapi, { name: '甲测试机构（无记录）', displayOrder: 1 });
   org = await createOrganization(strapi, { name: '浏览器测试区政务服务中心', displayOrder: 2 });
   // The officer's scope: both organizations (the import page offers only the officer's own).
   await addMember(strapi, officerUser.id);
   // Last year's computed report, for the standard paragraphs.
-  await createApplication(strapi, org.documentId, { receivedOn: `${lastYear}-03-01`, concludedOn: `${lastYear}-03-10`, outcome: 'granted', state: 'concluded' });
+  await createApplication(strapi, org.documentId, {
+    receivedOn: `${lastYear}-03-01`,
+    concludedOn: `${lastYear}-03-10`,
+    outcome: 'granted',
+    state: 'concluded',
+  });
   await strapi.plugin('disclosure').service('report').compute(org.documentId, lastYear);
   browser = await launchBrowser();
   ({ context, page, pageErrors } = await newPage(browser, { adminLanguage: 'zh-Hans' }));
@@ -104,7 +127,9 @@ async function journey() {
   expect(await tampered.getAttribute('data-problem-role')).toBe('cell');
   const problems = page.getByTestId('import-problems');
   expect(await problems.locator('[data-rule="applications.applicantTotal"][data-severity="error"]').count()).toBe(1);
-  expect(await page.getByTestId('import-summary').innerText()).toBe('浏览器测试区政务服务中心，2023年，格式依据 国办公开办函〔2021〕30号，读自 文本：共 200 个单元格。');
+  expect(await page.getByTestId('import-summary').innerText()).toBe(
+    '浏览器测试区政务服务中心，2023年，格式依据 国办公开办函〔2021〕30号，读自 文本：共 200 个单元格。',
+  );
 
   // Selecting the cell marks the number in the source text beside the tables.
   await tampered.locator('button').click();
@@ -142,9 +167,21 @@ async function journey() {
   const zh = page.getByTestId('paragraphs-zh-Hans.applications');
   await zh.waitFor({ timeout: 60_000 });
   const report = await strapi.plugin('disclosure').service('report').view(org.documentId, lastYear);
-  const expected = standardParagraphs(format, report.snapshot.cells, { year: lastYear, locale: 'zh-Hans', feeDecimals: 4, organizationName: org.name });
-  await page.waitForFunction((text) => (document.querySelector('[data-testid="paragraphs-zh-Hans.applications"]') as HTMLTextAreaElement | null)?.value === text, expected.applications);
-  expect(await page.getByTestId('paragraphs-en.overview').inputValue()).toContain('Applications for government information disclosure: 1 new');
+  const expected = standardParagraphs(format, report.snapshot.cells, {
+    year: lastYear,
+    locale: 'zh-Hans',
+    feeDecimals: 4,
+    organizationName: org.name,
+  });
+  await page.waitForFunction(
+    (text) =>
+      (document.querySelector('[data-testid="paragraphs-zh-Hans.applications"]') as HTMLTextAreaElement | null)
+        ?.value === text,
+    expected.applications,
+  );
+  expect(await page.getByTestId('paragraphs-en.overview').inputValue()).toContain(
+    'Applications for government information disclosure: 1 new',
+  );
   await screenshot(page, 'import-admin-3-paragraphs', { fullPage: false });
   expect(pageErrors).toEqual([]);
 }

@@ -26,9 +26,17 @@ let page: Page;
 let pageErrors: string[];
 const orgs: Record<string, any> = {};
 let published: string;
-const officer = { email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Officer-${crypto.randomBytes(6).toString('hex')}A1` };
+const officer = {
+  email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Officer-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 
-type Violation = { id: string; impact: string; help: string; nodes: Array<{ target: string[]; html: string; message: string }> };
+type Violation = {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: Array<{ target: string[]; html: string; message: string }>;
+};
 async function audit(p: Page, include?: string): Promise<string[]> {
   await p.addScriptTag({ path: AXE });
   const violations: Violation[] = await p.evaluate(async (selector) => {
@@ -36,7 +44,16 @@ async function audit(p: Page, include?: string): Promise<string[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target, html: String(n.html).slice(0, 120), message: n.any?.[0]?.message ?? '' })) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n: any) => ({
+        target: n.target,
+        html: String(n.html).slice(0, 120),
+        message: n.any?.[0]?.message ?? '',
+      })),
+    }));
   }, include ?? null);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -47,7 +64,9 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  const officerUser = await strapi.service('admin::user').create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
+  const officerUser = await strapi
+    .service('admin::user')
+    .create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
 
   const names = ['市公共资源交易中心', '市发展和改革委员会', '市财政局', '某某县人民政府'];
   for (const [i, name] of names.entries()) orgs[name] = await createOrganization(strapi, { name, displayOrder: i + 1 });
@@ -67,7 +86,11 @@ beforeAll(async () => {
   await publish('市发展和改革委员会', YEAR, '2025-02-10T02:00:00.000Z');
   await service.compute(orgs['市财政局'].documentId, YEAR);
   for (const receivedOn of ['2025-03-03', '2025-04-01']) {
-    await createApplication(strapi, orgs['某某县人民政府'].documentId, { receivedOn, state: 'received', applicantName: '赵六' });
+    await createApplication(strapi, orgs['某某县人民政府'].documentId, {
+      receivedOn,
+      state: 'received',
+      applicantName: '赵六',
+    });
   }
 
   browser = await launchBrowser();
@@ -80,7 +103,6 @@ afterAll(async () => {
   await server?.close();
   await teardownStrapi();
 });
-
 
 test('the officer reads the overview in Chinese, sorts it and follows the links', async () => {
   await adminLogin(page, server.url, officer.email, officer.password);
@@ -103,25 +125,36 @@ test('the officer reads the overview in Chinese, sorts it and follows the links'
   await expect(page.locator('tbody tr').first().innerText()).resolves.toContain('某某县人民政府');
 
   await row('某某县人民政府').getByRole('link', { name: '申请办理' }).click();
-  await page.waitForURL(new RegExp(`/plugins/disclosure-applications\\?organization=${orgs['某某县人民政府'].documentId}`));
+  await page.waitForURL(
+    new RegExp(`/plugins/disclosure-applications\\?organization=${orgs['某某县人民政府'].documentId}`),
+  );
   await page.getByText('机构：某某县人民政府').waitFor();
   await expect(page.locator('tbody tr').count()).resolves.toBe(2);
 
   await page.goto(`${server.url}/admin/plugins/disclosure-overview?year=${YEAR}`);
   await row('市公共资源交易中心').getByRole('link', { name: '年度报告' }).click();
-  await page.waitForURL(new RegExp(`/plugins/disclosure\\?organization=${orgs['市公共资源交易中心'].documentId}&year=${YEAR}`));
+  await page.waitForURL(
+    new RegExp(`/plugins/disclosure\\?organization=${orgs['市公共资源交易中心'].documentId}&year=${YEAR}`),
+  );
   expect(pageErrors).toEqual([]);
 });
 
 test('the auditor reads the overview without the worklist link (it may not open the worklist)', async () => {
   const role = await strapi.service('admin::role').findOne({ code: 'auditor' });
-  const auditor = { email: `auditor-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Auditor-${crypto.randomBytes(6).toString('hex')}A1` };
-  await strapi.service('admin::user').create({ ...auditor, firstname: '审', lastname: '计', isActive: true, roles: [role.id] });
+  const auditor = {
+    email: `auditor-${crypto.randomBytes(3).toString('hex')}@example.test`,
+    password: `Auditor-${crypto.randomBytes(6).toString('hex')}A1`,
+  };
+  await strapi
+    .service('admin::user')
+    .create({ ...auditor, firstname: '审', lastname: '计', isActive: true, roles: [role.id] });
   const opened = await newPage(browser, { adminLanguage: 'zh-Hans' });
   try {
     await adminLogin(opened.page, server.url, auditor.email, auditor.password);
     await opened.page.goto(`${server.url}/admin/plugins/disclosure-overview?year=${YEAR}`);
-    const row = opened.page.locator('tbody tr').filter({ has: opened.page.getByText('某某县人民政府', { exact: true }) });
+    const row = opened.page
+      .locator('tbody tr')
+      .filter({ has: opened.page.getByText('某某县人民政府', { exact: true }) });
     await row.getByRole('link', { name: '年度报告' }).waitFor();
     expect(await opened.page.getByRole('link', { name: '申请办理' }).count()).toBe(0);
     expect(await row.innerText()).toMatch(/2\s*\/ 未办结 2/);
@@ -137,16 +170,21 @@ test('the public index lists each organization with its published years as links
   const errors: string[] = [];
   p.on('pageerror', (e) => errors.push(e.message));
   await p.goto(`${server.url}/site/report-index.html`);
-  await p.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !!document.querySelector('table.report-index'));
-  const rows = await p.locator('table.report-index tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+  await p.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"]') && !!document.querySelector('table.report-index'),
   );
+  const rows = await p
+    .locator('table.report-index tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
   expect(await p.locator('table.report-index thead th').allInnerTexts()).toEqual(['机构', '2024年度', '2023年度']);
   expect(rows.filter((r) => r[0] in orgs)).toEqual([
     ['市公共资源交易中心', '2024', '2023'],
     ['市发展和改革委员会', '2024', '—'],
   ]);
-  await p.screenshot({ path: require('path').resolve(__dirname, '../artifacts/overview-site-index.png'), fullPage: true });
+  await p.screenshot({
+    path: require('path').resolve(__dirname, '../artifacts/overview-site-index.png'),
+    fullPage: true,
+  });
   expect(await audit(p)).toEqual([]);
   await p.getByRole('link', { name: '市公共资源交易中心2024年度报告' }).click();
   await p.waitForURL(new RegExp(`report\\.html\\?id=${published}`));

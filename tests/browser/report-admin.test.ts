@@ -30,7 +30,10 @@ let page: Page;
 let pageErrors: string[];
 let org: any;
 let documentId: string;
-const officer = { email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Officer-${crypto.randomBytes(6).toString('hex')}A1` };
+const officer = {
+  email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Officer-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 
 const cell = (id: string) => page.locator(`td[data-cell-id="${id}"]`);
 
@@ -51,15 +54,32 @@ beforeAll(async () => {
 
   // A decoy first, so that the page's default organization is not the one under test.
   await createOrganization(strapi, { name: '甲测试机构（无记录）', displayOrder: 1 });
-  org = await createOrganization(strapi, { name: '驻马店市公共资源交易中心（浏览器测试）', canIssueRegulations: false, displayOrder: 2 });
+  org = await createOrganization(strapi, {
+    name: '驻马店市公共资源交易中心（浏览器测试）',
+    canIssueRegulations: false,
+    displayOrder: 2,
+  });
   const apps = [
     { receivedOn: `${year}-02-01`, concludedOn: `${year}-02-20`, outcome: 'granted', applicantType: 'naturalPerson' },
-    { receivedOn: `${year}-03-01`, concludedOn: `${year}-03-05`, outcome: 'partiallyGranted', applicantType: 'naturalPerson' },
-    { receivedOn: `${year}-04-01`, concludedOn: `${year}-04-21`, outcome: 'withheld.stateSecret', applicantType: 'commercialEnterprise' },
+    {
+      receivedOn: `${year}-03-01`,
+      concludedOn: `${year}-03-05`,
+      outcome: 'partiallyGranted',
+      applicantType: 'naturalPerson',
+    },
+    {
+      receivedOn: `${year}-04-01`,
+      concludedOn: `${year}-04-21`,
+      outcome: 'withheld.stateSecret',
+      applicantType: 'commercialEnterprise',
+    },
     { receivedOn: `${year}-12-20`, concludedOn: null, outcome: null, applicantType: 'researchInstitution' },
   ];
-  for (const a of apps) await createApplication(strapi, org.documentId, { ...a, state: a.concludedOn ? 'concluded' : 'received' });
-  await strapi.documents('api::fee.fee').create({ data: { item: '信息处理费', collectedOn: `${year}-05-05`, amount: 12.35, organization: org.documentId } });
+  for (const a of apps)
+    await createApplication(strapi, org.documentId, { ...a, state: a.concludedOn ? 'concluded' : 'received' });
+  await strapi.documents('api::fee.fee').create({
+    data: { item: '信息处理费', collectedOn: `${year}-05-05`, amount: 12.35, organization: org.documentId },
+  });
   // An organization without the power to issue rules reporting one: a warning (plausibility.regulations), which
   // publishing asks the officer to acknowledge.
   await createPolicyDocument(strapi, { kind: 'regulation', issuedOn: `${year}-06-01`, organization: org.documentId });
@@ -126,7 +146,10 @@ async function officerJourney() {
   const zh = (await heading.innerText()).trim() === (zhMessages as Record<string, string>)['report.title'];
   const tableThree = format.tables.find((t) => t.code === 'applications')!;
   await expectText(page.locator('#report-table-applications'), zh ? tableThree.heading : tableThree.headingEn);
-  await expectText(page.locator('[data-table="applications"] thead'), zh ? tableThree.blocks[0].note!.label : tableThree.blocks[0].note!.labelEn);
+  await expectText(
+    page.locator('[data-table="applications"] thead'),
+    zh ? tableThree.blocks[0].note!.label : tableThree.blocks[0].note!.labelEn,
+  );
 
   // The tampered cell: marked as an error (colour, icon and words), with the message and expected vs actual.
   const tampered = cell(TAMPERED);
@@ -165,12 +188,17 @@ async function officerJourney() {
 
   // "Fix the records": recomputing replaces the tampered snapshot with the true counts.
   await page.getByTestId('report-compute').click();
-  await page.waitForFunction((id) => !document.querySelector(`td[data-cell-id="${id}"]`)?.hasAttribute('data-problem'), TAMPERED);
+  await page.waitForFunction(
+    (id) => !document.querySelector(`td[data-cell-id="${id}"]`)?.hasAttribute('data-problem'),
+    TAMPERED,
+  );
   expect((await tampered.innerText()).trim()).toBe('2');
   expect(await page.getByTestId('report-problems-error').count()).toBe(0);
   expect(await page.getByTestId('report-problems-warning').count()).toBe(1);
   // No published report of the year before: said plainly, as a warning.
-  expect(await page.getByTestId('report-problems-warning').innerText()).toMatch(zh ? new RegExp(`没有${year - 1}年已发布的报告`) : new RegExp(`no published ${year - 1} report`));
+  expect(await page.getByTestId('report-problems-warning').innerText()).toMatch(
+    zh ? new RegExp(`没有${year - 1}年已发布的报告`) : new RegExp(`no published ${year - 1} report`),
+  );
   // The statutory deadline (31 January) has passed for last year's report: a late publication.
   expect(await page.getByTestId('report-deadline').innerText()).toContain(`${year + 1}-01-31`);
   await page.getByTestId('report-late').waitFor();
@@ -201,14 +229,23 @@ async function officerJourney() {
   expect(draft?.acknowledgement?.by?.name).toBe('王 专员');
 
   // A record entered late: the admin (never the public report) says the records changed since publication.
-  await createApplication(strapi, org.documentId, { receivedOn: `${year}-07-01`, concludedOn: `${year}-07-10`, outcome: 'granted', applicantType: 'naturalPerson', state: 'concluded' });
+  await createApplication(strapi, org.documentId, {
+    receivedOn: `${year}-07-01`,
+    concludedOn: `${year}-07-10`,
+    outcome: 'granted',
+    applicantType: 'naturalPerson',
+    state: 'concluded',
+  });
   await page.reload();
   await page.getByTestId('report-records-changed').waitFor({ timeout: 60_000 });
-  expect((await (await fetch(`${server.url}/api/disclosure/reports/${documentId}`)).text())).toBe(JSON.stringify(body));
+  expect(await (await fetch(`${server.url}/api/disclosure/reports/${documentId}`)).text()).toBe(JSON.stringify(body));
 
   // The correction (更正): recompute, then publish with a reason; the earlier publication stays in the history.
   await page.getByTestId('report-compute').click();
-  await page.waitForFunction((id) => document.querySelector(`td[data-cell-id="${id}"]`)?.textContent?.trim() === '3', TAMPERED);
+  await page.waitForFunction(
+    (id) => document.querySelector(`td[data-cell-id="${id}"]`)?.textContent?.trim() === '3',
+    TAMPERED,
+  );
   expect((await publish.innerText()).trim()).toBe(zh ? '发布更正' : 'Publish a correction');
   await publish.click();
   const reasonBox = page.getByTestId('report-correction-reason');

@@ -23,13 +23,18 @@ let page: Page;
 let pageErrors: string[];
 let org: any;
 let report: any;
-const officer = { email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`, password: `Officer-${crypto.randomBytes(6).toString('hex')}A1` };
+const officer = {
+  email: `officer-${crypto.randomBytes(3).toString('hex')}@example.test`,
+  password: `Officer-${crypto.randomBytes(6).toString('hex')}A1`,
+};
 
 beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  const officerUser = await strapi.service('admin::user').create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
+  const officerUser = await strapi
+    .service('admin::user')
+    .create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
   // The officer's role is scoped to the organizations they are members of: this one works for all of them.
   await memberEverywhere(strapi, officerUser.id);
   org = await createOrganization(strapi, { name: '驻马店市公共资源交易中心（章节测试）' });
@@ -54,7 +59,9 @@ const SECTIONS = [
 test('the officer edits and saves each narrative section of a report draft in the Content Manager', async () => {
   try {
     await adminLogin(page, server.url, officer.email, officer.password);
-    await page.goto(`${server.url}/admin/content-manager/collection-types/${REPORT}/${report.documentId}?plugins[i18n][locale]=zh-Hans`);
+    await page.goto(
+      `${server.url}/admin/content-manager/collection-types/${REPORT}/${report.documentId}?plugins[i18n][locale]=zh-Hans`,
+    );
     await page.locator('textarea[name="overview"]').waitFor({ timeout: 60_000 });
     // The admin really is in Chinese: its save button says 保存.
     const save = page.getByRole('button', { name: '保存', exact: true });
@@ -63,15 +70,25 @@ test('the officer edits and saves each narrative section of a report draft in th
     for (const { field, text } of SECTIONS) {
       await page.locator(`textarea[name="${field}"]`).fill(text);
       const [request, response] = await Promise.all([
-        page.waitForRequest((r) => r.method() === 'PUT' && r.url().includes(`/content-manager/collection-types/${REPORT}/${report.documentId}`)),
-        page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(`/content-manager/collection-types/${REPORT}/${report.documentId}`)),
+        page.waitForRequest(
+          (r) =>
+            r.method() === 'PUT' &&
+            r.url().includes(`/content-manager/collection-types/${REPORT}/${report.documentId}`),
+        ),
+        page.waitForResponse(
+          (r) =>
+            r.request().method() === 'PUT' &&
+            r.url().includes(`/content-manager/collection-types/${REPORT}/${report.documentId}`),
+        ),
         save.click(),
       ]);
       const body = request.postDataJSON();
       expect(body[field]).toBe(text);
       expect(body.organization).toEqual({ connect: [], disconnect: [] });
       expect({ field, status: response.status() }).toEqual({ field, status: 200 });
-      const stored = await strapi.documents(REPORT).findOne({ documentId: report.documentId, locale: 'zh-Hans', status: 'draft', populate: ['organization'] });
+      const stored = await strapi
+        .documents(REPORT)
+        .findOne({ documentId: report.documentId, locale: 'zh-Hans', status: 'draft', populate: ['organization'] });
       expect(stored[field]).toBe(text);
       expect(stored.organization.documentId).toBe(org.documentId);
       // Saved: the button waits for the next change.
@@ -83,7 +100,9 @@ test('the officer edits and saves each narrative section of a report draft in th
     await screenshot(page, 'report-sections-saved');
 
     // All three kept, and the page shows them after a reload.
-    const stored = await strapi.documents(REPORT).findOne({ documentId: report.documentId, locale: 'zh-Hans', status: 'draft' });
+    const stored = await strapi
+      .documents(REPORT)
+      .findOne({ documentId: report.documentId, locale: 'zh-Hans', status: 'draft' });
     for (const { field, text } of SECTIONS) expect(stored[field]).toBe(text);
     await page.reload();
     for (const { field, text } of SECTIONS) {

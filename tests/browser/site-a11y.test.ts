@@ -47,13 +47,27 @@ const docs = (uid: string) => strapi.documents(uid as any) as any;
 async function seed() {
   const orgCode = creditCode();
   const org = await docs('api::organization.organization').create({
-    data: { name: '驻马店市公共资源交易中心', shortName: '交易中心', creditCode: orgCode, kind: 'tradingCenter', displayOrder: 1 },
+    data: {
+      name: '驻马店市公共资源交易中心',
+      shortName: '交易中心',
+      creditCode: orgCode,
+      kind: 'tradingCenter',
+      displayOrder: 1,
+    },
   });
   ids.org = org.documentId;
 
   const D = docs('api::policy-document.policy-document');
   const doc = await D.create({
-    data: { title: '驻马店市公共资源交易管理办法', kind: 'regulation', issuingBody: '驻马店市人民政府', issuedOn: '2020-03-01', documentNumber: '驻马店市人民政府令第7号', summary: '规范公共资源交易活动。', body: BODY },
+    data: {
+      title: '驻马店市公共资源交易管理办法',
+      kind: 'regulation',
+      issuingBody: '驻马店市人民政府',
+      issuedOn: '2020-03-01',
+      documentNumber: '驻马店市人民政府令第7号',
+      summary: '规范公共资源交易活动。',
+      body: BODY,
+    },
   });
   await D.publish({ documentId: doc.documentId });
   ids.document = doc.documentId;
@@ -61,9 +75,18 @@ async function seed() {
   const P = docs('api::transaction-project.transaction-project');
   const project = await P.create({
     data: {
-      name: '驻马店市第一高级中学教学楼建设项目', category: 'construction', projectCode: 'ZMD-JS-2024-001', registeredOn: '2024-03-01',
-      principal: '驻马店市教育局', method: 'openTender', budget: { amount: '12345678.90', unit: 'yuan' },
-      keyTimes: { bidDeadline: '2024-03-26T01:30:00.000Z', bidOpeningAt: '2024-03-26T01:30:00.000Z', bidOpeningPlace: '开标一室' },
+      name: '驻马店市第一高级中学教学楼建设项目',
+      category: 'construction',
+      projectCode: 'ZMD-JS-2024-001',
+      registeredOn: '2024-03-01',
+      principal: '驻马店市教育局',
+      method: 'openTender',
+      budget: { amount: '12345678.90', unit: 'yuan' },
+      keyTimes: {
+        bidDeadline: '2024-03-26T01:30:00.000Z',
+        bidOpeningAt: '2024-03-26T01:30:00.000Z',
+        bidOpeningPlace: '开标一室',
+      },
       candidates: [{ rank: 1, name: '河南第一建设集团有限公司', bidAmount: '11880000.00', bidUnit: 'yuan' }],
     },
   });
@@ -71,7 +94,15 @@ async function seed() {
   ids.project = project.documentId;
   const N = docs('api::transaction-notice.transaction-notice');
   const notice = await N.create({
-    data: { project: project.documentId, title: '教学楼建设项目中标候选人公示', noticeType: 'candidatePublicity', releasedAt: '2024-03-28T02:00:00.000Z', publicityStart: '2024-03-28', publicityEnd: '2024-03-31', body: BODY },
+    data: {
+      project: project.documentId,
+      title: '教学楼建设项目中标候选人公示',
+      noticeType: 'candidatePublicity',
+      releasedAt: '2024-03-28T02:00:00.000Z',
+      publicityStart: '2024-03-28',
+      publicityEnd: '2024-03-31',
+      body: BODY,
+    },
   });
   await N.publish({ documentId: notice.documentId });
   ids.notice = notice.documentId;
@@ -79,9 +110,21 @@ async function seed() {
   const C = docs('api::ca-provider.ca-provider');
   const ca = await C.create({
     data: {
-      name: '河南省数字证书有限责任公司', shortName: '河南CA', website: 'https://www.hnca.com.cn', hotline: '0371-96568', provinceWide: true, displayOrder: 1,
+      name: '河南省数字证书有限责任公司',
+      shortName: '河南CA',
+      website: 'https://www.hnca.com.cn',
+      hotline: '0371-96568',
+      provinceWide: true,
+      displayOrder: 1,
       fees: [{ item: '新办证书（含介质）', price: '300', unit: '套/年', note: '含USB Key' }],
-      addresses: [{ name: '驻马店服务点', address: '驻马店市驿城区雪松大道公共资源交易中心一楼', phone: '0396-2688888', hours: '工作日 8:30–17:30' }],
+      addresses: [
+        {
+          name: '驻马店服务点',
+          address: '驻马店市驿城区雪松大道公共资源交易中心一楼',
+          phone: '0396-2688888',
+          hours: '工作日 8:30–17:30',
+        },
+      ],
       steps: [{ order: 1, title: '网上申请', materials: '营业执照副本复印件\n法定代表人身份证复印件' }],
     },
   });
@@ -94,7 +137,8 @@ async function seed() {
     documentId: report.documentId,
     locale: 'zh-Hans',
     data: {
-      overview: '<p>本中心坚持以公开为常态、<strong>不公开为例外</strong>。</p><p onclick="window.__xss=4" style="color:red">全年及时发布交易公告。</p><img src=x onerror="window.__xss=5">',
+      overview:
+        '<p>本中心坚持以公开为常态、<strong>不公开为例外</strong>。</p><p onclick="window.__xss=4" style="color:red">全年及时发布交易公告。</p><img src=x onerror="window.__xss=5">',
       problems: '公开内容的深度有待加强。',
       otherMatters: '本年度未收取信息处理费。',
     },
@@ -114,7 +158,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -131,12 +182,19 @@ async function open(context: BrowserContext, url: string, { site = true } = {}) 
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     (window as any).__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as any).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   await page.goto(base + url);
   await page.waitForLoadState('domcontentloaded');
   if (site) {
-    await page.waitForFunction(() => !!document.querySelector('#site-header nav') && !document.querySelector('[aria-busy="true"]') && !document.querySelector('main .loading'));
+    await page.waitForFunction(
+      () =>
+        !!document.querySelector('#site-header nav') &&
+        !document.querySelector('[aria-busy="true"]') &&
+        !document.querySelector('main .loading'),
+    );
   }
   return { page, errors };
 }
@@ -168,14 +226,21 @@ describe('Markdown bodies on the site', () => {
     const injected = await page.evaluate(() =>
       Array.from(document.querySelectorAll('main *')).flatMap((el) =>
         Array.from(el.attributes)
-          .filter((a) => /^on/i.test(a.name) || ['autofocus', 'style'].includes(a.name.toLowerCase()) || /javascript:/i.test(a.value))
+          .filter(
+            (a) =>
+              /^on/i.test(a.name) ||
+              ['autofocus', 'style'].includes(a.name.toLowerCase()) ||
+              /javascript:/i.test(a.value),
+          )
           .map((a) => `${el.tagName} ${a.name}=${a.value}`),
       ),
     );
     expect(injected).toEqual([]);
     expect(await prose.locator('img, svg, script').count()).toBe(0);
     // The payload is one ordinary link whose address holds the text.
-    expect(await prose.locator('a', { hasText: /^x$/ }).getAttribute('href')).toBe('https://a/!%5Bi%5D(x/autofocus/onfocus=window.__xss=77//)');
+    expect(await prose.locator('a', { hasText: /^x$/ }).getAttribute('href')).toBe(
+      'https://a/!%5Bi%5D(x/autofocus/onfocus=window.__xss=77//)',
+    );
     expect(await prose.locator('a', { hasText: /^x$/ }).getAttribute('rel')).toBe('noopener noreferrer');
     expect(await prose.locator('a', { hasText: /^z$/ }).count()).toBe(0);
     // Raw HTML shows as text.
@@ -184,10 +249,19 @@ describe('Markdown bodies on the site', () => {
     expect(await prose.locator('table thead th').allInnerTexts()).toEqual(['排名', '中标候选人', '投标报价（元）']);
     expect(await prose.locator('table thead th[scope="col"]').count()).toBe(3);
     expect(await prose.locator('table tbody tr').count()).toBe(2);
-    expect(await prose.locator('table tbody tr').nth(0).locator('td').allInnerTexts()).toEqual(['1', '河南第一建设集团有限公司', '11,880,000.00']);
+    expect(await prose.locator('table tbody tr').nth(0).locator('td').allInnerTexts()).toEqual([
+      '1',
+      '河南第一建设集团有限公司',
+      '11,880,000.00',
+    ]);
     expect(await prose.locator('table tbody td s').innerText()).toBe('11,990,000.00');
     // "--:" right-aligns the amounts, through a class (no style attribute).
-    expect(await prose.locator('table tbody td').nth(2).evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+    expect(
+      await prose
+        .locator('table tbody td')
+        .nth(2)
+        .evaluate((el) => getComputedStyle(el).textAlign),
+    ).toBe('right');
     expect(await prose.innerText()).not.toContain('|');
     // "#" then "##": shifted under the page's h1.
     expect(await prose.locator('h2').allInnerTexts()).toEqual(['第一章 总则']);
@@ -211,11 +285,13 @@ describe('Markdown bodies on the site', () => {
     await page.close();
   });
 
-  it('a report\'s narrative in simple HTML keeps its tags and loses its attributes (CSP off)', async () => {
+  it("a report's narrative in simple HTML keeps its tags and loses its attributes (CSP off)", async () => {
     const { page, errors } = await open(noCsp, `/site/report.html?id=${ids.report}`);
     expect(errors).toEqual([]);
     const overview = page.locator('#section-overview .narrative');
-    expect(await overview.innerHTML()).toBe('<p>本中心坚持以公开为常态、<strong>不公开为例外</strong>。</p><p>全年及时发布交易公告。</p>');
+    expect(await overview.innerHTML()).toBe(
+      '<p>本中心坚持以公开为常态、<strong>不公开为例外</strong>。</p><p>全年及时发布交易公告。</p>',
+    );
     await page.locator('#section-overview p').nth(1).click();
     expect(await page.evaluate(() => (window as any).__xss)).toBeUndefined();
     await page.close();
@@ -232,10 +308,17 @@ describe('Markdown bodies on the site', () => {
       expect(text).toMatch(/export\s*\{[^}]*\bdefault\b/);
       expect(text).not.toMatch(/sourceMappingURL/);
       // As a browser revalidates (fetch() would add "Cache-Control: no-cache", which rightly forbids a 304).
-      const again = await request(strapi.server.httpServer).get(`/site/vendor/${file}`).set('If-None-Match', res.headers.get('etag')!);
+      const again = await request(strapi.server.httpServer)
+        .get(`/site/vendor/${file}`)
+        .set('If-None-Match', res.headers.get('etag')!);
       expect(again.status).toBe(304);
     }
-    for (const other of ['/site/vendor/', '/site/vendor/purify.js', '/site/vendor/../../package.json', '/site/vendor/markdown-it.mjs.map']) {
+    for (const other of [
+      '/site/vendor/',
+      '/site/vendor/purify.js',
+      '/site/vendor/../../package.json',
+      '/site/vendor/markdown-it.mjs.map',
+    ]) {
       expect((await fetch(`${base}${other}`)).status).toBe(404);
     }
   });
@@ -251,7 +334,12 @@ async function audit(page: Page): Promise<Violation[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       resultTypes: ['violations'],
     });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target })) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n: any) => ({ target: n.target })),
+    }));
   });
 }
 
@@ -308,15 +396,22 @@ describe('accessibility (axe-core): no serious or critical violation on any page
   });
 
   it('every header cell of the report tables says what it heads, and every table has a caption (site and printable)', async () => {
-    for (const url of [`/site/report.html?id=${ids.report}`, `/api/disclosure/reports/${ids.report}/html?locale=zh-Hans`]) {
+    for (const url of [
+      `/site/report.html?id=${ids.report}`,
+      `/api/disclosure/reports/${ids.report}/html?locale=zh-Hans`,
+    ]) {
       const { page } = await open(context, url, { site: url.startsWith('/site/') });
       const counts = await page.evaluate(() => ({
         tables: document.querySelectorAll('table.report-table').length,
         captions: document.querySelectorAll('table.report-table > caption').length,
         th: document.querySelectorAll('table.report-table th').length,
-        scoped: document.querySelectorAll('table.report-table th[scope="col"], table.report-table th[scope="row"], table.report-table th[scope="colgroup"], table.report-table th[scope="rowgroup"]').length,
+        scoped: document.querySelectorAll(
+          'table.report-table th[scope="col"], table.report-table th[scope="row"], table.report-table th[scope="colgroup"], table.report-table th[scope="rowgroup"]',
+        ).length,
         // A colgroup scope is valid only for a header anchored in a <colgroup>.
-        strayColgroup: Array.from(document.querySelectorAll('table.report-table th[scope="colgroup"]')).filter((th) => !th.closest('table')!.querySelector('colgroup')).length,
+        strayColgroup: Array.from(document.querySelectorAll('table.report-table th[scope="colgroup"]')).filter(
+          (th) => !th.closest('table')!.querySelector('colgroup'),
+        ).length,
       }));
       expect(counts.tables).toBeGreaterThanOrEqual(6);
       expect(counts.captions).toBe(counts.tables);

@@ -28,7 +28,11 @@ async function publishReport(org: string, year: number) {
   const service = strapi.plugin('disclosure').service('report');
   const draft = await service.compute(org, year);
   // Sections 一, 五 and 六 must be written before a report is published.
-  await docs('api::annual-report.annual-report').update({ documentId: draft.documentId, locale: 'zh-Hans', data: { overview: '总体情况。', problems: '存在的问题。', otherMatters: '无' } });
+  await docs('api::annual-report.annual-report').update({
+    documentId: draft.documentId,
+    locale: 'zh-Hans',
+    data: { overview: '总体情况。', problems: '存在的问题。', otherMatters: '无' },
+  });
   const view = await service.view(org, year);
   if (view.needsAcknowledgement) await service.acknowledge(draft.documentId, { id: 1, firstname: 'Test' });
   await service.publish(draft.documentId);
@@ -38,12 +42,24 @@ async function seed() {
   const O = docs('api::organization.organization');
   const host = await O.create({
     data: {
-      name: '驻马店市公共资源交易中心', creditCode: creditCode(), kind: 'tradingCenter', displayOrder: 2, isSiteHost: true,
-      address: '驻马店市驿城区开源大道1号', postcode: '463000', phone: '0396-2688888', email: 'ggzy@example.gov.cn',
-      workingHours: '工作日 8:30—12:00，14:30—17:30', siteCode: '4117000001', icpNumber: '豫ICP备12345678号', publicSecurityNumber: '豫公网安备41170202000123号',
+      name: '驻马店市公共资源交易中心',
+      creditCode: creditCode(),
+      kind: 'tradingCenter',
+      displayOrder: 2,
+      isSiteHost: true,
+      address: '驻马店市驿城区开源大道1号',
+      postcode: '463000',
+      phone: '0396-2688888',
+      email: 'ggzy@example.gov.cn',
+      workingHours: '工作日 8:30—12:00，14:30—17:30',
+      siteCode: '4117000001',
+      icpNumber: '豫ICP备12345678号',
+      publicSecurityNumber: '豫公网安备41170202000123号',
     },
   });
-  const branch = await O.create({ data: { name: '西平分中心', creditCode: creditCode(), kind: 'districtBranch', displayOrder: 1 } });
+  const branch = await O.create({
+    data: { name: '西平分中心', creditCode: creditCode(), kind: 'districtBranch', displayOrder: 1 },
+  });
   ids.host = host.documentId;
   ids.branch = branch.documentId;
 
@@ -65,20 +81,39 @@ async function seed() {
   const N = docs('api::transaction-notice.transaction-notice');
   const open = await P.create({
     data: {
-      name: '驿城区道路改造工程', category: 'construction', projectCode: 'ZMD-JS-2099-001', registeredOn: '2024-03-01', principal: '驿城区住建局', method: 'openTender',
-      region: '驿城区', organization: host.documentId, keyTimes: { bidDeadline: '2099-01-10T01:30:00.000Z', bidOpeningAt: '2099-01-10T01:30:00.000Z', bidOpeningPlace: '开标一室' },
+      name: '驿城区道路改造工程',
+      category: 'construction',
+      projectCode: 'ZMD-JS-2099-001',
+      registeredOn: '2024-03-01',
+      principal: '驿城区住建局',
+      method: 'openTender',
+      region: '驿城区',
+      organization: host.documentId,
+      keyTimes: {
+        bidDeadline: '2099-01-10T01:30:00.000Z',
+        bidOpeningAt: '2099-01-10T01:30:00.000Z',
+        bidOpeningPlace: '开标一室',
+      },
     },
   });
   await P.publish({ documentId: open.documentId });
   const closed = await P.create({
     data: {
-      name: '西平县学校建设项目', category: 'construction', projectCode: 'ZMD-JS-2024-002', registeredOn: '2024-03-01', principal: '西平县教育局', method: 'openTender',
-      region: '西平县', organization: branch.documentId, keyTimes: { bidDeadline: '2024-03-26T01:30:00.000Z' },
+      name: '西平县学校建设项目',
+      category: 'construction',
+      projectCode: 'ZMD-JS-2024-002',
+      registeredOn: '2024-03-01',
+      principal: '西平县教育局',
+      method: 'openTender',
+      region: '西平县',
+      organization: branch.documentId,
+      keyTimes: { bidDeadline: '2024-03-26T01:30:00.000Z' },
       candidates: [
         { rank: 2, name: '河南第二建设有限公司', bidAmount: '12100000.00', bidUnit: 'yuan' },
         { rank: 1, name: '河南第一建设集团有限公司', bidAmount: '11880000.00', bidUnit: 'yuan' },
       ],
-      winner: '河南第一建设集团有限公司', winningAmount: { amount: '11880000.00', unit: 'yuan' },
+      winner: '河南第一建设集团有限公司',
+      winningAmount: { amount: '11880000.00', unit: 'yuan' },
     },
   });
   await P.publish({ documentId: closed.documentId });
@@ -87,10 +122,26 @@ async function seed() {
     await N.publish({ documentId: n.documentId });
     return n.documentId as string;
   };
-  ids.openNotice = await notice(open.documentId, { title: '驿城区道路改造工程招标公告', noticeType: 'tenderNotice', releasedAt: '2024-12-01T02:00:00.000Z' });
-  ids.closedNotice = await notice(closed.documentId, { title: '西平县学校建设项目招标公告', noticeType: 'tenderNotice', releasedAt: '2024-03-04T02:00:00.000Z' });
-  ids.candidates = await notice(closed.documentId, { title: '西平县学校建设项目中标候选人公示', noticeType: 'candidatePublicity', releasedAt: '2024-03-28T02:00:00.000Z' });
-  ids.award = await notice(closed.documentId, { title: '西平县学校建设项目中标结果公告', noticeType: 'awardResult', releasedAt: '2024-04-08T02:00:00.000Z' });
+  ids.openNotice = await notice(open.documentId, {
+    title: '驿城区道路改造工程招标公告',
+    noticeType: 'tenderNotice',
+    releasedAt: '2024-12-01T02:00:00.000Z',
+  });
+  ids.closedNotice = await notice(closed.documentId, {
+    title: '西平县学校建设项目招标公告',
+    noticeType: 'tenderNotice',
+    releasedAt: '2024-03-04T02:00:00.000Z',
+  });
+  ids.candidates = await notice(closed.documentId, {
+    title: '西平县学校建设项目中标候选人公示',
+    noticeType: 'candidatePublicity',
+    releasedAt: '2024-03-28T02:00:00.000Z',
+  });
+  ids.award = await notice(closed.documentId, {
+    title: '西平县学校建设项目中标结果公告',
+    noticeType: 'awardResult',
+    releasedAt: '2024-04-08T02:00:00.000Z',
+  });
 
   await publishReport(host.documentId, 2023);
   await publishReport(host.documentId, 2024);
@@ -103,7 +154,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
   await seed();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 });
 
@@ -131,11 +186,17 @@ async function visit(url: string): Promise<Visit> {
 
 async function settle(page: Page) {
   await page.waitForLoadState('domcontentloaded');
-  await page.waitForFunction(() => !!document.querySelector('#site-header nav') && !document.querySelector('[aria-busy="true"]') && !document.querySelector('main .loading'));
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('#site-header nav') &&
+      !document.querySelector('[aria-busy="true"]') &&
+      !document.querySelector('main .loading'),
+  );
   await page.waitForFunction(() => !!document.querySelector('[data-site-host] p'));
 }
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `site-${name}.png`), fullPage: true });
+const shoot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `site-${name}.png`), fullPage: true });
 const texts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
 describe('404 and footer', () => {
@@ -184,7 +245,10 @@ describe('disclosure guide', () => {
 describe('annual reports by organization', () => {
   it('groups published reports by organization in display order, newest year first', async () => {
     const { page } = await visit('/site/reports.html');
-    expect(await texts(page, '.report-group > h2')).toEqual(['西平分中心的年度报告', '驻马店市公共资源交易中心的年度报告']);
+    expect(await texts(page, '.report-group > h2')).toEqual([
+      '西平分中心的年度报告',
+      '驻马店市公共资源交易中心的年度报告',
+    ]);
     const hostGroup = page.locator(`.report-group[data-organization="${ids.host}"]`);
     expect(await hostGroup.locator('.badge').allInnerTexts()).toEqual(['2024年度', '2023年度']);
     await shoot(page, 'reports-by-organization');
@@ -207,7 +271,11 @@ describe('notices for bidders', () => {
     await all.page.close();
 
     const region = await visit('/site/notices.html?region=西平县');
-    expect(await texts(region.page, '.result-title')).toEqual(['西平县学校建设项目中标结果公告', '西平县学校建设项目中标候选人公示', '西平县学校建设项目招标公告']);
+    expect(await texts(region.page, '.result-title')).toEqual([
+      '西平县学校建设项目中标结果公告',
+      '西平县学校建设项目中标候选人公示',
+      '西平县学校建设项目招标公告',
+    ]);
     await region.page.close();
     const org = await visit(`/site/notices.html?organization=${ids.host}`);
     expect(await texts(org.page, '.result-title')).toEqual(['驿城区道路改造工程招标公告']);
@@ -284,8 +352,18 @@ describe('application receipt', () => {
       route.fulfill({
         status: 201,
         contentType: 'application/json',
-        body: JSON.stringify({ data: { trackingNumber: 'YSQ-20261130-0001', queryCode: 'ABCD-EFGH', receivedOn: '2026-11-30', dueOn: '2026-12-28', dueOnProvisional: true, provisionalReason: '2027年节假日安排尚未公布，期限按暂定日历计算' } }),
-      }));
+        body: JSON.stringify({
+          data: {
+            trackingNumber: 'YSQ-20261130-0001',
+            queryCode: 'ABCD-EFGH',
+            receivedOn: '2026-11-30',
+            dueOn: '2026-12-28',
+            dueOnProvisional: true,
+            provisionalReason: '2027年节假日安排尚未公布，期限按暂定日历计算',
+          },
+        }),
+      }),
+    );
     await page.goto(`${base}/site/apply.html`);
     await settle(page);
     await page.waitForFunction(() => document.querySelectorAll('#organization option').length > 1);

@@ -28,7 +28,10 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
-  const project = await createProject(strapi, { name: '驿城区第三初级中学教学楼工程监理', projectCode: 'ZMD-JL-2026-015' });
+  const project = await createProject(strapi, {
+    name: '驿城区第三初级中学教学楼工程监理',
+    projectCode: 'ZMD-JL-2026-015',
+  });
   for (let i = 1; i <= 12; i += 1) {
     await createNotice(strapi, project.documentId, {
       title: `第三初级中学教学楼工程第${i}号公告`,
@@ -36,12 +39,23 @@ beforeAll(async () => {
       releasedAt: `2026-02-${String(i).padStart(2, '0')}T02:00:00.000Z`,
     });
   }
-  await createPolicyDocument(strapi, { title: '驻马店市建设工程监理招标投标管理办法', documentNumber: '驻政〔2022〕5号', body: '第一条 为规范工程监理招标投标活动，制定本办法。' });
+  await createPolicyDocument(strapi, {
+    title: '驻马店市建设工程监理招标投标管理办法',
+    documentNumber: '驻政〔2022〕5号',
+    body: '第一条 为规范工程监理招标投标活动，制定本办法。',
+  });
   await createNotice(strapi, project.documentId, { title: '草稿：未发布的监理公告' }, false);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
 });
@@ -54,7 +68,12 @@ afterAll(async () => {
 });
 
 async function settled(page: Page) {
-  await page.waitForFunction(() => !!document.querySelector('#site-header nav') && !document.querySelector('[aria-busy="true"]') && !document.querySelector('main .loading'));
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('#site-header nav') &&
+      !document.querySelector('[aria-busy="true"]') &&
+      !document.querySelector('main .loading'),
+  );
 }
 
 async function open(url: string, ctx = context) {
@@ -76,9 +95,16 @@ test('the header box searches from any page; hits are marked, newest first, page
   expect(await page.textContent('h1')).toBe('站内搜索');
   expect(await page.textContent('.result-count')).toBe('“监理”共找到 14 条，第 1 / 2 页');
   expect(await hits(page)).toEqual([
-    '第三初级中学教学楼工程第12号公告', '第三初级中学教学楼工程第11号公告', '第三初级中学教学楼工程第10号公告', '第三初级中学教学楼工程第9号公告',
-    '第三初级中学教学楼工程第8号公告', '第三初级中学教学楼工程第7号公告', '第三初级中学教学楼工程第6号公告', '第三初级中学教学楼工程第5号公告',
-    '第三初级中学教学楼工程第4号公告', '第三初级中学教学楼工程第3号公告',
+    '第三初级中学教学楼工程第12号公告',
+    '第三初级中学教学楼工程第11号公告',
+    '第三初级中学教学楼工程第10号公告',
+    '第三初级中学教学楼工程第9号公告',
+    '第三初级中学教学楼工程第8号公告',
+    '第三初级中学教学楼工程第7号公告',
+    '第三初级中学教学楼工程第6号公告',
+    '第三初级中学教学楼工程第5号公告',
+    '第三初级中学教学楼工程第4号公告',
+    '第三初级中学教学楼工程第3号公告',
   ]);
   const marks = await page.$$eval('.search-hit:first-child mark', (els) => els.map((e) => e.textContent));
   expect(marks).toEqual(['监理', '监理']);
@@ -87,7 +113,12 @@ test('the header box searches from any page; hits are marked, newest first, page
 
   await Promise.all([page.waitForURL(/page=2/), page.click('.pagination a[rel="next"]')]);
   await settled(page);
-  expect(await hits(page)).toEqual(['第三初级中学教学楼工程第2号公告', '第三初级中学教学楼工程第1号公告', '驿城区第三初级中学教学楼工程监理', '驻马店市建设工程监理招标投标管理办法']);
+  expect(await hits(page)).toEqual([
+    '第三初级中学教学楼工程第2号公告',
+    '第三初级中学教学楼工程第1号公告',
+    '驿城区第三初级中学教学楼工程监理',
+    '驻马店市建设工程监理招标投标管理办法',
+  ]);
   expect((await page.textContent('main'))!).not.toContain('草稿');
 
   await Promise.all([page.waitForURL(/type=project/), page.click('.tabs a:has-text("交易项目")')]);
@@ -127,8 +158,16 @@ test('English and a narrow screen', async () => {
 });
 
 test('accessibility (axe-core): no serious or critical violation on the results and the empty page', async () => {
-  const audited = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'zh-CN' });
-  for (const url of ['/site/search.html?q=%E7%9B%91%E7%90%86', '/site/search.html?q=%E6%97%A0%E6%AD%A4', '/site/search.html']) {
+  const audited = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: true,
+    locale: 'zh-CN',
+  });
+  for (const url of [
+    '/site/search.html?q=%E7%9B%91%E7%90%86',
+    '/site/search.html?q=%E6%97%A0%E6%AD%A4',
+    '/site/search.html',
+  ]) {
     const { page } = await open(url, audited);
     await page.addScriptTag({ path: AXE });
     const violations: { id: string; impact: string }[] = await page.evaluate(async () => {

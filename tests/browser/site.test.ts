@@ -32,63 +32,181 @@ const docs = (uid: string) => strapi.documents(uid as any) as any;
 async function seed() {
   const O = docs('api::organization.organization');
   const orgCode = creditCode();
-  const org = await O.create({ data: { name: '驻马店市公共资源交易中心', shortName: '交易中心', creditCode: orgCode, kind: 'tradingCenter', displayOrder: 1 } });
-  await O.update({ documentId: org.documentId, locale: 'en', data: { name: 'Zhumadian Public Resource Trading Center', creditCode: orgCode, kind: 'tradingCenter' } });
+  const org = await O.create({
+    data: {
+      name: '驻马店市公共资源交易中心',
+      shortName: '交易中心',
+      creditCode: orgCode,
+      kind: 'tradingCenter',
+      displayOrder: 1,
+    },
+  });
+  await O.update({
+    documentId: org.documentId,
+    locale: 'en',
+    data: { name: 'Zhumadian Public Resource Trading Center', creditCode: orgCode, kind: 'tradingCenter' },
+  });
   ids.org = org.documentId;
 
   const D = docs('api::policy-document.policy-document');
-  const publish = async (doc: any, locale?: string) => D.publish({ documentId: doc.documentId, ...(locale ? { locale } : {}) });
+  const publish = async (doc: any, locale?: string) =>
+    D.publish({ documentId: doc.documentId, ...(locale ? { locale } : {}) });
   // Twelve published documents: two pages of ten.
   for (let i = 1; i <= 9; i++) {
-    await publish(await D.create({ data: { title: `关于规范公共资源交易活动的通知（第${i}号）`, kind: 'normative', issuingBody: '驻马店市人民政府办公室', issuedOn: `2022-0${i}-10`, documentNumber: `驻政办〔2022〕${i}号` } }));
+    await publish(
+      await D.create({
+        data: {
+          title: `关于规范公共资源交易活动的通知（第${i}号）`,
+          kind: 'normative',
+          issuingBody: '驻马店市人民政府办公室',
+          issuedOn: `2022-0${i}-10`,
+          documentNumber: `驻政办〔2022〕${i}号`,
+        },
+      }),
+    );
   }
-  const regulation = await D.create({ data: { title: '驻马店市公共资源交易管理办法', kind: 'regulation', issuingBody: '驻马店市人民政府', issuedOn: '2020-03-01', documentNumber: '驻马店市人民政府令第7号', repealedOn: '2023-12-31', summary: '规范公共资源交易活动。', body: '# 第一章 总则\n\n**第一条** 为了规范公共资源交易活动，制定本办法。\n\n- 工程建设\n- 政府采购' } });
+  const regulation = await D.create({
+    data: {
+      title: '驻马店市公共资源交易管理办法',
+      kind: 'regulation',
+      issuingBody: '驻马店市人民政府',
+      issuedOn: '2020-03-01',
+      documentNumber: '驻马店市人民政府令第7号',
+      repealedOn: '2023-12-31',
+      summary: '规范公共资源交易活动。',
+      body: '# 第一章 总则\n\n**第一条** 为了规范公共资源交易活动，制定本办法。\n\n- 工程建设\n- 政府采购',
+    },
+  });
   await publish(regulation);
-  await D.update({ documentId: regulation.documentId, locale: 'en', data: { title: 'Measures of Zhumadian on Public Resource Trading', issuingBody: 'Zhumadian Municipal Government', summary: 'Regulates public resource trading.' } });
+  await D.update({
+    documentId: regulation.documentId,
+    locale: 'en',
+    data: {
+      title: 'Measures of Zhumadian on Public Resource Trading',
+      issuingBody: 'Zhumadian Municipal Government',
+      summary: 'Regulates public resource trading.',
+    },
+  });
   await publish(regulation, 'en');
   ids.regulation = regulation.documentId;
-  const future = await D.create({ data: { title: '关于电子招标投标的实施意见', kind: 'other', issuingBody: '驻马店市公共资源交易中心', issuedOn: '2024-12-01', effectiveOn: '2099-01-01' } });
+  const future = await D.create({
+    data: {
+      title: '关于电子招标投标的实施意见',
+      kind: 'other',
+      issuingBody: '驻马店市公共资源交易中心',
+      issuedOn: '2024-12-01',
+      effectiveOn: '2099-01-01',
+    },
+  });
   await publish(future);
   ids.future = future.documentId;
-  const last = await D.create({ data: { title: '公共资源交易目录', kind: 'other', issuingBody: '驻马店市人民政府办公室', issuedOn: '2021-06-01' } });
+  const last = await D.create({
+    data: { title: '公共资源交易目录', kind: 'other', issuingBody: '驻马店市人民政府办公室', issuedOn: '2021-06-01' },
+  });
   await publish(last);
   ids.zhOnly = last.documentId;
-  const draft = await D.create({ data: { title: '草稿：尚未发布的专家管理办法', kind: 'normative', issuingBody: '驻马店市公共资源交易中心', issuedOn: '2024-05-01', documentNumber: '驻交易〔2024〕9号' } });
+  const draft = await D.create({
+    data: {
+      title: '草稿：尚未发布的专家管理办法',
+      kind: 'normative',
+      issuingBody: '驻马店市公共资源交易中心',
+      issuedOn: '2024-05-01',
+      documentNumber: '驻交易〔2024〕9号',
+    },
+  });
   ids.draftDocument = draft.documentId;
 
   const P = docs('api::transaction-project.transaction-project');
   const N = docs('api::transaction-notice.transaction-notice');
   const project = await P.create({
     data: {
-      name: '驻马店市第一高级中学教学楼建设项目', category: 'construction', projectCode: 'ZMD-JS-2024-001', registeredOn: '2024-03-01',
-      principal: '驻马店市教育局', method: 'openTender', budget: { amount: '12345678.90', unit: 'yuan' },
-      keyTimes: { bidDeadline: '2024-03-26T01:30:00.000Z', bidOpeningAt: '2024-03-26T01:30:00.000Z', bidOpeningPlace: '开标一室' },
+      name: '驻马店市第一高级中学教学楼建设项目',
+      category: 'construction',
+      projectCode: 'ZMD-JS-2024-001',
+      registeredOn: '2024-03-01',
+      principal: '驻马店市教育局',
+      method: 'openTender',
+      budget: { amount: '12345678.90', unit: 'yuan' },
+      keyTimes: {
+        bidDeadline: '2024-03-26T01:30:00.000Z',
+        bidOpeningAt: '2024-03-26T01:30:00.000Z',
+        bidOpeningPlace: '开标一室',
+      },
       candidates: [{ rank: 1, name: '河南第一建设集团有限公司', bidAmount: '11880000.00', bidUnit: 'yuan' }],
     },
   });
   await P.publish({ documentId: project.documentId });
   ids.project = project.documentId;
   const notice = async (data: Record<string, unknown>, published = true) => {
-    const n = await N.create({ data: { project: project.documentId, body: '## 一、项目概况\n\n本项目已具备招标条件。', ...data } });
+    const n = await N.create({
+      data: { project: project.documentId, body: '## 一、项目概况\n\n本项目已具备招标条件。', ...data },
+    });
     if (published) await N.publish({ documentId: n.documentId });
     return n.documentId as string;
   };
-  ids.tenderNotice = await notice({ title: '教学楼建设项目招标公告', noticeType: 'tenderNotice', releasedAt: '2024-03-04T02:00:00.000Z' });
-  ids.candidates = await notice({ title: '教学楼建设项目中标候选人公示', noticeType: 'candidatePublicity', releasedAt: '2024-03-28T02:00:00.000Z', publicityStart: '2024-03-28', publicityEnd: '2024-03-31' });
-  ids.draftNotice = await notice({ title: '教学楼建设项目中标结果公告', noticeType: 'awardResult', releasedAt: '2024-04-02T02:00:00.000Z' }, false);
+  ids.tenderNotice = await notice({
+    title: '教学楼建设项目招标公告',
+    noticeType: 'tenderNotice',
+    releasedAt: '2024-03-04T02:00:00.000Z',
+  });
+  ids.candidates = await notice({
+    title: '教学楼建设项目中标候选人公示',
+    noticeType: 'candidatePublicity',
+    releasedAt: '2024-03-28T02:00:00.000Z',
+    publicityStart: '2024-03-28',
+    publicityEnd: '2024-03-31',
+  });
+  ids.draftNotice = await notice(
+    { title: '教学楼建设项目中标结果公告', noticeType: 'awardResult', releasedAt: '2024-04-02T02:00:00.000Z' },
+    false,
+  );
 
-  const procurement = await P.create({ data: { name: '办公设备采购项目', category: 'procurement', projectCode: 'ZMD-CG-2024-018', registeredOn: '2024-04-01', principal: '驻马店市政务服务和大数据管理局', method: 'inquiry' } });
+  const procurement = await P.create({
+    data: {
+      name: '办公设备采购项目',
+      category: 'procurement',
+      projectCode: 'ZMD-CG-2024-018',
+      registeredOn: '2024-04-01',
+      principal: '驻马店市政务服务和大数据管理局',
+      method: 'inquiry',
+    },
+  });
   await P.publish({ documentId: procurement.documentId });
-  const pn = await N.create({ data: { project: procurement.documentId, title: '办公设备采购项目采购公告', noticeType: 'procurementNotice', releasedAt: '2024-04-03T02:00:00.000Z' } });
+  const pn = await N.create({
+    data: {
+      project: procurement.documentId,
+      title: '办公设备采购项目采购公告',
+      noticeType: 'procurementNotice',
+      releasedAt: '2024-04-03T02:00:00.000Z',
+    },
+  });
   await N.publish({ documentId: pn.documentId });
 
   const C = docs('api::ca-provider.ca-provider');
   const ca = await C.create({
     data: {
-      name: '河南省数字证书有限责任公司', shortName: '河南CA', website: 'https://www.hnca.com.cn', hotline: '0371-96568', provinceWide: true, displayOrder: 1,
-      fees: [{ item: '新办证书（含介质）', price: '300', unit: '套/年', note: '含USB Key' }, { item: '证书续期', price: '200', unit: '年' }],
-      addresses: [{ name: '驻马店服务点', address: '驻马店市驿城区雪松大道公共资源交易中心一楼', phone: '0396-2688888', hours: '工作日 8:30–17:30' }],
-      steps: [{ order: 2, title: '现场审核', description: '携带材料到服务点。' }, { order: 1, title: '网上申请', materials: '营业执照副本复印件\n法定代表人身份证复印件' }],
+      name: '河南省数字证书有限责任公司',
+      shortName: '河南CA',
+      website: 'https://www.hnca.com.cn',
+      hotline: '0371-96568',
+      provinceWide: true,
+      displayOrder: 1,
+      fees: [
+        { item: '新办证书（含介质）', price: '300', unit: '套/年', note: '含USB Key' },
+        { item: '证书续期', price: '200', unit: '年' },
+      ],
+      addresses: [
+        {
+          name: '驻马店服务点',
+          address: '驻马店市驿城区雪松大道公共资源交易中心一楼',
+          phone: '0396-2688888',
+          hours: '工作日 8:30–17:30',
+        },
+      ],
+      steps: [
+        { order: 2, title: '现场审核', description: '携带材料到服务点。' },
+        { order: 1, title: '网上申请', materials: '营业执照副本复印件\n法定代表人身份证复印件' },
+      ],
     },
   });
   await C.publish({ documentId: ca.documentId });
@@ -99,7 +217,11 @@ async function seed() {
   await docs('api::annual-report.annual-report').update({
     documentId: draftReport.documentId,
     locale: 'zh-Hans',
-    data: { overview: '本中心坚持以公开为常态、不公开为例外。\n\n全年及时发布交易公告。', problems: '公开内容的深度有待加强。', otherMatters: '本年度未收取信息处理费。' },
+    data: {
+      overview: '本中心坚持以公开为常态、不公开为例外。\n\n全年及时发布交易公告。',
+      problems: '公开内容的深度有待加强。',
+      otherMatters: '本年度未收取信息处理费。',
+    },
   });
   const view = await service.view(org.documentId, 2024);
   if (view.needsAcknowledgement) await service.acknowledge(draftReport.documentId, { id: 1, firstname: 'Test' });
@@ -116,7 +238,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   desktop = await browser.newContext(DESKTOP);
   phone = await browser.newContext(PHONE);
@@ -131,7 +260,11 @@ afterAll(async () => {
 type Visit = { page: Page; api: URL[]; errors: string[] };
 
 /** Opens a site page and waits until no section is loading; records its content-API requests and script errors. */
-async function visit(url: string, context: BrowserContext = desktop, prepare?: (page: Page) => Promise<void>): Promise<Visit> {
+async function visit(
+  url: string,
+  context: BrowserContext = desktop,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Visit> {
   const page = await context.newPage();
   const api: URL[] = [];
   const errors: string[] = [];
@@ -149,7 +282,12 @@ async function visit(url: string, context: BrowserContext = desktop, prepare?: (
 
 async function settle(page: Page) {
   await page.waitForLoadState('domcontentloaded');
-  await page.waitForFunction(() => !!document.querySelector('#site-header nav') && !document.querySelector('[aria-busy="true"]') && !document.querySelector('main .loading'));
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('#site-header nav') &&
+      !document.querySelector('[aria-busy="true"]') &&
+      !document.querySelector('main .loading'),
+  );
 }
 
 async function shoot(page: Page, name: string) {
@@ -163,7 +301,9 @@ async function shootBoth(url: string, name: string) {
   await d.page.close();
   const p = await visit(url, phone);
   await shoot(p.page, `${name}-phone`);
-  const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await p.page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(1);
   await p.page.close();
 }
@@ -180,12 +320,16 @@ describe('home', () => {
     const notices = await texts(page, '[aria-labelledby="latest-notices"] .link-list a');
     expect(notices[0]).toBe('办公设备采购项目采购公告');
     expect(notices).not.toContain('教学楼建设项目中标结果公告');
-    expect(await texts(page, '[aria-labelledby="latest-documents"] .link-list a')).toContain('关于电子招标投标的实施意见');
+    expect(await texts(page, '[aria-labelledby="latest-documents"] .link-list a')).toContain(
+      '关于电子招标投标的实施意见',
+    );
     expect(await page.locator('[aria-labelledby="latest-report"] a[href*="report.html"]').count()).toBe(1);
     const lists = api.map((u) => u.pathname);
     expect(lists.sort()).toEqual(['/api/disclosure/reports', '/api/policy-documents', '/api/transaction-notices']);
     for (const u of api.filter((x) => !x.pathname.includes('disclosure'))) {
-      expect(listParams(u)).toEqual(expect.arrayContaining(['fields[0]', 'sort[0]', 'pagination[page]', 'pagination[pageSize]']));
+      expect(listParams(u)).toEqual(
+        expect.arrayContaining(['fields[0]', 'sort[0]', 'pagination[page]', 'pagination[pageSize]']),
+      );
       expect(u.search).not.toContain('populate=*');
     }
     await page.close();
@@ -326,7 +470,11 @@ describe('transaction notices', () => {
     expect(await page.locator('h1').innerText()).toBe('政府采购');
 
     const filtered = await visit('/site/notices.html?category=construction&type=candidatePublicity');
-    expect(filtered.api.find((u) => u.pathname === '/api/transaction-notices')!.searchParams.get('filters[project][category][$eq]')).toBe('construction');
+    expect(
+      filtered.api
+        .find((u) => u.pathname === '/api/transaction-notices')!
+        .searchParams.get('filters[project][category][$eq]'),
+    ).toBe('construction');
     expect(await texts(filtered.page, '.result-title')).toEqual(['教学楼建设项目中标候选人公示']);
     await filtered.page.close();
 
@@ -364,7 +512,9 @@ describe('transaction notices', () => {
 
 describe('project process (交易流程可视化)', () => {
   const statuses = (page: Page) =>
-    page.locator('.timeline .step').evaluateAll((els) => els.map((e) => [e.getAttribute('data-stage'), e.className.replace('step step-', '')]));
+    page
+      .locator('.timeline .step')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-stage'), e.className.replace('step step-', '')]));
 
   it('shows stages done, current and to come, each linked to its published notices; a draft appears once published', async () => {
     const { page, api } = await visit(`/site/project.html?id=${ids.project}`);
@@ -396,7 +546,9 @@ describe('project process (交易流程可视化)', () => {
       ['result', 'current'],
       ['contract', 'upcoming'],
     ]);
-    expect(await after.page.locator('.step[data-stage="result"] .step-notices a').innerText()).toBe('教学楼建设项目中标结果公告');
+    expect(await after.page.locator('.step[data-stage="result"] .step-notices a').innerText()).toBe(
+      '教学楼建设项目中标结果公告',
+    );
     await after.page.close();
   });
 });
@@ -410,11 +562,19 @@ describe('CA certificates', () => {
     expect(await page.locator('.provider h2').innerText()).toContain('河南省数字证书有限责任公司');
     expect(await page.locator('.provider h2 .badge').innerText()).toBe('全省互认');
     const fees = page.locator('table.fees');
-    expect(await fees.locator('thead th[scope="col"]').allInnerTexts()).toEqual(['收费项目', '价格（元）', '计价单位', '说明']);
+    expect(await fees.locator('thead th[scope="col"]').allInnerTexts()).toEqual([
+      '收费项目',
+      '价格（元）',
+      '计价单位',
+      '说明',
+    ]);
     expect(await fees.locator('tbody th[scope="row"]').allInnerTexts()).toEqual(['新办证书（含介质）', '证书续期']);
     expect(await page.locator('table.addresses').innerText()).toContain('0396-2688888');
     expect(await page.locator('.steps > li h4').allInnerTexts()).toEqual(['网上申请', '现场审核']);
-    expect(await page.locator('.materials li').allInnerTexts()).toEqual(['营业执照副本复印件', '法定代表人身份证复印件']);
+    expect(await page.locator('.materials li').allInnerTexts()).toEqual([
+      '营业执照副本复印件',
+      '法定代表人身份证复印件',
+    ]);
     await page.close();
     await shootBoth('/site/ca.html', 'ca');
   });
@@ -450,19 +610,62 @@ describe('annual reports', () => {
       '五、存在的主要问题及改进情况',
       '六、其他需要报告的事项',
     ]);
-    expect(await page.locator('#section-overview p').allInnerTexts()).toEqual(['本中心坚持以公开为常态、不公开为例外。', '全年及时发布交易公告。']);
+    expect(await page.locator('#section-overview p').allInnerTexts()).toEqual([
+      '本中心坚持以公开为常态、不公开为例外。',
+      '全年及时发布交易公告。',
+    ]);
     const body = await page.locator('article').innerText();
     for (const label of [
-      '第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数',
-      '规章', '行政规范性文件', '本年处理决定数量', '行政许可', '行政处罚', '行政强制', '行政事业性收费',
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+      '信息内容',
+      '本年制发件数',
+      '本年废止件数',
+      '现行有效件数',
+      '规章',
+      '行政规范性文件',
+      '本年处理决定数量',
+      '行政许可',
+      '行政处罚',
+      '行政强制',
+      '行政事业性收费',
       '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      '申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '总计',
-      '一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '三、本年度办理结果', '（一）予以公开',
-      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '（三）不予公开', '1.属于国家秘密', '3.危及“三安全一稳定”',
-      '8.属于行政查询事项', '（四）无法提供', '3.补正后申请内容仍不明确', '（五）不予处理', '5.要求行政机关确认或重新出具已获取信息',
-      '（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '（七）总计', '四、结转下年度继续办理',
-      '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '结果维持', '结果纠正', '其他结果', '尚未审结',
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '总计',
+      '一、本年新收政府信息公开申请数量',
+      '二、上年结转政府信息公开申请数量',
+      '三、本年度办理结果',
+      '（一）予以公开',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+      '（三）不予公开',
+      '1.属于国家秘密',
+      '3.危及“三安全一稳定”',
+      '8.属于行政查询事项',
+      '（四）无法提供',
+      '3.补正后申请内容仍不明确',
+      '（五）不予处理',
+      '5.要求行政机关确认或重新出具已获取信息',
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      '（七）总计',
+      '四、结转下年度继续办理',
+      '行政复议',
+      '行政诉讼',
+      '未经复议直接起诉',
+      '复议后起诉',
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
     ]) {
       expect(body).toContain(label);
     }
@@ -486,7 +689,12 @@ describe('annual reports', () => {
     // The same grid as the plugin's printable page: header texts and spans, cell for cell.
     const shape = () =>
       Array.from(document.querySelectorAll('table.report-table')).map((t) =>
-        Array.from(t.querySelectorAll('th')).map((th) => [th.textContent?.trim(), th.getAttribute('rowspan') ?? '1', th.getAttribute('colspan') ?? '1']));
+        Array.from(t.querySelectorAll('th')).map((th) => [
+          th.textContent?.trim(),
+          th.getAttribute('rowspan') ?? '1',
+          th.getAttribute('colspan') ?? '1',
+        ]),
+      );
     const site = await page.evaluate(shape);
     const printable = await desktop.newPage();
     await printable.goto(`${base}/api/disclosure/reports/${ids.report}/html?locale=zh-Hans`);
@@ -497,7 +705,8 @@ describe('annual reports', () => {
       table.forEach((cell, j) => {
         if (cell[0]?.startsWith('本年收费金额')) expect(national[i][j][0]).toContain('本年收费金额');
         else expect(cell).toEqual(national[i][j]);
-      }));
+      }),
+    );
 
     // Downloads answer.
     for (const kind of ['csv', 'xlsx', 'html']) {
@@ -530,21 +739,53 @@ describe('applications (依申请公开)', () => {
     expect(await page.locator('#trackingNumber-error').innerText()).toContain('请填写申请编号');
 
     await page.route('**/api/disclosure/applications/status', (route) =>
-      route.fulfill({ status: 404, contentType: 'application/json', body: JSON.stringify({ data: null, error: { status: 404, name: 'NotFoundError', message: 'No application matches', details: {} } }) }));
+      route.fulfill({
+        status: 404,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: null,
+          error: { status: 404, name: 'NotFoundError', message: 'No application matches', details: {} },
+        }),
+      }),
+    );
     await page.fill('#trackingNumber', 'YSQ-20240101-0001');
     await page.fill('#queryCode', 'wrong');
     await page.click('#status-form button[type="submit"]');
-    await expect(page.locator('.status-result [role="alert"]').innerText()).resolves.toContain('未找到与该申请编号和查询码相符的申请');
+    await expect(page.locator('.status-result [role="alert"]').innerText()).resolves.toContain(
+      '未找到与该申请编号和查询码相符的申请',
+    );
 
     await page.unroute('**/api/disclosure/applications/status');
     await page.route('**/api/disclosure/applications/status', (route) =>
-      route.fulfill({ status: 429, headers: { 'Retry-After': '60' }, contentType: 'application/json', body: JSON.stringify({ data: null, error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests', details: {} } }) }));
+      route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': '60' },
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: null,
+          error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests', details: {} },
+        }),
+      }),
+    );
     await page.click('#status-form button[type="submit"]');
     await expect(page.locator('.status-result [role="alert"]').innerText()).resolves.toContain('请在 60 秒后再试');
 
     await page.unroute('**/api/disclosure/applications/status');
     await page.route('**/api/disclosure/applications/status', (route) =>
-      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ data: null, error: { status: 400, name: 'ValidationError', message: 'Invalid', details: { errors: [{ path: ['queryCode'], message: 'queryCode is required (请填写查询码)' }] } } }) }));
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: null,
+          error: {
+            status: 400,
+            name: 'ValidationError',
+            message: 'Invalid',
+            details: { errors: [{ path: ['queryCode'], message: 'queryCode is required (请填写查询码)' }] },
+          },
+        }),
+      }),
+    );
     await page.click('#status-form button[type="submit"]');
     await page.waitForFunction(() => !!document.querySelector('#queryCode-error')?.textContent); // the answer is async
     expect(await page.locator('#queryCode-error').innerText()).toBe('请填写查询码');
@@ -583,9 +824,17 @@ describe('applications (依申请公开)', () => {
 });
 
 describe('API errors are shown, never a blank page', () => {
-  const fail = (status: number, headers: Record<string, string> = {}) => async (page: Page) =>
-    page.route('**/api/**', (route) =>
-      route.fulfill({ status, headers, contentType: 'application/json', body: JSON.stringify({ data: null, error: { status, name: 'Error', message: 'failure', details: {} } }) }));
+  const fail =
+    (status: number, headers: Record<string, string> = {}) =>
+    async (page: Page) =>
+      page.route('**/api/**', (route) =>
+        route.fulfill({
+          status,
+          headers,
+          contentType: 'application/json',
+          body: JSON.stringify({ data: null, error: { status, name: 'Error', message: 'failure', details: {} } }),
+        }),
+      );
 
   it.each([
     ['/site/documents.html', 500, '服务器出错'],
@@ -606,7 +855,8 @@ describe('API errors are shown, never a blank page', () => {
   it('says the server cannot be reached when the network fails, and retries', async () => {
     let down = true;
     const { page } = await visit('/site/documents.html', desktop, async (p) =>
-      p.route('**/api/policy-documents**', (route) => (down ? route.abort('connectionrefused') : route.continue())));
+      p.route('**/api/policy-documents**', (route) => (down ? route.abort('connectionrefused') : route.continue())),
+    );
     expect(await page.locator('main [role="alert"]').innerText()).toContain('无法连接服务器');
     down = false;
     await page.locator('main [role="alert"] button').click();

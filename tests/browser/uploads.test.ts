@@ -48,12 +48,21 @@ beforeAll(async () => {
   const email = `super-${tag}@example.test`;
   const password = `Super-${crypto.randomBytes(6).toString('hex')}A1`;
   const superAdmin = await strapi.service('admin::role').getSuperAdmin();
-  await strapi.service('admin::user').create({ email, password, firstname: '超级', lastname: '管理员', isActive: true, registrationToken: null, roles: [superAdmin.id] });
+  await strapi.service('admin::user').create({
+    email,
+    password,
+    firstname: '超级',
+    lastname: '管理员',
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
 
   browser = await launchBrowser();
   context = await browser.newContext({ acceptDownloads: true });
   context.on('request', (request) => {
-    if (new URL(request.url()).pathname.toLowerCase().startsWith('/admin/access-token')) tokenRequests.push(`${request.frame()?.url()} → ${request.url()}`);
+    if (new URL(request.url()).pathname.toLowerCase().startsWith('/admin/access-token'))
+      tokenRequests.push(`${request.frame()?.url()} → ${request.url()}`);
   });
   page = await context.newPage();
   await adminLogin(page, server.url, email, password);
@@ -72,7 +81,10 @@ afterAll(async () => {
 /** Opens a URL in a new tab of the logged-in context; returns the tab and whether the answer became a download. */
 async function open(url: string): Promise<{ tab: Page; downloaded: boolean }> {
   const tab = await context.newPage();
-  const download = tab.waitForEvent('download', { timeout: 5000 }).then(() => true, () => false);
+  const download = tab.waitForEvent('download', { timeout: 5000 }).then(
+    () => true,
+    () => false,
+  );
   await tab.goto(url).catch((error: Error) => {
     // Chromium aborts the navigation when the answer is a download.
     if (!/Download is starting|net::ERR_ABORTED/.test(error.message)) throw error;
@@ -108,6 +120,8 @@ test('an HTML file named .png is shown as an image: sandboxed, not sniffed, no s
 });
 
 test('the admin session is intact (the test would have noticed a stolen token only if the admin was logged in)', async () => {
-  const res = await page.evaluate(async () => (await fetch('/admin/access-token', { method: 'POST', credentials: 'include' })).status);
+  const res = await page.evaluate(
+    async () => (await fetch('/admin/access-token', { method: 'POST', credentials: 'include' })).status,
+  );
   expect(res).toBe(200);
 });

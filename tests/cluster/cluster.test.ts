@@ -35,9 +35,14 @@ let db: Client;
 const hooks: any[] = [];
 let hookServer: http.Server;
 
-const viaProxy = (method: string, path: string, options: Record<string, unknown> = {}): Promise<Answer> => request(proxyPort, method, path, options);
-const direct = (instance: Instance, method: string, path: string, options: Record<string, unknown> = {}): Promise<Answer> =>
-  request(instance.port, method, path, options);
+const viaProxy = (method: string, path: string, options: Record<string, unknown> = {}): Promise<Answer> =>
+  request(proxyPort, method, path, options);
+const direct = (
+  instance: Instance,
+  method: string,
+  path: string,
+  options: Record<string, unknown> = {},
+): Promise<Answer> => request(instance.port, method, path, options);
 const asAdmin = { Authorization: '' };
 
 const application = (n: number) => ({
@@ -56,7 +61,8 @@ const application = (n: number) => ({
 /** Client number n: its own loopback address (127.<block>.<n / 250>.<n % 250 + 1>). */
 const client = (block: number, n: number) => `127.${block}.${Math.floor(n / 250)}.${(n % 250) + 1}`;
 // A burst queues on a busy machine: wait for every answer (a client that gives up is not a lost write).
-const file = (n: number, from: string) => viaProxy('POST', '/api/disclosure/applications', { body: application(n), from, timeout: 600000 });
+const file = (n: number, from: string) =>
+  viaProxy('POST', '/api/disclosure/applications', { body: application(n), from, timeout: 600000 });
 
 beforeAll(async () => {
   hookServer = http.createServer((req, res) => {
@@ -75,7 +81,14 @@ beforeAll(async () => {
   // Schema, start-up set-up and the data the checks start from, before the instances start together.
   ({ organization, reportId } = await run.prepare(async (strapi: any) => {
     const role = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({ email: 'cluster@example.test', firstname: 'Cluster', lastname: 'Test', password, isActive: true, roles: [role.id] });
+    await strapi.service('admin::user').create({
+      email: 'cluster@example.test',
+      firstname: 'Cluster',
+      lastname: 'Test',
+      password,
+      isActive: true,
+      roles: [role.id],
+    });
     const org = await createOrganization(strapi, { name: '集群测试交易中心' });
     const report = await strapi.plugin('disclosure').service('report').compute(org.documentId, 2021);
     await strapi.documents('api::annual-report.annual-report').update({
@@ -85,7 +98,9 @@ beforeAll(async () => {
     });
     await strapi.plugin('disclosure').service('report').acknowledge(report.documentId, { id: 1, firstname: 'Cluster' });
     // Settings › Webhooks: "report published" to this test's receiver; every instance loads it at start.
-    await strapi.get('webhookStore').createWebhook({ name: 'cluster', url: hookUrl, headers: {}, events: ['disclosure-report.publish'] });
+    await strapi
+      .get('webhookStore')
+      .createWebhook({ name: 'cluster', url: hookUrl, headers: {}, events: ['disclosure-report.publish'] });
     return { organization: org.documentId, reportId: report.documentId };
   }));
   [a, b] = await Promise.all([run.startInstance('a'), run.startInstance('b')]);
@@ -153,14 +168,21 @@ test('publish from both instances at once: one 200, one 409, one published versi
     expect(again.body.meta.pagination.total).toBe(0);
   }
 
-  const publish = (instance: Instance) => direct(instance, 'POST', '/disclosure/reports/publish', { body: { documentId: reportId, revision: 0 }, headers: asAdmin });
+  const publish = (instance: Instance) =>
+    direct(instance, 'POST', '/disclosure/reports/publish', {
+      body: { documentId: reportId, revision: 0 },
+      headers: asAdmin,
+    });
   const answers = await Promise.all([publish(a), publish(b)]);
   expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
   const conflict = answers.find((r) => r.status === 409)!;
   expect(conflict.body.error.details.code).toBe('publishConflict');
   expect(conflict.body.error.message).toMatch(/已由他人发布.*published by someone else/);
 
-  const rows = await db.query('SELECT locale, publication_revision FROM annual_reports WHERE document_id = $1 AND published_at IS NOT NULL', [reportId]);
+  const rows = await db.query(
+    'SELECT locale, publication_revision FROM annual_reports WHERE document_id = $1 AND published_at IS NOT NULL',
+    [reportId],
+  );
   expect(rows.rows).toEqual([{ locale: 'zh-Hans', publication_revision: 1 }]);
 
   // The cached list is retired on both instances at once: the first read renders it again (and, the store being
@@ -184,7 +206,9 @@ test('500 concurrent filings through nginx: 500 acknowledged, 500 distinct track
   const COUNT = 500;
   const started = Date.now();
   // 100 clients × 5 filings (the per-address limit), all at once.
-  const answers = await Promise.all(Array.from({ length: COUNT }, (_, n) => file(n, client(2, Math.floor(n / FILING_LIMIT)))));
+  const answers = await Promise.all(
+    Array.from({ length: COUNT }, (_, n) => file(n, client(2, Math.floor(n / FILING_LIMIT)))),
+  );
   const seconds = (Date.now() - started) / 1000;
   const statuses: Record<number, number> = {};
   for (const r of answers) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
@@ -204,10 +228,16 @@ test('500 concurrent filings through nginx: 500 acknowledged, 500 distinct track
 }, 700000);
 
 test('the audit trail stays one line: the same event recorded from both instances at once is written once', async () => {
-  const { rows } = await db.query("SELECT document_id FROM disclosure_applications WHERE applicant_name LIKE '申请人%' ORDER BY id LIMIT 20");
+  const { rows } = await db.query(
+    "SELECT document_id FROM disclosure_applications WHERE applicant_name LIKE '申请人%' ORDER BY id LIMIT 20",
+  );
   expect(rows).toHaveLength(20);
   const record = (instance: Instance, documentId: string) =>
-    direct(instance, 'POST', `/disclosure/applications/${documentId}/events`, { body: { type: 'requestCorrection', note: `by ${instance.name}` }, headers: asAdmin, timeout: 600000 });
+    direct(instance, 'POST', `/disclosure/applications/${documentId}/events`, {
+      body: { type: 'requestCorrection', note: `by ${instance.name}` },
+      headers: asAdmin,
+      timeout: 600000,
+    });
   const pairs = await Promise.all(rows.map((r) => Promise.all([record(a, r.document_id), record(b, r.document_id)])));
   for (const pair of pairs) {
     expect(pair.map((r) => r.status).sort()).toEqual([201, 400]);
@@ -218,7 +248,9 @@ test('the audit trail stays one line: the same event recorded from both instance
   );
   expect(events.rowCount).toBe(20);
   expect(events.rows.every((e) => e.sequence === 0 && e.event_type === 'requestCorrection')).toBe(true);
-  const states = await db.query('SELECT DISTINCT state FROM disclosure_applications WHERE document_id = ANY($1)', [rows.map((r) => r.document_id)]);
+  const states = await db.query('SELECT DISTINCT state FROM disclosure_applications WHERE document_id = ANY($1)', [
+    rows.map((r) => r.document_id),
+  ]);
   expect(states.rows).toEqual([{ state: 'correctionRequested' }]);
 }, 700000);
 
@@ -249,7 +281,9 @@ test('an instance killed mid-burst loses no acknowledged filing; the other takes
   // they say so: nginx never sends a POST twice, so such a filing is reported failed, never silently dropped.
   expect([...new Set(failed.map((r) => r.status))].filter((status) => status !== 502 && status !== 504)).toEqual([]);
   expect(acknowledged.length).toBeGreaterThanOrEqual(40);
-  const stored = await db.query('SELECT tracking_number FROM disclosure_applications WHERE tracking_number = ANY($1)', [acknowledged]);
+  const stored = await db.query('SELECT tracking_number FROM disclosure_applications WHERE tracking_number = ANY($1)', [
+    acknowledged,
+  ]);
   expect(stored.rowCount).toBe(acknowledged.length);
   // After the kill, instance a alone answers.
   const later = await file(99999, client(3, 999));

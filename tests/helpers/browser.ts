@@ -80,10 +80,14 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Opens a page with a large viewport and a browser language; errors of the page are collected for the assertions. */
 export async function newPage(browser: Browser, options: { locale?: string; adminLanguage?: string } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: options.locale ?? 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: options.locale ?? 'zh-CN',
+  });
   if (options.adminLanguage) {
     await context.addInitScript((language: string) => {
-      if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', language);
+      if (!window.localStorage.getItem('strapi-admin-language'))
+        window.localStorage.setItem('strapi-admin-language', language);
     }, options.adminLanguage);
   }
   const page = await context.newPage();
@@ -126,7 +130,8 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
     }
     return tallest;
   });
-  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16000) });
+  if (viewport && height > viewport.height)
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 16000) });
   try {
     await page.screenshot({ path: file });
   } finally {

@@ -63,7 +63,10 @@ function request(port, method, urlPath, { body, headers = {}, from = '127.0.0.1'
         localAddress: from,
         agent: false,
         timeout,
-        headers: { ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}), ...headers },
+        headers: {
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {}),
+          ...headers,
+        },
       },
       (res) => {
         let text = '';
@@ -178,7 +181,8 @@ function createRun(settings = {}) {
       const instance = { name, port, child, exited, output: () => output };
       const deadline = Date.now() + 150000;
       for (;;) {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`instance ${name} exited while starting:\n${output}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`instance ${name} exited while starting:\n${output}`);
         const res = await request(port, 'GET', '/_health', { timeout: 2000 });
         if (res.status === 204 || res.status === 200) break;
         if (Date.now() > deadline) throw new Error(`instance ${name} did not answer /_health in time:\n${output}`);
@@ -201,14 +205,19 @@ function createRun(settings = {}) {
       const port = await freePort();
       const site = fs
         .readFileSync(path.join(root, 'deploy/nginx/ggzy.conf'), 'utf8')
-        .replace(/^(\s*)server 127\.0\.0\.1:1337 (.*)$/m, (_m, indent, rest) => instances.map((i) => `${indent}server 127.0.0.1:${i.port} ${rest}`).join('\n'))
+        .replace(/^(\s*)server 127\.0\.0\.1:1337 (.*)$/m, (_m, indent, rest) =>
+          instances.map((i) => `${indent}server 127.0.0.1:${i.port} ${rest}`).join('\n'),
+        )
         .replace(/^\s*server 127\.0\.0\.1:1338 .*\n/m, '')
         .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
         // A burst of 500 scrypt-hashed filings may queue for minutes on a loaded 2-core machine: no gateway timeout.
         .replace(/proxy_read_timeout \d+s;/, 'proxy_read_timeout 600s;')
         // For the checks only: which instance answered (never in a deployment: it names internal addresses).
         .replace(/location \/ \{\n/, 'location / {\n        add_header X-Upstream $upstream_addr always;\n');
-      if (!site.includes(`127.0.0.1:${port};`) || instances.some((i) => !site.includes(`server 127.0.0.1:${i.port} `))) {
+      if (
+        !site.includes(`127.0.0.1:${port};`) ||
+        instances.some((i) => !site.includes(`server 127.0.0.1:${i.port} `))
+      ) {
         throw new Error('deploy/nginx/ggzy.conf no longer has the upstream and listen lines this helper rewrites');
       }
       fs.writeFileSync(path.join(dir, 'ggzy.conf'), site);
@@ -235,9 +244,13 @@ function createRun(settings = {}) {
           '',
         ].join('\n'),
       );
-      const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log'), '-g', 'daemon off;'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        NGINX,
+        ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log'), '-g', 'daemon off;'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       children.add(child);
       let output = '';
       child.stdout.on('data', (c) => (output += c));
@@ -246,7 +259,10 @@ function createRun(settings = {}) {
       exited.then(() => children.delete(child));
       const deadline = Date.now() + 15000;
       for (;;) {
-        if (child.exitCode !== null) throw new Error(`nginx exited: ${output} ${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
+        if (child.exitCode !== null)
+          throw new Error(
+            `nginx exited: ${output} ${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`,
+          );
         const res = await request(port, 'GET', '/_health', { timeout: 2000 });
         if (res.status === 204 || res.status === 200) break;
         if (Date.now() > deadline) throw new Error(`nginx did not answer on ${port}: ${output}`);

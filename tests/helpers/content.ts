@@ -13,7 +13,8 @@ const CA = 'api::ca-provider.ca-provider';
 const REPORT = 'api::annual-report.annual-report';
 
 async function maybePublish(strapi: Core.Strapi, uid: string, doc: any, publish: boolean, locale?: string) {
-  if (publish) await strapi.documents(uid as any).publish({ documentId: doc.documentId, ...(locale ? { locale } : {}) } as any);
+  if (publish)
+    await strapi.documents(uid as any).publish({ documentId: doc.documentId, ...(locale ? { locale } : {}) } as any);
   return doc;
 }
 
@@ -33,9 +34,20 @@ export async function createProject(strapi: Core.Strapi, data: Record<string, un
   return maybePublish(strapi, PROJECT, doc, publish);
 }
 
-export async function createNotice(strapi: Core.Strapi, project: string, data: Record<string, unknown> = {}, publish = true) {
+export async function createNotice(
+  strapi: Core.Strapi,
+  project: string,
+  data: Record<string, unknown> = {},
+  publish = true,
+) {
   const doc = await strapi.documents(NOTICE).create({
-    data: { title: `测试公告${next()}`, noticeType: 'tenderNotice', releasedAt: '2024-02-02T08:00:00.000Z', project, ...data },
+    data: {
+      title: `测试公告${next()}`,
+      noticeType: 'tenderNotice',
+      releasedAt: '2024-02-02T08:00:00.000Z',
+      project,
+      ...data,
+    },
   } as any);
   return maybePublish(strapi, NOTICE, doc, publish);
 }
@@ -58,11 +70,25 @@ export async function createCaProvider(strapi: Core.Strapi, data: Record<string,
  * A report of (organization, year). Published reports need computed tables (the disclosure plugin refuses to publish
  * without them): they are computed and their warnings acknowledged by the plugin's service first.
  */
-export async function createReport(strapi: Core.Strapi, organization: string, data: Record<string, unknown> = {}, publish = true) {
+export async function createReport(
+  strapi: Core.Strapi,
+  organization: string,
+  data: Record<string, unknown> = {},
+  publish = true,
+) {
   const year = (data.year as number | undefined) ?? 2023;
   const doc = await strapi.documents(REPORT).create({
     // Sections 一, 五, 六 are required to publish a report.
-    data: { title: `年度报告${next()}`, formatVersion: 'gov-2021', organization, overview: '总体情况', problems: '存在的主要问题及改进情况', otherMatters: '无', ...data, year },
+    data: {
+      title: `年度报告${next()}`,
+      formatVersion: 'gov-2021',
+      organization,
+      overview: '总体情况',
+      problems: '存在的主要问题及改进情况',
+      otherMatters: '无',
+      ...data,
+      year,
+    },
   } as any);
   if (publish) {
     const report = strapi.plugin('disclosure').service('report');

@@ -2,7 +2,10 @@
 import JSZip from 'jszip';
 
 /** A valid 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** A minimal one-page PDF. */
 export const PDF = Buffer.from(
@@ -20,15 +23,23 @@ export async function docx(): Promise<Buffer> {
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
   );
-  zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>');
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>',
+  );
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 /** A script that, if it ever ran in the admin's origin, would mark the window and try to mint an admin token. */
-export const HOSTILE_SCRIPT = "window.__pwned = 1; fetch('/admin/access-token', { method: 'POST', credentials: 'include' }).then(() => { window.__pwned = 2; });";
-export const HTML = Buffer.from(`<!doctype html><html><body><h1>hi</h1><script>${HOSTILE_SCRIPT}</script></body></html>`);
+export const HOSTILE_SCRIPT =
+  "window.__pwned = 1; fetch('/admin/access-token', { method: 'POST', credentials: 'include' }).then(() => { window.__pwned = 2; });";
+export const HTML = Buffer.from(
+  `<!doctype html><html><body><h1>hi</h1><script>${HOSTILE_SCRIPT}</script></body></html>`,
+);
 export const JS = Buffer.from(HOSTILE_SCRIPT);
-export const SVG = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="${HOSTILE_SCRIPT.replace(/"/g, '&quot;')}"><script>${HOSTILE_SCRIPT}</script></svg>`);
+export const SVG = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" onload="${HOSTILE_SCRIPT.replace(/"/g, '&quot;')}"><script>${HOSTILE_SCRIPT}</script></svg>`,
+);
 
 /** A zip with the given entries (OOXML, OFD and plain archives are all zips). */
 export async function zipOf(entries: Record<string, string>): Promise<Buffer> {

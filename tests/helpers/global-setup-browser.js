@@ -23,14 +23,21 @@ module.exports = async () => {
   const root = path.resolve(__dirname, '../..');
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
-    throw new Error(`Chromium is missing at ${chromium}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is missing at ${chromium}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   await integrationSetup();
   const bundle = path.join(root, 'dist/build/index.html');
-  if (!fs.existsSync(bundle) || process.env.REBUILD_ADMIN || newestMtime(path.join(root, 'src/plugins/disclosure/admin/src')) > fs.statSync(bundle).mtimeMs ||
+  if (
+    !fs.existsSync(bundle) ||
+    process.env.REBUILD_ADMIN ||
+    newestMtime(path.join(root, 'src/plugins/disclosure/admin/src')) > fs.statSync(bundle).mtimeMs ||
     // The admin imports the plugin's pure format and report layout modules from the server's sources.
     newestMtime(path.join(root, 'src/plugins/disclosure/server/src/format')) > fs.statSync(bundle).mtimeMs ||
-    newestMtime(path.join(root, 'src/plugins/disclosure/server/src/report')) > fs.statSync(bundle).mtimeMs || newestMtime(path.join(root, 'src/admin')) > fs.statSync(bundle).mtimeMs) {
+    newestMtime(path.join(root, 'src/plugins/disclosure/server/src/report')) > fs.statSync(bundle).mtimeMs ||
+    newestMtime(path.join(root, 'src/admin')) > fs.statSync(bundle).mtimeMs
+  ) {
     console.log('\nBuilding the admin bundle for the browser tests (strapi build, about 1–2 minutes)…');
     execSync('npx strapi build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }

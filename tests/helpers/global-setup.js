@@ -20,7 +20,9 @@ module.exports = async () => {
       await client.connect();
       await client.query('select 1');
     } catch (error) {
-      throw new Error(`PostgreSQL is not reachable at ${client.host}:${client.port} (${error.message}). Start it or set DATABASE_HOST/DATABASE_PORT.`);
+      throw new Error(
+        `PostgreSQL is not reachable at ${client.host}:${client.port} (${error.message}). Start it or set DATABASE_HOST/DATABASE_PORT.`,
+      );
     } finally {
       await client.end().catch(() => {});
     }

@@ -19,7 +19,13 @@ export function residentId(n = next()): string {
 /** An organization; the test's admin users made "members everywhere" (helpers/strapi.ts) become its members. */
 export async function createOrganization(strapi: Core.Strapi, data: Record<string, unknown> = {}) {
   const org = await strapi.documents('api::organization.organization').create({
-    data: { name: `测试机构${next()}`, creditCode: creditCode(), kind: 'tradingCenter', canIssueRegulations: false, ...data },
+    data: {
+      name: `测试机构${next()}`,
+      creditCode: creditCode(),
+      kind: 'tradingCenter',
+      canIssueRegulations: false,
+      ...data,
+    },
   } as any);
   for (const userId of everywhereMembers) await addMember(strapi, userId, [org.documentId]);
   return org;
@@ -50,6 +56,7 @@ export async function createPolicyDocument(strapi: Core.Strapi, data: Record<str
   const doc = await strapi.documents('api::policy-document.policy-document').create({
     data: { title: `测试文件${next()}`, kind: 'normative', issuingBody: '测试机关', issuedOn: '2021-05-01', ...data },
   } as any);
-  if (publish) await strapi.documents('api::policy-document.policy-document').publish({ documentId: doc.documentId } as any);
+  if (publish)
+    await strapi.documents('api::policy-document.policy-document').publish({ documentId: doc.documentId } as any);
   return doc;
 }

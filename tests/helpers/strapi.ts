@@ -26,7 +26,14 @@ export async function setupStrapi(): Promise<Core.Strapi> {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   process.env.API_RATE_LIMIT_MAX = process.env.API_RATE_LIMIT_MAX ?? '0';
-  for (const secret of ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+  for (const secret of [
+    'APP_KEYS',
+    'API_TOKEN_SALT',
+    'ADMIN_JWT_SECRET',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+  ]) {
     process.env[secret] = process.env[secret] ?? (secret === 'APP_KEYS' ? 'testKeyA,testKeyB' : `test-${secret}`);
   }
 
@@ -102,14 +109,19 @@ let userCounter = 0;
  * by the records helper, so that tests of what a role may do are not also tests of the organization scope
  * (tests/integration/org-scope.test.ts tests the scope).
  */
-export async function adminToken(roleCode: string, options: { organizations?: string[] } = {}): Promise<{ token: string; user: any }> {
+export async function adminToken(
+  roleCode: string,
+  options: { organizations?: string[] } = {},
+): Promise<{ token: string; user: any }> {
   const strapi = instance!;
   const role = await strapi.service('admin::role').findOne({ code: roleCode });
   if (!role) throw new Error(`No admin role ${roleCode}`);
   userCounter += 1;
   const email = `${roleCode}-${userCounter}-${crypto.randomBytes(3).toString('hex')}@example.test`;
   const password = `Test-${crypto.randomBytes(8).toString('hex')}A1`;
-  const created = await strapi.service('admin::user').create({ email, firstname: roleCode, lastname: 'Test', password, isActive: true, roles: [role.id] });
+  const created = await strapi
+    .service('admin::user')
+    .create({ email, firstname: roleCode, lastname: 'Test', password, isActive: true, roles: [role.id] });
   if (options.organizations) await addMember(strapi, created.id, options.organizations);
   else await memberEverywhere(strapi, created.id);
   const res = await http().post('/admin/login').send({ email, password });

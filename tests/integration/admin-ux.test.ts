@@ -12,7 +12,9 @@ let strapi: Core.Strapi;
 let token: string;
 const POLICY = 'api::policy-document.policy-document';
 const configurationOf = async (uid: string) => {
-  const res = await http().get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`);
+  const res = await http()
+    .get(`/content-manager/content-types/${uid}/configuration`)
+    .set('Authorization', `Bearer ${token}`);
   expect(res.status).toBe(200);
   return res.body.data.contentType;
 };
@@ -28,7 +30,13 @@ describe('admin language', () => {
     const users = strapi.service('admin::user');
     const invited = await users.create({ email: 'invited@example.test', firstname: '编辑', lastname: '张', roles: [] });
     expect(invited.preferedLanguage).toBe('zh-Hans');
-    const english = await users.create({ email: 'en@example.test', firstname: 'E', lastname: 'N', roles: [], preferedLanguage: 'en' });
+    const english = await users.create({
+      email: 'en@example.test',
+      firstname: 'E',
+      lastname: 'N',
+      roles: [],
+      preferedLanguage: 'en',
+    });
     expect(english.preferedLanguage).toBe('en');
   });
 
@@ -52,7 +60,12 @@ describe('Content Manager views', () => {
     expect(config.metadatas.documentNumber.list.label).toBe('文号');
     expect(config.metadatas.issuedOn.list.label).toBe('成文日期');
     expect(config.layouts.list).toEqual(['title', 'documentNumber', 'kind', 'issuedOn']);
-    expect(config.settings).toMatchObject({ defaultSortBy: 'issuedOn', defaultSortOrder: 'DESC', pageSize: 20, mainField: 'title' });
+    expect(config.settings).toMatchObject({
+      defaultSortBy: 'issuedOn',
+      defaultSortOrder: 'DESC',
+      pageSize: 20,
+      mainField: 'title',
+    });
   });
 
   it("shows the report's computed fields read-only and keeps the publication record out of the edit form", async () => {
@@ -75,7 +88,15 @@ describe('Content Manager views', () => {
     const config = await configurationOf(POLICY);
     // What the admin's "Configure the view" sends: the GET's list metadatas without the relations' mainField.
     const metadatas = Object.fromEntries(
-      Object.entries<any>(config.metadatas).map(([name, { edit, list: { mainField: _, ...list } }]) => [name, { edit, list }]),
+      Object.entries<any>(config.metadatas).map(
+        ([
+          name,
+          {
+            edit,
+            list: { mainField: _, ...list },
+          },
+        ]) => [name, { edit, list }],
+      ),
     );
     metadatas.title.edit = { ...metadatas.title.edit, label: '文件名称' };
     const put = await http()
@@ -103,10 +124,14 @@ describe('preview', () => {
     const res = await url('published');
     expect(res.status).toBe(200);
     expect(res.body.data.url).toBe(`/site/document.html?id=${published.documentId}`);
-    expect((await url('published', 'en')).body.data.url).toBe(`/site/document.html?id=${published.documentId}&locale=en`);
+    expect((await url('published', 'en')).body.data.url).toBe(
+      `/site/document.html?id=${published.documentId}&locale=en`,
+    );
     const draft = await url('draft');
     expect(draft.status).toBe(200);
-    expect(draft.body.data.url).toMatch(new RegExp(`^/site/document\\.html\\?id=${published.documentId}&preview=[\\w-]+\\.[\\w-]+$`));
+    expect(draft.body.data.url).toMatch(
+      new RegExp(`^/site/document\\.html\\?id=${published.documentId}&preview=[\\w-]+\\.[\\w-]+$`),
+    );
   });
 });
 
@@ -127,11 +152,16 @@ describe('validation messages: Chinese first, naming the field and the expected 
   });
 
   it('an enumeration value out of the list names the choices by their Chinese labels', async () => {
-    const res = await http().post(`${CM}/${POLICY}`).set('Authorization', `Bearer ${token}`).send({ title: '类别错误', kind: 'law' });
+    const res = await http()
+      .post(`${CM}/${POLICY}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: '类别错误', kind: 'law' });
     expect(res.status).toBe(400);
     const [problem] = errorsOf(res);
     expect(problem.path).toEqual(['kind']);
-    expect(problem.message).toBe('文件类别只能是：规章、行政规范性文件、其他 (kind must be one of regulation, normative, other)');
+    expect(problem.message).toBe(
+      '文件类别只能是：规章、行政规范性文件、其他 (kind must be one of regulation, normative, other)',
+    );
   });
 
   it('a notice type of another category lists the allowed types in Chinese', async () => {
@@ -139,20 +169,47 @@ describe('validation messages: Chinese first, naming the field and the expected 
     const res = await http()
       .post(`${CM}/api::transaction-notice.transaction-notice`)
       .set('Authorization', `Bearer ${token}`)
-      .send({ title: '类型不符的公告', noticeType: 'tenderNotice', project: { connect: [{ documentId: project.documentId }], disconnect: [] } });
+      .send({
+        title: '类型不符的公告',
+        noticeType: 'tenderNotice',
+        project: { connect: [{ documentId: project.documentId }], disconnect: [] },
+      });
     expect(res.status).toBe(400);
     const [problem] = errorsOf(res);
     expect(problem.path).toEqual(['noticeType']);
-    expect(problem.message).toMatch(/^公告类型“招标公告”不属于项目的交易类别“土地使用权”，可选：出让公告、成交公示 \(noticeType "tenderNotice"/);
+    expect(problem.message).toMatch(
+      /^公告类型“招标公告”不属于项目的交易类别“土地使用权”，可选：出让公告、成交公示 \(noticeType "tenderNotice"/,
+    );
   });
 
   it('a resident ID with a wrong check digit, and dates out of order, name the field in Chinese', async () => {
     const org = await createOrganization(strapi);
-    await expect(createApplication(strapi, org.documentId, { idType: 'residentId', idNumber: '11010519491231002Y' })).rejects.toMatchObject({
-      details: { errors: [{ path: ['idNumber'], message: expect.stringMatching(/^居民身份证号码无效：应为 18 位.*\(idNumber is not a valid resident ID number/) }] },
+    await expect(
+      createApplication(strapi, org.documentId, { idType: 'residentId', idNumber: '11010519491231002Y' }),
+    ).rejects.toMatchObject({
+      details: {
+        errors: [
+          {
+            path: ['idNumber'],
+            message: expect.stringMatching(
+              /^居民身份证号码无效：应为 18 位.*\(idNumber is not a valid resident ID number/,
+            ),
+          },
+        ],
+      },
     });
-    await expect(createPolicyDocument(strapi, { issuedOn: '2021-05-01', effectiveOn: '2021-04-01' })).rejects.toMatchObject({
-      details: { errors: [{ path: ['effectiveOn'], message: '施行日期（2021-04-01）不能早于成文日期（2021-05-01） (effectiveOn (2021-04-01) must not be before issuedOn (2021-05-01))' }] },
+    await expect(
+      createPolicyDocument(strapi, { issuedOn: '2021-05-01', effectiveOn: '2021-04-01' }),
+    ).rejects.toMatchObject({
+      details: {
+        errors: [
+          {
+            path: ['effectiveOn'],
+            message:
+              '施行日期（2021-04-01）不能早于成文日期（2021-05-01） (effectiveOn (2021-04-01) must not be before issuedOn (2021-05-01))',
+          },
+        ],
+      },
     });
   });
 });

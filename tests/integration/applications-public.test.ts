@@ -17,10 +17,18 @@ let org: any;
 let officer: { token: string };
 
 const todayInChina = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 const file = (data: unknown) => http().post('/api/disclosure/applications').send({ data });
-const check = (body: unknown) => http().post('/api/disclosure/applications/status').send(body as object);
+const check = (body: unknown) =>
+  http()
+    .post('/api/disclosure/applications/status')
+    .send(body as object);
 const countApplications = () => strapi.db.query(APP).count();
 
 const PERSON = () => ({
@@ -97,7 +105,9 @@ describe('filing online', () => {
     expect(stored.queryCodeHash).not.toContain(queryCode.replace(/-/g, ''));
 
     // It is on the officer's worklist.
-    const worklist = await http().get('/disclosure/applications').set({ Authorization: `Bearer ${officer.token}` });
+    const worklist = await http()
+      .get('/disclosure/applications')
+      .set({ Authorization: `Bearer ${officer.token}` });
     const item = worklist.body.data.items.find((i: any) => i.trackingNumber === trackingNumber);
     expect(item).toMatchObject({ state: 'received', channel: 'online', receivedOn: todayInChina(), dueOn });
   });

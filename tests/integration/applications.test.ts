@@ -28,14 +28,20 @@ let officer: { token: string; user: any };
 let org: any;
 
 const todayInChina = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const postEvent = (documentId: string, body: Body, token = officer.token) =>
   http().post(`/disclosure/applications/${documentId}/events`).set(bearer(token)).send(body);
 const getDetail = (documentId: string, token = officer.token) =>
   http().get(`/disclosure/applications/${documentId}`).set(bearer(token));
-const getWorklist = (query = '', token = officer.token) => http().get(`/disclosure/applications${query}`).set(bearer(token));
+const getWorklist = (query = '', token = officer.token) =>
+  http().get(`/disclosure/applications${query}`).set(bearer(token));
 
 const storedEvents = (documentId: string) =>
   strapi.db.query(EVENT).findMany({ where: { applicationDocumentId: documentId }, orderBy: { sequence: 'asc' } });
@@ -112,9 +118,10 @@ const TRANSITIONS: Record<State, Record<EventType, { to: State; outcome?: string
     conclude: { to: 'concluded', outcome: 'partiallyGranted' },
     withdraw: { to: 'concluded', outcome: 'otherDisposal.other' },
   },
-  concluded: Object.fromEntries(
-    Object.keys(SAMPLE).map((type) => [type, { refused: 'alreadyConcluded' }]),
-  ) as Record<EventType, { refused: string }>,
+  concluded: Object.fromEntries(Object.keys(SAMPLE).map((type) => [type, { refused: 'alreadyConcluded' }])) as Record<
+    EventType,
+    { refused: string }
+  >,
 };
 
 async function applicationIn(state: State, receivedOn = RECEIVED_ON, organization = org.documentId) {
@@ -165,29 +172,38 @@ describe('transitions through the admin API', () => {
     }
   });
 
-  test.each(cases.filter((c) => 'refused' in c.expected))('$from + $type is refused', async ({ from, type, expected }) => {
-    const app = await applicationIn(from);
-    const before = await getDetail(app.documentId);
-    expect(before.body.data.allowedEvents).not.toContain(type);
-    const storedBefore = await storedApplication(app.documentId);
+  test.each(cases.filter((c) => 'refused' in c.expected))(
+    '$from + $type is refused',
+    async ({ from, type, expected }) => {
+      const app = await applicationIn(from);
+      const before = await getDetail(app.documentId);
+      expect(before.body.data.allowedEvents).not.toContain(type);
+      const storedBefore = await storedApplication(app.documentId);
 
-    const res = await postEvent(app.documentId, SAMPLE[type]);
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('ValidationError');
-    expect(res.body.error.details.code).toBe((expected as { refused: string }).refused);
-    expect(res.body.error.details.field).toBe('type');
-    expect(res.body.error.message.length).toBeGreaterThan(10);
+      const res = await postEvent(app.documentId, SAMPLE[type]);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      expect(res.body.error.details.code).toBe((expected as { refused: string }).refused);
+      expect(res.body.error.details.field).toBe('type');
+      expect(res.body.error.message.length).toBeGreaterThan(10);
 
-    // Nothing changed: same events, same stored state.
-    expect(await storedEvents(app.documentId)).toHaveLength(SETUP[from].length);
-    expect(await storedApplication(app.documentId)).toEqual(storedBefore);
-  });
+      // Nothing changed: same events, same stored state.
+      expect(await storedEvents(app.documentId)).toHaveLength(SETUP[from].length);
+      expect(await storedApplication(app.documentId)).toEqual(storedBefore);
+    },
+  );
 });
 
 describe('refusals of dates and payloads name the field and change nothing', () => {
   const refusals: Array<[string, State, Body, string, string]> = [
     ['conclude without outcome', 'received', { type: 'conclude', on: '2025-03-05' }, 'outcome', 'outcomeMissing'],
-    ['unknown outcome', 'received', { type: 'conclude', on: '2025-03-05', outcome: 'approved' }, 'outcome', 'outcomeUnknown'],
+    [
+      'unknown outcome',
+      'received',
+      { type: 'conclude', on: '2025-03-05', outcome: 'approved' },
+      'outcome',
+      'outcomeUnknown',
+    ],
     [
       'no-correction outcome by hand',
       'received',
@@ -202,17 +218,65 @@ describe('refusals of dates and payloads name the field and change nothing', () 
       'outcome',
       'outcomeNotApplicable',
     ],
-    ['extension over 20 days', 'received', { type: 'extend', on: '2025-03-05', days: 21, approver: '王' }, 'days', 'extensionTooLong'],
-    ['extension of 0 days', 'received', { type: 'extend', on: '2025-03-05', days: 0, approver: '王' }, 'days', 'extensionDaysInvalid'],
-    ['extension without approver', 'received', { type: 'extend', on: '2025-03-05', days: 5 }, 'approver', 'approverMissing'],
-    ['consultation of the applicant', 'received', { type: 'startConsultation', on: '2025-03-05', party: 'applicant' }, 'party', 'partyInvalid'],
+    [
+      'extension over 20 days',
+      'received',
+      { type: 'extend', on: '2025-03-05', days: 21, approver: '王' },
+      'days',
+      'extensionTooLong',
+    ],
+    [
+      'extension of 0 days',
+      'received',
+      { type: 'extend', on: '2025-03-05', days: 0, approver: '王' },
+      'days',
+      'extensionDaysInvalid',
+    ],
+    [
+      'extension without approver',
+      'received',
+      { type: 'extend', on: '2025-03-05', days: 5 },
+      'approver',
+      'approverMissing',
+    ],
+    [
+      'consultation of the applicant',
+      'received',
+      { type: 'startConsultation', on: '2025-03-05', party: 'applicant' },
+      'party',
+      'partyInvalid',
+    ],
     ['event before receipt', 'received', { type: 'withdraw', on: '2025-03-02' }, 'on', 'dateBeforeReceipt'],
-    ['event before the previous one', 'extended', { type: 'withdraw', on: '2025-03-03' }, 'on', 'dateBeforePreviousEvent'],
+    [
+      'event before the previous one',
+      'extended',
+      { type: 'withdraw', on: '2025-03-03' },
+      'on',
+      'dateBeforePreviousEvent',
+    ],
     // Correction notices go out within 7 working days of receipt: by 2025-03-12.
-    ['correction notice too late', 'received', { type: 'requestCorrection', on: '2025-03-13' }, 'on', 'correctionTooLate'],
+    [
+      'correction notice too late',
+      'received',
+      { type: 'requestCorrection', on: '2025-03-13' },
+      'on',
+      'correctionTooLate',
+    ],
     // Due 2025-03-31: an extension on 1 April comes after the period lapsed.
-    ['extension after the due date', 'received', { type: 'extend', on: '2025-04-01', days: 5, approver: '王' }, 'on', 'periodLapsed'],
-    ['consultation after the due date', 'received', { type: 'startConsultation', on: '2025-04-01', party: 'thirdParty' }, 'on', 'periodLapsed'],
+    [
+      'extension after the due date',
+      'received',
+      { type: 'extend', on: '2025-04-01', days: 5, approver: '王' },
+      'on',
+      'periodLapsed',
+    ],
+    [
+      'consultation after the due date',
+      'received',
+      { type: 'startConsultation', on: '2025-04-01', party: 'thirdParty' },
+      'on',
+      'periodLapsed',
+    ],
   ];
 
   test.each(refusals)('%s', async (_name, state, body, field, code) => {
@@ -262,7 +326,11 @@ describe('refusals of dates and payloads name the field and change nothing', () 
     const events = await storedEvents(app.documentId);
     expect(events).toHaveLength(1);
     const stored = await storedApplication(app.documentId);
-    expect(stored).toMatchObject({ state: 'concluded', concludedOn: events[0].occurredOn, outcome: events[0].payload.outcome });
+    expect(stored).toMatchObject({
+      state: 'concluded',
+      concludedOn: events[0].occurredOn,
+      outcome: events[0].payload.outcome,
+    });
   });
 
   test('an unknown application is 404', async () => {
@@ -277,15 +345,31 @@ describe('refusals of dates and payloads name the field and change nothing', () 
 describe('the audit trail', () => {
   let app: any;
   const HISTORY: Array<{ body: Body; state: State; dueOn: string | null }> = [
-    { body: { type: 'requestCorrection', on: '2025-03-04', note: '申请内容不明确' }, state: 'correctionRequested', dueOn: null },
+    {
+      body: { type: 'requestCorrection', on: '2025-03-04', note: '申请内容不明确' },
+      state: 'correctionRequested',
+      dueOn: null,
+    },
     // The clock restarts on the correction: 20 working days after 10 March, 清明 (4 April) off.
     { body: { type: 'receiveCorrection', on: '2025-03-10' }, state: 'received', dueOn: '2025-04-08' },
     { body: { type: 'startConsultation', on: '2025-03-12', party: 'thirdParty' }, state: 'consulting', dueOn: null },
     // Paused 12–18 March: 5 working days.
-    { body: { type: 'endConsultation', on: '2025-03-19', note: '第三方同意公开' }, state: 'received', dueOn: '2025-04-15' },
+    {
+      body: { type: 'endConsultation', on: '2025-03-19', note: '第三方同意公开' },
+      state: 'received',
+      dueOn: '2025-04-15',
+    },
     // 15 more working days: Sunday 27 April is worked (调休), 1–5 May are off.
-    { body: { type: 'extend', on: '2025-03-20', days: 15, approver: '张主任' }, state: 'extended', dueOn: '2025-05-08' },
-    { body: { type: 'conclude', on: '2025-04-30', outcome: 'partiallyGranted' }, state: 'concluded', dueOn: '2025-05-08' },
+    {
+      body: { type: 'extend', on: '2025-03-20', days: 15, approver: '张主任' },
+      state: 'extended',
+      dueOn: '2025-05-08',
+    },
+    {
+      body: { type: 'conclude', on: '2025-04-30', outcome: 'partiallyGranted' },
+      state: 'concluded',
+      dueOn: '2025-05-08',
+    },
   ];
 
   beforeAll(async () => {
@@ -369,32 +453,50 @@ describe('the audit trail', () => {
     const target = snapshot[1].documentId;
     const cm = `/content-manager/collection-types/${EVENT}`;
     // The event type is hidden from the Content Manager: not even a super admin holds a permission on it (403).
-    const put = await http().put(`${cm}/${target}`).set(bearer(admin.token)).send({ note: 'changed', eventType: 'withdraw' });
+    const put = await http()
+      .put(`${cm}/${target}`)
+      .set(bearer(admin.token))
+      .send({ note: 'changed', eventType: 'withdraw' });
     expect(put.status).toBe(403);
     const del = await http().delete(`${cm}/${target}`).set(bearer(admin.token));
     expect(del.status).toBe(403);
-    const bulk = await http().post(`${cm}/actions/bulkDelete`).set(bearer(admin.token)).send({ documentIds: [target] });
-    expect(bulk.status).toBe(403);
-    const create = await http()
-      .post(cm)
+    const bulk = await http()
+      .post(`${cm}/actions/bulkDelete`)
       .set(bearer(admin.token))
-      .send({ applicationDocumentId: app.documentId, sequence: 50, eventType: 'withdraw', occurredOn: '2025-04-30', fromState: 'concluded', toState: 'concluded' });
+      .send({ documentIds: [target] });
+    expect(bulk.status).toBe(403);
+    const create = await http().post(cm).set(bearer(admin.token)).send({
+      applicationDocumentId: app.documentId,
+      sequence: 50,
+      eventType: 'withdraw',
+      occurredOn: '2025-04-30',
+      fromState: 'concluded',
+      toState: 'concluded',
+    });
     expect(create.status).toBe(403);
     // The plugin has no route to change an event at all.
-    const pluginPut = await http().put(`/disclosure/applications/${app.documentId}/events/${target}`).set(bearer(admin.token)).send({});
+    const pluginPut = await http()
+      .put(`/disclosure/applications/${app.documentId}/events/${target}`)
+      .set(bearer(admin.token))
+      .send({});
     expect(pluginPut.status).toBe(405);
     expect(await storedEvents(app.documentId)).toEqual(snapshot);
   });
 
-  test("an application with a history keeps the state its history gives it, and cannot be deleted", async () => {
+  test('an application with a history keeps the state its history gives it, and cannot be deleted', async () => {
     const documents = strapi.documents(APP);
-    await expect(documents.update({ documentId: app.documentId, data: { state: 'received', concludedOn: null, outcome: null } })).rejects.toThrow(
-      /history/,
+    await expect(
+      documents.update({ documentId: app.documentId, data: { state: 'received', concludedOn: null, outcome: null } }),
+    ).rejects.toThrow(/history/);
+    await expect(documents.update({ documentId: app.documentId, data: { receivedOn: '2025-03-01' } })).rejects.toThrow(
+      /receivedOn/,
     );
-    await expect(documents.update({ documentId: app.documentId, data: { receivedOn: '2025-03-01' } })).rejects.toThrow(/receivedOn/);
     await expect(documents.delete({ documentId: app.documentId })).rejects.toThrow(/history/);
     // Other fields stay editable, and rewriting the same values (as the Content Manager does) is fine.
-    await documents.update({ documentId: app.documentId, data: { notes: '已电话告知', state: 'concluded', receivedOn: RECEIVED_ON } });
+    await documents.update({
+      documentId: app.documentId,
+      data: { notes: '已电话告知', state: 'concluded', receivedOn: RECEIVED_ON },
+    });
 
     const cm = `/content-manager/collection-types/${APP}/${app.documentId}`;
     const put = await http().put(cm).set(bearer(officer.token)).send({ outcome: 'granted' });
@@ -410,7 +512,10 @@ describe('the audit trail', () => {
     const plain: string[] = [];
     for (let i = 0; i < 4; i += 1) plain.push((await createApplication(strapi, org.documentId)).documentId);
     const documentIds = [plain[0]!, plain[1]!, withHistory.documentId, plain[2]!, plain[3]!];
-    const res = await http().post(`/CONTENT-MANAGER/collection-types/${APP}/actions/bulkDelete`).set(bearer(officer.token)).send({ documentIds });
+    const res = await http()
+      .post(`/CONTENT-MANAGER/collection-types/${APP}/actions/bulkDelete`)
+      .set(bearer(officer.token))
+      .send({ documentIds });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/history/);
     expect(await strapi.db.query(APP).count({ where: { documentId: { $in: documentIds } } })).toBe(documentIds.length);
@@ -429,7 +534,9 @@ describe('access', () => {
       expect((await postEvent(app.documentId, SAMPLE.withdraw, token)).status).toBe(403);
     }
     expect((await http().get('/disclosure/applications')).status).toBe(401);
-    expect((await http().post(`/disclosure/applications/${app.documentId}/events`).send(SAMPLE.withdraw)).status).toBe(401);
+    expect((await http().post(`/disclosure/applications/${app.documentId}/events`).send(SAMPLE.withdraw)).status).toBe(
+      401,
+    );
     expect(await storedEvents(app.documentId)).toHaveLength(0);
   });
 
@@ -462,7 +569,9 @@ describe('the working calendar and the worklist', () => {
     });
     expect(missing.body.data.status.urgency).not.toBe('overdue');
     // Nothing is refused as late over a provisional date: a consultation can still start.
-    expect(missing.body.data.allowedToday).toEqual(expect.arrayContaining(['startConsultation', 'conclude', 'withdraw']));
+    expect(missing.body.data.allowedToday).toEqual(
+      expect.arrayContaining(['startConsultation', 'conclude', 'withdraw']),
+    );
     const listed = (await getWorklist()).body.data;
     expect(listed.items.find((i: any) => i.documentId === app.documentId)).toMatchObject({
       dueOn: '2027-01-11',
@@ -475,7 +584,11 @@ describe('the working calendar and the worklist', () => {
     // One day of 2027 entered: it counts, but the year is still not known (Spring Festival is not in yet).
     await strapi.documents(CALENDAR_DAY).create({ data: { date: '2027-01-01', kind: 'holiday', name: '元旦' } });
     const entered = await getDetail(app.documentId);
-    expect(entered.body.data.status).toMatchObject({ dueOn: '2027-01-12', dueOnProvisional: true, provisionalYears: [2027] });
+    expect(entered.body.data.status).toMatchObject({
+      dueOn: '2027-01-12',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
+    });
     expect((await getWorklist()).body.data.missingYears).toContain(2027);
   });
 
@@ -487,7 +600,8 @@ describe('the working calendar and the worklist', () => {
     const receivedFor = (workingDaysLeft: number) => {
       // The application whose due date (20 working days after receipt) is that many working days away.
       let received = today;
-      while (calendar.workingDaysBetween(today, calendar.addWorkingDays(received, 20)) > workingDaysLeft) received = addDays(received, -1);
+      while (calendar.workingDaysBetween(today, calendar.addWorkingDays(received, 20)) > workingDaysLeft)
+        received = addDays(received, -1);
       return received;
     };
     const overdue = await createApplication(strapi, own.documentId, { receivedOn: '2025-03-03' });
@@ -503,7 +617,13 @@ describe('the working calendar and the worklist', () => {
     expect(res.status).toBe(200);
     const data = res.body.data;
     expect(data.dueSoonWorkingDays).toBe(soon);
-    expect(data.counts.byState).toEqual({ received: 3, correctionRequested: 1, consulting: 1, extended: 1, concluded: 1 });
+    expect(data.counts.byState).toEqual({
+      received: 3,
+      correctionRequested: 1,
+      consulting: 1,
+      extended: 1,
+      concluded: 1,
+    });
     expect(data.counts).toMatchObject({ open: 6, overdue: 2, dueSoon: 1 });
     // Due dates ascending; stopped clocks (no due date) last.
     const order = data.items.map((i: any) => i.documentId);
@@ -519,8 +639,17 @@ describe('the working calendar and the worklist', () => {
     expect(byId[extended.documentId]).toMatchObject({ urgency: 'overdue', dueOn: '2025-04-15', state: 'extended' });
     expect(byId[dueSoon.documentId]).toMatchObject({ urgency: 'dueSoon', workingDaysLeft: Math.max(soon - 1, 0) });
     expect(byId[onTime.documentId]).toMatchObject({ urgency: 'onTime', workingDaysLeft: soon + 5 });
-    expect(byId[consulting.documentId]).toMatchObject({ state: 'consulting', dueOn: null, urgency: null, consultingSince: '2025-03-04' });
-    expect(byId[correction.documentId]).toMatchObject({ state: 'correctionRequested', dueOn: null, correctionRequestedOn: '2025-03-04' });
+    expect(byId[consulting.documentId]).toMatchObject({
+      state: 'consulting',
+      dueOn: null,
+      urgency: null,
+      consultingSince: '2025-03-04',
+    });
+    expect(byId[correction.documentId]).toMatchObject({
+      state: 'correctionRequested',
+      dueOn: null,
+      correctionRequestedOn: '2025-03-04',
+    });
     expect(byId[overdue.documentId].organization).toMatchObject({ documentId: own.documentId, name: own.name });
   });
 

@@ -22,7 +22,12 @@ let org: any;
 
 const bearer = () => ({ Authorization: `Bearer ${officer.token}` });
 const todayInChina = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 const paths = (res: any): string[] =>
   (res.body.error?.details?.errors ?? []).map((e: any) => (Array.isArray(e.path) ? e.path.join('.') : String(e.path)));
 
@@ -38,7 +43,11 @@ const status = (trackingNumber: string, queryCode: string) =>
 // Illustrative 2027: 元旦 Fri 1 January off; 春节 Sat 6 – Sun 14 February off; Sun 31 January and Sat 20 February worked.
 const DAYS_2027 = [
   { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-  ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d) => ({ date: `2027-02-${d}`, kind: 'holiday', name: '春节' })),
+  ...['06', '07', '08', '09', '10', '11', '12', '13', '14'].map((d) => ({
+    date: `2027-02-${d}`,
+    kind: 'holiday',
+    name: '春节',
+  })),
   { date: '2027-01-31', kind: 'workday', name: '春节' },
   { date: '2027-02-20', kind: 'workday', name: '春节' },
 ];
@@ -46,7 +55,10 @@ const DAYS_2027 = [
 /** An application with a known query code, received on a fixed day, so its due date can be pinned. */
 async function applicationWithCode(receivedOn: string) {
   const queryCode = 'ABCD-EFGH-JKLM';
-  const app = await createApplication(strapi, org.documentId, { receivedOn, queryCodeHash: await hashQueryCode(queryCode) });
+  const app = await createApplication(strapi, org.documentId, {
+    receivedOn,
+    queryCodeHash: await hashQueryCode(queryCode),
+  });
   return { app, queryCode };
 }
 
@@ -64,16 +76,19 @@ describe('a calendar year is data the officer edits, with rules on every path', 
     expect(paths(noNotice)).toEqual(expect.arrayContaining(['sourceNotice', 'complete']));
     const blank = await createYear({ year: 2030, complete: true, sourceNotice: '   ' });
     expect(paths(blank)).toContain('sourceNotice');
-    await expect(strapi.documents(YEAR).create({ data: { year: 2030, complete: true, sourceNotice: '国办发明电〔2029〕1号' } })).rejects.toThrow(
-      /尚未录入任何放假日期/,
-    );
+    await expect(
+      strapi.documents(YEAR).create({ data: { year: 2030, complete: true, sourceNotice: '国办发明电〔2029〕1号' } }),
+    ).rejects.toThrow(/尚未录入任何放假日期/);
     expect(await strapi.db.query(YEAR).count({ where: { year: 2030 } })).toBe(0);
   });
 
   test('only the officer edits calendar years: the content editor and the auditor are refused, the public sees none', async () => {
     for (const role of ['content-editor', 'auditor']) {
       const { token } = await adminToken(role);
-      const res = await http().post(`${CM}/${YEAR}`).set({ Authorization: `Bearer ${token}` }).send({ year: 2033 });
+      const res = await http()
+        .post(`${CM}/${YEAR}`)
+        .set({ Authorization: `Bearer ${token}` })
+        .send({ year: 2033 });
       expect({ role, status: res.status }).toEqual({ role, status: 403 });
     }
     expect(await strapi.db.query(YEAR).count({ where: { year: 2033 } })).toBe(0);
@@ -93,11 +108,19 @@ describe('a calendar year is data the officer edits, with rules on every path', 
 
   test('who completed the year and when are written by the server, and cleared when it is reopened', async () => {
     expect((await enterDay({ date: '2032-01-01', kind: 'holiday', name: '元旦' })).status).toBeLessThan(300);
-    const draft = await createYear({ year: 2032, completedBy: 'someone else', completedAt: '2000-01-01T00:00:00.000Z' });
+    const draft = await createYear({
+      year: 2032,
+      completedBy: 'someone else',
+      completedAt: '2000-01-01T00:00:00.000Z',
+    });
     expect(draft.status).toBeLessThan(300);
     const id = draft.body.data.documentId;
     expect(draft.body.data).toMatchObject({ complete: false, completedBy: null, completedAt: null });
-    const done = await updateYear(id, { complete: true, sourceNotice: ' 国办发明电〔2031〕7号 ', completedBy: 'forged' });
+    const done = await updateYear(id, {
+      complete: true,
+      sourceNotice: ' 国办发明电〔2031〕7号 ',
+      completedBy: 'forged',
+    });
     expect(done.status).toBe(200);
     expect(done.body.data).toMatchObject({ complete: true, sourceNotice: '国办发明电〔2031〕7号' });
     expect(done.body.data.completedBy).not.toBe('forged');
@@ -124,44 +147,76 @@ describe('due dates over 2027: provisional until the officer completes 2027, the
 
     // Before: weekends only in 2027, Monday 11 January, marked provisional everywhere.
     const before = await detail(app.documentId);
-    expect(before.body.data.status).toMatchObject({ dueOn: '2027-01-11', dueOnProvisional: true, provisionalYears: [2027] });
+    expect(before.body.data.status).toMatchObject({
+      dueOn: '2027-01-11',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
+    });
     const publicBefore = await status(app.trackingNumber, queryCode);
     expect(publicBefore.status).toBe(200);
-    expect(publicBefore.body.data).toMatchObject({ dueOn: '2027-01-11', dueOnProvisional: true, provisionalYears: [2027] });
+    expect(publicBefore.body.data).toMatchObject({
+      dueOn: '2027-01-11',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
+    });
     expect(publicBefore.body.data.provisionalReason.zh).toContain('2027年');
     expect(publicBefore.body.data.provisionalReason.en).toContain('2027');
     const listBefore = (await worklist()).body.data;
     expect(listBefore.missingYears).toContain(2027);
-    expect(listBefore.items.find((i: any) => i.documentId === app.documentId)).toMatchObject({ dueOn: '2027-01-11', dueOnProvisional: true });
+    expect(listBefore.items.find((i: any) => i.documentId === app.documentId)).toMatchObject({
+      dueOn: '2027-01-11',
+      dueOnProvisional: true,
+    });
 
     // The officer enters 2027's days in the Content Manager; the year is not known yet.
     for (const day of DAYS_2027) expect((await enterDay(day)).status).toBeLessThan(300);
     const entered = await detail(app.documentId);
     // 元旦 off (+1), Sunday 31 January worked but after the date: Tuesday 12 January, still provisional.
-    expect(entered.body.data.status).toMatchObject({ dueOn: '2027-01-12', dueOnProvisional: true, provisionalYears: [2027] });
+    expect(entered.body.data.status).toMatchObject({
+      dueOn: '2027-01-12',
+      dueOnProvisional: true,
+      provisionalYears: [2027],
+    });
 
     // Marks 2027 complete with its notice: the same application's answers are official now (due dates are replayed
     // from the history on every read, never stored, so nothing is left to recompute).
     const year = await createYear({ year: 2027, complete: true, sourceNotice: '国办发明电〔2026〕N号' });
     expect(year.status).toBeLessThan(300);
     const after = await detail(app.documentId);
-    expect(after.body.data.status).toMatchObject({ dueOn: '2027-01-12', dueOnProvisional: false, provisionalYears: [] });
+    expect(after.body.data.status).toMatchObject({
+      dueOn: '2027-01-12',
+      dueOnProvisional: false,
+      provisionalYears: [],
+    });
     const publicAfter = await status(app.trackingNumber, queryCode);
-    expect(publicAfter.body.data).toMatchObject({ dueOn: '2027-01-12', dueOnProvisional: false, provisionalYears: [], provisionalReason: null });
+    expect(publicAfter.body.data).toMatchObject({
+      dueOn: '2027-01-12',
+      dueOnProvisional: false,
+      provisionalYears: [],
+      provisionalReason: null,
+    });
     const listAfter = (await worklist()).body.data;
     expect(listAfter.missingYears).not.toContain(2027);
     expect(listAfter.calendar.find((c: any) => c.year === 2027) ?? { known: true }).toMatchObject({ known: true });
 
     // Reopening the year (a correction of the schedule is coming) makes it provisional again.
     await updateYear(year.body.data.documentId, { complete: false });
-    expect((await detail(app.documentId)).body.data.status).toMatchObject({ dueOn: '2027-01-12', dueOnProvisional: true });
+    expect((await detail(app.documentId)).body.data.status).toMatchObject({
+      dueOn: '2027-01-12',
+      dueOnProvisional: true,
+    });
     await updateYear(year.body.data.documentId, { complete: true, sourceNotice: '国办发明电〔2026〕N号' });
   });
 
   test('an application received across Spring Festival gets the official date once 2027 is complete', async () => {
     // Only the pure clock can date a receipt in 2027 today; the stored calendar is the one the server loads.
     const calendar = await strapi.plugin('disclosure').service('working-calendar').load();
-    expect(calendar.coverage(2027)).toMatchObject({ known: true, markedComplete: true, holidays: 10, makeUpWorkdays: 2 });
+    expect(calendar.coverage(2027)).toMatchObject({
+      known: true,
+      markedComplete: true,
+      holidays: 10,
+      makeUpWorkdays: 2,
+    });
     expect(calendar.addWorkingDays('2027-01-20', 20)).toBe('2027-02-22');
     expect(createCalendar().addWorkingDays('2027-01-20', 20)).toBe('2027-02-17');
   });
@@ -186,7 +241,10 @@ describe('due dates over 2027: provisional until the officer completes 2027, the
     expect(res.status).toBe(201);
     const today = todayInChina();
     // 2027 is complete in this database by now; 2028 is not: the answer is official unless it reaches 2028.
-    const expected = createCalendar({ overrides: DAYS_2027.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday' })), knownYears: [2027] });
+    const expected = createCalendar({
+      overrides: DAYS_2027.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday' })),
+      knownYears: [2027],
+    });
     const dueOn = expected.addWorkingDays(today, 20);
     expect(res.body.data.dueOn).toBe(dueOn);
     const years = expected.unknownYearsIn(today, dueOn);

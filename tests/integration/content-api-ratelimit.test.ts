@@ -61,7 +61,12 @@ test('admin routes are not counted, the 6th /api request of an address is refuse
   expect(refused.status).toBe(429);
   expect(refused.body).toEqual({
     data: null,
-    error: { status: 429, name: 'TooManyRequestsError', message: 'Too many requests, please retry later. 请求过于频繁，请稍后再试。', details: {} },
+    error: {
+      status: 429,
+      name: 'TooManyRequestsError',
+      message: 'Too many requests, please retry later. 请求过于频繁，请稍后再试。',
+      details: {},
+    },
   });
   // The upper-case path is the same route and the same budget.
   expect((await get('/API/policy-documents')).status).toBe(429);

@@ -18,20 +18,35 @@ afterAll(teardownStrapi);
 test('the first super admin can log in and has no registration token', async () => {
   const result = await ensureAdmin(strapi, { email: 'first-admin@example.test' });
   expect(result.created).toBe(true);
-  const row = await strapi.db.query(USER).findOne({ where: { email: 'first-admin@example.test' }, populate: ['roles'] });
+  const row = await strapi.db
+    .query(USER)
+    .findOne({ where: { email: 'first-admin@example.test' }, populate: ['roles'] });
   expect(row.registrationToken).toBeNull();
   expect(row.isActive).toBe(true);
   expect(row.roles.map((role: any) => role.code)).toEqual(['strapi-super-admin']);
-  const login = await http().post('/admin/login').send({ email: 'first-admin@example.test', password: result.password });
+  const login = await http()
+    .post('/admin/login')
+    .send({ email: 'first-admin@example.test', password: result.password });
   expect(login.status).toBe(200);
 });
 
 test('a second run creates nothing, clears a token left on an active account, and keeps an invitation', async () => {
-  const role = await strapi.service('admin::role').findOne({ code: 'strapi-editor' }) ?? (await strapi.service('admin::role').getSuperAdmin());
+  const role =
+    (await strapi.service('admin::role').findOne({ code: 'strapi-editor' })) ??
+    (await strapi.service('admin::role').getSuperAdmin());
   // What the earlier script left behind: an active account with a password and a live token.
-  const leftover = await strapi.service('admin::user').create({ email: 'old-admin@example.test', firstname: 'Old', lastname: 'Admin', password: 'Old-Password-1', isActive: true, roles: [role.id] });
+  const leftover = await strapi.service('admin::user').create({
+    email: 'old-admin@example.test',
+    firstname: 'Old',
+    lastname: 'Admin',
+    password: 'Old-Password-1',
+    isActive: true,
+    roles: [role.id],
+  });
   // An invitation not yet accepted: its token is the invitation link.
-  const invited = await strapi.service('admin::user').create({ email: 'invited@example.test', firstname: 'New', lastname: 'Editor', roles: [role.id] });
+  const invited = await strapi
+    .service('admin::user')
+    .create({ email: 'invited@example.test', firstname: 'New', lastname: 'Editor', roles: [role.id] });
   const stale = (await strapi.db.query(USER).findOne({ where: { id: leftover.id } })).registrationToken;
   expect(typeof stale).toBe('string');
 

@@ -25,7 +25,9 @@ const tokens: Record<string, string> = {};
 
 async function privateGrants(code: string) {
   const role = await strapi.service('admin::role').findOne({ code });
-  return strapi.db.query('admin::permission').findMany({ where: { role: role.id, subject: { $in: [...PRIVATE_TYPES] } } });
+  return strapi.db
+    .query('admin::permission')
+    .findMany({ where: { role: role.id, subject: { $in: [...PRIVATE_TYPES] } } });
 }
 
 beforeAll(async () => {
@@ -33,8 +35,11 @@ beforeAll(async () => {
   s.org = await createOrganization(strapi);
   s.project = await createProject(strapi);
   s.app = await createApplication(strapi, s.org.documentId);
-  s.case = await strapi.documents(CASE).create({ data: { kind: 'review', filedOn: '2024-02-01', organization: s.org.documentId, application: s.app.documentId } } as any);
-  for (const role of [...STRAPI_DEFAULT_ROLES, 'content-editor', 'auditor', 'disclosure-officer']) tokens[role] = (await adminToken(role)).token;
+  s.case = await strapi.documents(CASE).create({
+    data: { kind: 'review', filedOn: '2024-02-01', organization: s.org.documentId, application: s.app.documentId },
+  } as any);
+  for (const role of [...STRAPI_DEFAULT_ROLES, 'content-editor', 'auditor', 'disclosure-officer'])
+    tokens[role] = (await adminToken(role)).token;
 });
 afterAll(teardownStrapi);
 
@@ -50,7 +55,14 @@ const SUBJECTS = [
     name: 'disclosure applications',
     uid: APP,
     id: () => s.app.documentId,
-    body: () => ({ trackingNumber: 'ROLE-0001', receivedOn: '2024-01-02', applicantType: 'naturalPerson', applicantName: '角色测试', requestedInformation: 'x', organization: connect(s.org.documentId) }),
+    body: () => ({
+      trackingNumber: 'ROLE-0001',
+      receivedOn: '2024-01-02',
+      applicantType: 'naturalPerson',
+      applicantName: '角色测试',
+      requestedInformation: 'x',
+      organization: connect(s.org.documentId),
+    }),
     relation: 'organization',
   },
   {
@@ -69,37 +81,59 @@ const ACTIONS: Array<[string, Method, (base: string, x: Subject) => string, (x: 
   ['updates one of', 'put', (base, x) => `${base}/collection-types/${x.uid}/${x.id()}`, (x) => x.body()],
   ['deletes one of', 'delete', (base, x) => `${base}/collection-types/${x.uid}/${x.id()}`, () => undefined],
   ['clones one of', 'post', (base, x) => `${base}/collection-types/${x.uid}/clone/${x.id()}`, () => ({})],
-  ['bulk-deletes', 'post', (base, x) => `${base}/collection-types/${x.uid}/actions/bulkDelete`, (x) => ({ documentIds: [x.id()] })],
+  [
+    'bulk-deletes',
+    'post',
+    (base, x) => `${base}/collection-types/${x.uid}/actions/bulkDelete`,
+    (x) => ({ documentIds: [x.id()] }),
+  ],
   ['picks relations for a new one of', 'get', (base, x) => `${base}/relations/${x.uid}/${x.relation}`, () => undefined],
-  ['lists the relations of one of', 'get', (base, x) => `${base}/relations/${x.uid}/${x.id()}/${x.relation}`, () => undefined],
+  [
+    'lists the relations of one of',
+    'get',
+    (base, x) => `${base}/relations/${x.uid}/${x.id()}/${x.relation}`,
+    () => undefined,
+  ],
 ];
 const CASES = STRAPI_DEFAULT_ROLES.flatMap((role) =>
   ['/content-manager', '/CONTENT-MANAGER'].flatMap((base) =>
     SUBJECTS.flatMap((subject) =>
-      ACTIONS.map(([what, method, url, body]) => ({ role, what: `${what} ${subject.name} (${base})`, method, url: () => url(base, subject), body: () => body(subject) }))
-    )
-  )
+      ACTIONS.map(([what, method, url, body]) => ({
+        role,
+        what: `${what} ${subject.name} (${base})`,
+        method,
+        url: () => url(base, subject),
+        body: () => body(subject),
+      })),
+    ),
+  ),
 );
 
 describe("Given Strapi's default Editor and Author roles", () => {
-  test.each(STRAPI_DEFAULT_ROLES)('When the app has started, Then %s holds no permission on any private type', async (code) => {
-    expect(await privateGrants(code)).toEqual([]);
-  });
+  test.each(STRAPI_DEFAULT_ROLES)(
+    'When the app has started, Then %s holds no permission on any private type',
+    async (code) => {
+      expect(await privateGrants(code)).toEqual([]);
+    },
+  );
 
-  test.each(CASES)('When $role $what, Then 403, no personal data and nothing changes', async ({ role, method, url, body }) => {
-    const before = await countEverything(strapi);
-    const res = await call(role, method, url(), body());
-    expect(res.status).toBe(403);
-    expect(res.text).not.toContain(s.app.applicantName);
-    expect(res.text).not.toContain(s.app.idNumber);
-    expect(await countEverything(strapi)).toEqual(before);
-  });
+  test.each(CASES)(
+    'When $role $what, Then 403, no personal data and nothing changes',
+    async ({ role, method, url, body }) => {
+      const before = await countEverything(strapi);
+      const res = await call(role, method, url(), body());
+      expect(res.status).toBe(403);
+      expect(res.text).not.toContain(s.app.applicantName);
+      expect(res.text).not.toContain(s.app.idNumber);
+      expect(await countEverything(strapi)).toEqual(before);
+    },
+  );
 
   test.each(STRAPI_DEFAULT_ROLES.flatMap((role) => [FEE, DECISION, EVENT, CALENDAR].map((uid) => ({ role, uid }))))(
     'When $role lists $uid, Then 403',
     async ({ role, uid }) => {
       expect((await call(role, 'get', `/content-manager/collection-types/${uid}`)).status).toBe(403);
-    }
+    },
   );
 
   test('When the Editor lists transaction projects, Then 200 (public content stays theirs)', async () => {
@@ -111,7 +145,13 @@ describe("Given Strapi's default Editor and Author roles", () => {
   test('When a super admin grants the Editor read on applications by hand, Then the grant stands after a restart (defaults apply on the first start only)', async () => {
     const role = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
     await strapi.db.query('admin::permission').create({
-      data: { action: 'plugin::content-manager.explorer.read', subject: APP, properties: { fields: ['applicantName'] }, conditions: [], role: role.id },
+      data: {
+        action: 'plugin::content-manager.explorer.read',
+        subject: APP,
+        properties: { fields: ['applicantName'] },
+        conditions: [],
+        role: role.id,
+      },
     });
     expect(await privateGrants('strapi-editor')).toHaveLength(1);
     strapi = await restartStrapi();
@@ -123,11 +163,18 @@ describe("Given Strapi's default Editor and Author roles", () => {
 describe('Given a role a super admin creates in Settings › Roles', () => {
   test('When it is created (POST /admin/roles), Then it holds no permission and its user gets 403 on applications and cases', async () => {
     const superAdmin = (await adminToken('strapi-super-admin')).token;
-    const created = await http().post('/admin/roles').set('Authorization', `Bearer ${superAdmin}`).send({ name: '新角色', description: '测试' });
+    const created = await http()
+      .post('/admin/roles')
+      .set('Authorization', `Bearer ${superAdmin}`)
+      .send({ name: '新角色', description: '测试' });
     expect(created.status).toBe(201);
-    const permissions = await http().get(`/admin/roles/${created.body.data.id}/permissions`).set('Authorization', `Bearer ${superAdmin}`);
+    const permissions = await http()
+      .get(`/admin/roles/${created.body.data.id}/permissions`)
+      .set('Authorization', `Bearer ${superAdmin}`);
     expect(permissions.status).toBe(200);
-    expect(permissions.body.data.filter((p: any) => (PRIVATE_TYPES as readonly string[]).includes(p.subject))).toEqual([]);
+    expect(permissions.body.data.filter((p: any) => (PRIVATE_TYPES as readonly string[]).includes(p.subject))).toEqual(
+      [],
+    );
     tokens.fresh = (await adminToken(created.body.data.code)).token;
     for (const uid of [APP, CASE]) {
       expect((await call('fresh', 'get', `/content-manager/collection-types/${uid}`)).status).toBe(403);
@@ -141,11 +188,17 @@ describe("Given the app's roles and the review case's relation picker", () => {
     ['content-editor', 403],
     ['auditor', 403],
     ['disclosure-officer', 200],
-  ] as Array<[string, number]>)('When %s opens the application picker of a review case, Then %i', async (role, status) => {
-    for (const url of [`/content-manager/relations/${CASE}/application`, `/content-manager/relations/${CASE}/${s.case.documentId}/application`]) {
-      const res = await call(role, 'get', url);
-      expect({ url, status: res.status }).toEqual({ url, status });
-      if (status === 403) expect(res.text).not.toContain(s.app.trackingNumber);
-    }
-  });
+  ] as Array<[string, number]>)(
+    'When %s opens the application picker of a review case, Then %i',
+    async (role, status) => {
+      for (const url of [
+        `/content-manager/relations/${CASE}/application`,
+        `/content-manager/relations/${CASE}/${s.case.documentId}/application`,
+      ]) {
+        const res = await call(role, 'get', url);
+        expect({ url, status: res.status }).toEqual({ url, status });
+        if (status === 403) expect(res.text).not.toContain(s.app.trackingNumber);
+      }
+    },
+  );
 });

@@ -35,10 +35,19 @@ const as = (token: string, req: any) => req.set('Authorization', `Bearer ${token
 /** 2023 as published: `open` applications of natural persons still open on 31 December, one granted. */
 function published2023(open: number): { cells: Cells; html: string } {
   const applications = [
-    ...Array.from({ length: open }, () => ({ receivedOn: '2023-12-01', concludedOn: null, outcome: null, applicantType: 'naturalPerson' })),
+    ...Array.from({ length: open }, () => ({
+      receivedOn: '2023-12-01',
+      concludedOn: null,
+      outcome: null,
+      applicantType: 'naturalPerson',
+    })),
     { receivedOn: '2023-03-01', concludedOn: '2023-03-10', outcome: 'granted', applicantType: 'commercialEnterprise' },
   ];
-  const cells = cellsFromRecords(format, { applications, cases: [], policyDocuments: [], decisions: [], fees: [] } as any, 2023);
+  const cells = cellsFromRecords(
+    format,
+    { applications, cases: [], policyDocuments: [], decisions: [], fees: [] } as any,
+    2023,
+  );
   const html = renderReportHtml({
     format,
     cells,
@@ -51,7 +60,12 @@ function published2023(open: number): { cells: Cells; html: string } {
   return { cells, html };
 }
 
-const importFile = (path: string, token: string, file: { data: Buffer; name: string } | null, fields: Record<string, string>) => {
+const importFile = (
+  path: string,
+  token: string,
+  file: { data: Buffer; name: string } | null,
+  fields: Record<string, string>,
+) => {
   let req = as(token, http().post(path));
   for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
   if (file) req = req.attach('file', file.data, file.name);
@@ -69,11 +83,18 @@ describe('import of a published report (HTML file)', () => {
   test('before any import, continuity of 2024 is unchecked (no previous report)', async () => {
     await createApplication(strapi, org.documentId, { receivedOn: '2023-12-01', state: 'received' });
     await createApplication(strapi, org.documentId, { receivedOn: '2023-12-02', state: 'received' });
-    const res = await as(officer, http().post('/disclosure/reports/compute')).send({ organization: org.documentId, year: 2024 });
+    const res = await as(officer, http().post('/disclosure/reports/compute')).send({
+      organization: org.documentId,
+      year: 2024,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.previousYear).toBeNull();
     expect(res.body.data.problems.filter((p: any) => p.rule.startsWith('continuity.'))).toEqual([
-      expect.objectContaining({ rule: 'continuity.noPreviousReport', cells: [A('carriedOver', 'total')], expected: 2023 }),
+      expect.objectContaining({
+        rule: 'continuity.noPreviousReport',
+        cells: [A('carriedOver', 'total')],
+        expected: 2023,
+      }),
     ]);
   });
 
@@ -98,11 +119,20 @@ describe('import of a published report (HTML file)', () => {
 
   test('confirm stores it as an imported report with its original file, who and when', async () => {
     const files = await fileCount();
-    const res = await importFile('/disclosure/imports/confirm', officer, file, { organization: org.documentId, year: '2023' });
+    const res = await importFile('/disclosure/imports/confirm', officer, file, {
+      organization: org.documentId,
+      year: '2023',
+    });
     expect(res.status).toBe(200);
     const d = res.body.data;
     documentId = d.documentId;
-    expect(d).toMatchObject({ source: 'imported', year: 2023, format: 'gov-2021', form: 'html', importedBy: 'disclosure-officer Test' });
+    expect(d).toMatchObject({
+      source: 'imported',
+      year: 2023,
+      format: 'gov-2021',
+      form: 'html',
+      importedBy: 'disclosure-officer Test',
+    });
     expect(d.organization.documentId).toBe(org.documentId);
     expect(Date.now() - Date.parse(d.importedAt)).toBeLessThan(60_000);
     expect(d.file).toMatchObject({ name: 'report-2023.html', mime: 'text/html' });
@@ -116,7 +146,9 @@ describe('import of a published report (HTML file)', () => {
     expect(served.headers['content-security-policy']).toContain('sandbox');
     expect(served.text).toBe(html);
     const listed = await as(officer, http().get('/disclosure/imports')).query({ organization: org.documentId });
-    expect(listed.body.data.map((r: any) => [r.documentId, r.year, r.source])).toEqual([[documentId, 2023, 'imported']]);
+    expect(listed.body.data.map((r: any) => [r.documentId, r.year, r.source])).toEqual([
+      [documentId, 2023, 'imported'],
+    ]);
   });
 
   test('the media library’s own upload route still refuses HTML', async () => {
@@ -125,7 +157,10 @@ describe('import of a published report (HTML file)', () => {
   });
 
   test('continuity of the computed 2024 report uses the imported 2023 report', async () => {
-    const res = await as(officer, http().get('/disclosure/reports/view')).query({ organization: org.documentId, year: 2024 });
+    const res = await as(officer, http().get('/disclosure/reports/view')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.previousYear).toEqual({ year: 2023, source: 'imported' });
     // Imported 结转 2 = computed 上年结转 2: no continuity warning at all.
@@ -135,10 +170,18 @@ describe('import of a published report (HTML file)', () => {
   test('a re-import (pasted text) replaces the report and its file; continuity compares per column', async () => {
     const files = await fileCount();
     const text = htmlToText(published2023(3).html);
-    const preview = await importFile('/disclosure/imports', officer, null, { organization: org.documentId, year: '2023', text });
+    const preview = await importFile('/disclosure/imports', officer, null, {
+      organization: org.documentId,
+      year: '2023',
+      text,
+    });
     expect(preview.status).toBe(200);
     expect(preview.body.data.existing.documentId).toBe(documentId);
-    const res = await importFile('/disclosure/imports/confirm', officer, null, { organization: org.documentId, year: '2023', text });
+    const res = await importFile('/disclosure/imports/confirm', officer, null, {
+      organization: org.documentId,
+      year: '2023',
+      text,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data.documentId).toBe(documentId);
     expect(res.body.data.form).toBe('text');
@@ -147,7 +190,10 @@ describe('import of a published report (HTML file)', () => {
     expect(await count()).toBe(1);
     expect(await fileCount()).toBe(files); // the old original is removed with the report it belonged to
 
-    const view = await as(officer, http().get('/disclosure/reports/view')).query({ organization: org.documentId, year: 2024 });
+    const view = await as(officer, http().get('/disclosure/reports/view')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     const continuity = view.body.data.problems.filter((p: any) => p.rule === 'continuity.carriedOver');
     expect(continuity.map((p: any) => [p.cells, p.expected, p.actual])).toEqual([
       [[A('carriedOver', 'naturalPerson')], 3, 2],
@@ -166,7 +212,10 @@ describe('import of a published report (HTML file)', () => {
     const bySuper = await put(superAdmin);
     expect(bySuper.status).toBe(400);
     expect(bySuper.body.error.message).toContain('重新导入');
-    const created = await as(superAdmin, http().post(`/content-manager/collection-types/${HISTORICAL}`)).send({ year: 2022, formatVersion: 'gov-2021' });
+    const created = await as(superAdmin, http().post(`/content-manager/collection-types/${HISTORICAL}`)).send({
+      year: 2022,
+      formatVersion: 'gov-2021',
+    });
     expect(created.status).toBe(400);
     await expect(strapi.documents(HISTORICAL).update({ documentId, data: { cells: {} } })).rejects.toThrow(/重新导入/);
     const stored = await strapi.documents(HISTORICAL).findOne({ documentId });
@@ -190,7 +239,12 @@ describe('bad input answers 400 naming the field and stores nothing', () => {
     ['an executable', { data: Buffer.from('MZ'), name: 'r.exe' }, { year: '2023' }, 'file'],
     ['neither file nor text', null, { year: '2023' }, 'text'],
     ['text that is no report', null, { year: '2023', text: '这不是一份年度报告。' }, 'text'],
-    ['a PDF without text (scanned)', { data: Buffer.from('%PDF-1.4\n%%EOF'), name: 'scan.pdf' }, { year: '2023' }, 'file'],
+    [
+      'a PDF without text (scanned)',
+      { data: Buffer.from('%PDF-1.4\n%%EOF'), name: 'scan.pdf' },
+      { year: '2023' },
+      'file',
+    ],
   ];
   test.each(cases)('%s', async (_name, file, fields, path) => {
     const before = [await count(), await fileCount()];
@@ -211,33 +265,62 @@ describe('bad input answers 400 naming the field and stores nothing', () => {
 
 describe('a computed report: the narrative checked before publishing, the standard paragraphs', () => {
   test('a number of section 一 the tables contradict is a warning to acknowledge', async () => {
-    const view = await as(officer, http().get('/disclosure/reports/view')).query({ organization: org.documentId, year: 2024 });
+    const view = await as(officer, http().get('/disclosure/reports/view')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     const documentId = view.body.data.report.documentId;
-    await strapi.documents(REPORT).update({ documentId, locale: 'zh-Hans', data: { overview: '2024年，本机关共收到政府信息公开申请5件。', problems: '无', otherMatters: '无' } });
-    const res = await as(officer, http().get('/disclosure/reports/view')).query({ organization: org.documentId, year: 2024 });
+    await strapi.documents(REPORT).update({
+      documentId,
+      locale: 'zh-Hans',
+      data: { overview: '2024年，本机关共收到政府信息公开申请5件。', problems: '无', otherMatters: '无' },
+    });
+    const res = await as(officer, http().get('/disclosure/reports/view')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     const narrative = res.body.data.problems.filter((p: any) => p.rule.startsWith('narrative.'));
     expect(narrative.map((p: any) => [p.rule, p.severity, p.cells, p.expected, p.actual])).toEqual([
       ['narrative.received', 'warning', [A('received', 'total'), A('carriedOver', 'total')], '0 / 2', 5],
     ]);
     // Acknowledged warnings include it; a corrected text makes it go away.
     await as(officer, http().post('/disclosure/reports/acknowledge')).send({ documentId }).expect(200);
-    const acknowledged = await as(officer, http().get('/disclosure/reports/view')).query({ organization: org.documentId, year: 2024 });
+    const acknowledged = await as(officer, http().get('/disclosure/reports/view')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     expect(acknowledged.body.data.needsAcknowledgement).toBe(false);
-    await strapi.documents(REPORT).update({ documentId, locale: 'zh-Hans', data: { overview: '2024年，本机关共收到政府信息公开申请0件，上年结转2件。' } });
-    const fixed = await as(officer, http().get('/disclosure/reports/view')).query({ organization: org.documentId, year: 2024 });
+    await strapi.documents(REPORT).update({
+      documentId,
+      locale: 'zh-Hans',
+      data: { overview: '2024年，本机关共收到政府信息公开申请0件，上年结转2件。' },
+    });
+    const fixed = await as(officer, http().get('/disclosure/reports/view')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     expect(fixed.body.data.problems.filter((p: any) => p.rule.startsWith('narrative.'))).toEqual([]);
   });
 
   test('the standard paragraphs of the computed tables, in zh-Hans and en', async () => {
-    const zh = await as(officer, http().get('/disclosure/reports/paragraphs')).query({ organization: org.documentId, year: 2024 });
+    const zh = await as(officer, http().get('/disclosure/reports/paragraphs')).query({
+      organization: org.documentId,
+      year: 2024,
+    });
     expect(zh.status).toBe(200);
     expect(zh.body.data.applications).toBe(
       '2024年，测试县人民政府办公室新收政府信息公开申请0件（自然人申请0件，法人或其他组织申请0件），上年结转2件。' +
         '本年度办结0件，其中予以公开0件，部分公开0件，不予公开0件，无法提供0件，不予处理0件，其他处理0件；结转下年度继续办理2件。' +
         '因政府信息公开被申请行政复议0件，被提起行政诉讼0件。',
     );
-    const en = await as(officer, http().get('/disclosure/reports/paragraphs')).query({ organization: org.documentId, year: 2024, locale: 'en' });
-    expect(en.body.data.overview).toContain('Applications for government information disclosure: 0 new, 2 carried over from last year, 0 concluded, 2 carried forward to next year.');
+    const en = await as(officer, http().get('/disclosure/reports/paragraphs')).query({
+      organization: org.documentId,
+      year: 2024,
+      locale: 'en',
+    });
+    expect(en.body.data.overview).toContain(
+      'Applications for government information disclosure: 0 new, 2 carried over from last year, 0 concluded, 2 carried forward to next year.',
+    );
   });
 });
 
@@ -246,7 +329,11 @@ describe('deleting an imported report in the Content Manager', () => {
   const fileExists = (id: number) => strapi.db.query('plugin::upload.file').count({ where: { id } });
   const importYear = async (year: number) => {
     const text = htmlToText(published2023(1).html).replace(/2023/g, String(year));
-    const res = await importFile('/disclosure/imports/confirm', officer, null, { organization: other.documentId, year: String(year), text });
+    const res = await importFile('/disclosure/imports/confirm', officer, null, {
+      organization: other.documentId,
+      year: String(year),
+      text,
+    });
     expect(res.status).toBe(200);
     return res.body.data as { documentId: string; file: { id: number; url: string } };
   };
@@ -269,9 +356,14 @@ describe('deleting an imported report in the Content Manager', () => {
     const a = await importYear(2021);
     const b = await importYear(2020);
     const files = await fileCount();
-    const res = await as(officer, http().post(`/content-manager/collection-types/${HISTORICAL}/actions/bulkDelete`)).send({ documentIds: [a.documentId, b.documentId] });
+    const res = await as(
+      officer,
+      http().post(`/content-manager/collection-types/${HISTORICAL}/actions/bulkDelete`),
+    ).send({ documentIds: [a.documentId, b.documentId] });
     expect(res.status).toBe(200);
-    expect(await strapi.db.query(HISTORICAL).count({ where: { organization: { documentId: other.documentId } } })).toBe(0);
+    expect(await strapi.db.query(HISTORICAL).count({ where: { organization: { documentId: other.documentId } } })).toBe(
+      0,
+    );
     // Removed after the commit (not awaited by the request): wait for it, bounded.
     for (let i = 0; i < 50 && (await fileCount()) > files - 2; i++) await new Promise((r) => setTimeout(r, 100));
     expect([await fileExists(a.file.id), await fileExists(b.file.id)]).toEqual([0, 0]);

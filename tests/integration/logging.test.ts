@@ -30,7 +30,8 @@ beforeAll(async () => {
   };
   // Fault injection: a read that fails the way a lost database connection would.
   strapi.documents.use(async (context: any, next: () => Promise<unknown>) => {
-    if (failOrganizations && context.uid === 'api::organization.organization') throw new Error('connection terminated unexpectedly');
+    if (failOrganizations && context.uid === 'api::organization.organization')
+      throw new Error('connection terminated unexpectedly');
     return next();
   });
   org = await createOrganization(strapi);
@@ -40,7 +41,9 @@ afterAll(teardownStrapi);
 test('a 500 is logged at error level with method, path, status, duration and the request id it answered', async () => {
   lines.length = 0;
   failOrganizations = true;
-  const res = await http().get('/api/organizations?filters[name][$eq]=secret-query').set('X-Request-Id', 'probe-500-abcdef');
+  const res = await http()
+    .get('/api/organizations?filters[name][$eq]=secret-query')
+    .set('X-Request-Id', 'probe-500-abcdef');
   failOrganizations = false;
   expect(res.status).toBe(500);
   expect(res.headers['x-request-id']).toBe('probe-500-abcdef');
@@ -58,7 +61,12 @@ test('every answer carries a request id; an unfit incoming id is replaced', asyn
 
 test('filing an application (accepted or refused) logs no name, ID number, phone or e-mail', async () => {
   lines.length = 0;
-  const person = { applicantName: '钱七七', idNumber: residentId(), phone: '13912345678', email: 'qian.qiqi@example.test' };
+  const person = {
+    applicantName: '钱七七',
+    idNumber: residentId(),
+    phone: '13912345678',
+    email: 'qian.qiqi@example.test',
+  };
   const data = {
     organization: org.documentId,
     applicantType: 'naturalPerson',
@@ -71,13 +79,18 @@ test('filing an application (accepted or refused) logs no name, ID number, phone
   };
   const filed = await http().post('/api/disclosure/applications').send({ data });
   expect(filed.status).toBe(201);
-  const refused = await http().post('/api/disclosure/applications').send({ data: { ...data, postalCode: 'not-a-code', phone: '13912345678x' } });
+  const refused = await http()
+    .post('/api/disclosure/applications')
+    .send({ data: { ...data, postalCode: 'not-a-code', phone: '13912345678x' } });
   expect(refused.status).toBe(400);
-  const status = await http().post('/api/disclosure/applications/status').send({ trackingNumber: filed.body.data.trackingNumber, queryCode: filed.body.data.queryCode });
+  const status = await http()
+    .post('/api/disclosure/applications/status')
+    .send({ trackingNumber: filed.body.data.trackingNumber, queryCode: filed.body.data.queryCode });
   expect(status.status).toBe(200);
 
   const log = lines.join('\n');
   expect(log).toMatch(/http: POST \/api\/disclosure\/applications 201 \d+ms id=/);
   expect(log).toMatch(/warn: POST \/api\/disclosure\/applications 400 \d+ms id=/);
-  for (const value of [...Object.values(person), '驻马店市解放路88号', filed.body.data.queryCode]) expect(log).not.toContain(value);
+  for (const value of [...Object.values(person), '驻马店市解放路88号', filed.body.data.queryCode])
+    expect(log).not.toContain(value);
 });

@@ -28,12 +28,18 @@ describe('Given fees written through the Document Service', () => {
     if (isPostgres()) {
       // numeric arithmetic is exact in PostgreSQL, but Strapi registers parseFloat for NUMERIC on the pg driver:
       // a plain SUM arrives as a JS number. Read it as text to keep every digit.
-      const row: any = await knex(table).where(itemColumn, item).select(knex.raw('SUM(??)::text AS total', [amount])).first();
+      const row: any = await knex(table)
+        .where(itemColumn, item)
+        .select(knex.raw('SUM(??)::text AS total', [amount]))
+        .first();
       expect(typeof row.total).toBe('string');
       expect(row.total).toMatch(/^\d+\.\d{2}$/);
       return BigInt(row.total.replace('.', ''));
     }
-    const row: any = await knex(table).where(itemColumn, item).select(knex.raw('SUM(CAST(ROUND(?? * 100) AS INTEGER)) AS total', [amount])).first();
+    const row: any = await knex(table)
+      .where(itemColumn, item)
+      .select(knex.raw('SUM(CAST(ROUND(?? * 100) AS INTEGER)) AS total', [amount]))
+      .first();
     expect(Number.isInteger(Number(row.total))).toBe(true);
     return BigInt(row.total);
   }
@@ -42,7 +48,12 @@ describe('Given fees written through the Document Service', () => {
     const org = await createOrganization(strapi);
     for (let i = 0; i < 1000; i += 1) {
       await strapi.documents(FEE).create({
-        data: { item: '千笔信息处理费', collectedOn: '2024-06-01', amount: i % 2 === 0 ? '0.10' : '0.20', organization: org.documentId },
+        data: {
+          item: '千笔信息处理费',
+          collectedOn: '2024-06-01',
+          amount: i % 2 === 0 ? '0.10' : '0.20',
+          organization: org.documentId,
+        },
       } as any);
     }
     expect(await strapi.documents(FEE).count({ filters: { item: '千笔信息处理费' } } as any)).toBe(1000);
@@ -53,7 +64,10 @@ describe('Given fees written through the Document Service', () => {
     if (isPostgres()) {
       const meta = strapi.db.metadata.get(FEE) as any;
       const knex = strapi.db.connection;
-      const text: any = await knex(meta.tableName).where('item', '千笔信息处理费').select(knex.raw('SUM(amount)::text AS total')).first();
+      const text: any = await knex(meta.tableName)
+        .where('item', '千笔信息处理费')
+        .select(knex.raw('SUM(amount)::text AS total'))
+        .first();
       expect(text.total).toBe('150.00');
       // The trap, pinned: the same SUM without ::text comes back as a float (Strapi's NUMERIC type parser).
       const plain: any = await knex(meta.tableName).where('item', '千笔信息处理费').sum({ total: 'amount' }).first();
@@ -64,7 +78,9 @@ describe('Given fees written through the Document Service', () => {
   test('When fees near the column limit are added to cents, Then the sum is exact to the cent', async () => {
     const org = await createOrganization(strapi);
     for (const amount of ['99999999.99', '0.01', '12345678.91', '0.09', '0.33', '0.33', '0.34']) {
-      await strapi.documents(FEE).create({ data: { item: '大额收费', collectedOn: '2024-06-02', amount, organization: org.documentId } } as any);
+      await strapi
+        .documents(FEE)
+        .create({ data: { item: '大额收费', collectedOn: '2024-06-02', amount, organization: org.documentId } } as any);
     }
     // 99999999.99 + 0.01 + 12345678.91 + 0.09 + 1.00 = 112345680.00
     expect(await sumInCents('大额收费')).toBe(11234568000n);
@@ -72,7 +88,9 @@ describe('Given fees written through the Document Service', () => {
 
   test('When a fee is read back, Then its amount has the value written', async () => {
     const org = await createOrganization(strapi);
-    const fee = await strapi.documents(FEE).create({ data: { item: '读回', collectedOn: '2024-06-03', amount: '1234567.89', organization: org.documentId } } as any);
+    const fee = await strapi.documents(FEE).create({
+      data: { item: '读回', collectedOn: '2024-06-03', amount: '1234567.89', organization: org.documentId },
+    } as any);
     const read: any = await strapi.documents(FEE).findOne({ documentId: fee.documentId } as any);
     expect(Number(read.amount).toFixed(2)).toBe('1234567.89');
   });
@@ -80,7 +98,11 @@ describe('Given fees written through the Document Service', () => {
 
 describe('Given titles without slugs', () => {
   const slugOf = async (uid: string, documentId: string, locale?: string) =>
-    ((await strapi.documents(uid as any).findOne({ documentId, status: 'draft', ...(locale ? { locale } : {}) } as any)) as any).slug;
+    (
+      (await strapi
+        .documents(uid as any)
+        .findOne({ documentId, status: 'draft', ...(locale ? { locale } : {}) } as any)) as any
+    ).slug;
 
   test('When a Chinese title is saved, Then the slug is its toneless pinyin', async () => {
     const doc = await createPolicyDocument(strapi, { title: '驻马店市公共资源交易管理办法' }, false);
@@ -93,7 +115,11 @@ describe('Given titles without slugs', () => {
     const b = await createPolicyDocument(strapi, { title }, false);
     const c = await createPolicyDocument(strapi, { title });
     const base = 'guan-yu-jin-yi-bu-gui-fan-zhao-biao-dai-li-de-tong-zhi';
-    expect([await slugOf(POLICY, a.documentId), await slugOf(POLICY, b.documentId), await slugOf(POLICY, c.documentId)]).toEqual([base, `${base}-2`, `${base}-3`]);
+    expect([
+      await slugOf(POLICY, a.documentId),
+      await slugOf(POLICY, b.documentId),
+      await slugOf(POLICY, c.documentId),
+    ]).toEqual([base, `${base}-2`, `${base}-3`]);
     const published = await http().get(`/api/policy-documents?filters[slug][$eq]=${base}-3`);
     expect(published.body.data.map((d: any) => d.documentId)).toEqual([c.documentId]);
   });
@@ -121,8 +147,12 @@ describe('Given titles without slugs', () => {
     const project = await createProject(strapi, { name: '驿城区道路改造工程' });
     const notice = await createNotice(strapi, project.documentId, { title: '驿城区道路改造工程招标公告' });
     const ca = await createCaProvider(strapi, { name: '河南省CA认证中心' });
-    expect(await slugOf('api::transaction-project.transaction-project', project.documentId)).toBe('yi-cheng-qu-dao-lu-gai-zao-gong-cheng');
-    expect(await slugOf('api::transaction-notice.transaction-notice', notice.documentId)).toBe('yi-cheng-qu-dao-lu-gai-zao-gong-cheng-zhao-biao-gong-gao');
+    expect(await slugOf('api::transaction-project.transaction-project', project.documentId)).toBe(
+      'yi-cheng-qu-dao-lu-gai-zao-gong-cheng',
+    );
+    expect(await slugOf('api::transaction-notice.transaction-notice', notice.documentId)).toBe(
+      'yi-cheng-qu-dao-lu-gai-zao-gong-cheng-zhao-biao-gong-gao',
+    );
     expect(await slugOf('api::ca-provider.ca-provider', ca.documentId)).toBe('he-nan-sheng-ca-ren-zheng-zhong-xin');
   });
 });
@@ -131,7 +161,9 @@ describe('Given the locales zh-Hans (default) and en', () => {
   test('When the public lists locales, Then zh-Hans is the default and en exists', async () => {
     const res = await http().get('/api/i18n/locales');
     expect(res.status).toBe(200);
-    const locales = res.body.map((l: any) => ({ code: l.code, isDefault: l.isDefault })).sort((a: any, b: any) => a.code.localeCompare(b.code));
+    const locales = res.body
+      .map((l: any) => ({ code: l.code, isDefault: l.isDefault }))
+      .sort((a: any, b: any) => a.code.localeCompare(b.code));
     expect(locales).toEqual([
       { code: 'en', isDefault: false },
       { code: 'zh-Hans', isDefault: true },
@@ -152,7 +184,11 @@ describe('Given the locales zh-Hans (default) and en', () => {
 
   test('When an en version is published, Then locale=en serves it and the default still serves zh-Hans', async () => {
     const doc = await createPolicyDocument(strapi, { title: '双语文件' });
-    await strapi.documents(POLICY).update({ documentId: doc.documentId, locale: 'en', data: { title: 'Bilingual document', issuingBody: 'Trading Center' } } as any);
+    await strapi.documents(POLICY).update({
+      documentId: doc.documentId,
+      locale: 'en',
+      data: { title: 'Bilingual document', issuingBody: 'Trading Center' },
+    } as any);
     expect((await http().get(`/api/policy-documents/${doc.documentId}?locale=en`)).status).toBe(404);
     await strapi.documents(POLICY).publish({ documentId: doc.documentId, locale: 'en' } as any);
     const en = await http().get(`/api/policy-documents/${doc.documentId}?locale=en`);
@@ -168,9 +204,21 @@ describe('Given policy documents with dates (derived validity)', () => {
 
   test('When the public reads them, Then validity is inForce, repealed or notYetEffective from the dates', async () => {
     const inForce = await createPolicyDocument(strapi, { title: '现行有效的文件', issuedOn: '2021-01-04' });
-    const repealed = await createPolicyDocument(strapi, { title: '已废止的文件', issuedOn: '2019-01-04', repealedOn: '2023-12-31' });
-    const future = await createPolicyDocument(strapi, { title: '尚未施行的文件', issuedOn: '2024-01-04', effectiveOn: inDays(30) });
-    const repealedLater = await createPolicyDocument(strapi, { title: '将要废止的文件', issuedOn: '2020-01-04', repealedOn: inDays(30) });
+    const repealed = await createPolicyDocument(strapi, {
+      title: '已废止的文件',
+      issuedOn: '2019-01-04',
+      repealedOn: '2023-12-31',
+    });
+    const future = await createPolicyDocument(strapi, {
+      title: '尚未施行的文件',
+      issuedOn: '2024-01-04',
+      effectiveOn: inDays(30),
+    });
+    const repealedLater = await createPolicyDocument(strapi, {
+      title: '将要废止的文件',
+      issuedOn: '2020-01-04',
+      repealedOn: inDays(30),
+    });
     const expected: Record<string, string> = {
       [inForce.documentId]: 'inForce',
       [repealed.documentId]: 'repealed',
@@ -185,24 +233,33 @@ describe('Given policy documents with dates (derived validity)', () => {
       expect({ documentId, validity: picked.body.data.validity }).toEqual({ documentId, validity });
     }
     const list = await http().get('/api/policy-documents?pagination[pageSize]=100');
-    for (const item of list.body.data) if (expected[item.documentId]) expect(item.validity).toBe(expected[item.documentId]);
+    for (const item of list.body.data)
+      if (expected[item.documentId]) expect(item.validity).toBe(expected[item.documentId]);
   });
 });
 
 describe('Given the start-up set-up', () => {
   async function snapshot(app: Core.Strapi) {
     const publicRole = await app.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    const tokens = await app.db.query('admin::api-token').findMany({ select: ['name'], populate: ['permissions'] } as any);
+    const tokens = await app.db
+      .query('admin::api-token')
+      .findMany({ select: ['name'], populate: ['permissions'] } as any);
     const roles = await app.db.query('admin::role').findMany({ select: ['code'] });
     return {
       adminRoles: roles.map((r: any) => r.code).sort(),
       adminPermissions: Number(await app.db.query('admin::permission').count()),
-      publicPermissions: (await app.db.query('plugin::users-permissions.permission').findMany({ where: { role: publicRole.id }, select: ['action'] }))
+      publicPermissions: (
+        await app.db
+          .query('plugin::users-permissions.permission')
+          .findMany({ where: { role: publicRole.id }, select: ['action'] })
+      )
         .map((p: any) => p.action)
         .sort(),
       apiTokens: tokens.map((t: any) => `${t.name}: ${t.permissions.length} permissions`).sort(),
       apiTokenPermissions: Number(await app.db.query('admin::api-token-permission').count()),
-      locales: (await app.db.query('plugin::i18n.locale').findMany({ select: ['code'] })).map((l: any) => l.code).sort(),
+      locales: (await app.db.query('plugin::i18n.locale').findMany({ select: ['code'] }))
+        .map((l: any) => l.code)
+        .sort(),
       defaultLocale: await app.plugin('i18n').service('locales').getDefaultLocale(),
     };
   }
@@ -210,7 +267,14 @@ describe('Given the start-up set-up', () => {
   test('When it has run once, Then it has made the roles, public permissions, one site token and two locales', async () => {
     const first = await snapshot(strapi);
     // Strapi's super admin, editor and author, and the app's content editor, disclosure officer and auditor: no other.
-    expect(first.adminRoles).toEqual(['auditor', 'content-editor', 'disclosure-officer', 'strapi-author', 'strapi-editor', 'strapi-super-admin']);
+    expect(first.adminRoles).toEqual([
+      'auditor',
+      'content-editor',
+      'disclosure-officer',
+      'strapi-author',
+      'strapi-editor',
+      'strapi-super-admin',
+    ]);
     expect(first.apiTokens).toHaveLength(1);
     expect(first.apiTokens[0]).toMatch(/^Public site \(read-only\): \d+ permissions$/);
     expect(first.locales).toEqual(['en', 'zh-Hans']);
@@ -229,7 +293,9 @@ describe('Given the start-up set-up', () => {
   test('When a public permission is added in the database behind the admin’s back, Then setUp leaves it (defaults apply on the first start only) and the reset of the defaults removes it', async () => {
     const before = await snapshot(strapi);
     const publicRole = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-    await strapi.db.query('plugin::users-permissions.permission').create({ data: { action: 'api::fee.fee.find', role: publicRole.id } });
+    await strapi.db
+      .query('plugin::users-permissions.permission')
+      .create({ data: { action: 'api::fee.fee.find', role: publicRole.id } });
     const { setUp, applyAccessDefaults } = require('../../dist/src/bootstrap');
     await setUp(strapi);
     expect((await snapshot(strapi)).publicPermissions).toContain('api::fee.fee.find');

@@ -22,7 +22,10 @@ afterAll(teardownStrapi);
 
 /** The preview URL the Content Manager gets for a document, as the admin with `token`. */
 async function previewUrlOf(token: string, uid: string, documentId: string, status = 'draft', locale = 'zh-Hans') {
-  return http().get(`/content-manager/preview/url/${uid}`).query({ documentId, locale, status }).set('Authorization', `Bearer ${token}`);
+  return http()
+    .get(`/content-manager/preview/url/${uid}`)
+    .query({ documentId, locale, status })
+    .set('Authorization', `Bearer ${token}`);
 }
 const tokenOf = (url: string) => new URL(url, 'http://site').searchParams.get('preview')!;
 const fields = { fields: ['title', 'body', 'documentNumber'], locale: 'zh-Hans' };
@@ -36,7 +39,8 @@ describe('a never-published draft', () => {
   let token: string;
 
   beforeAll(async () => {
-    documentId = (await createPolicyDocument(strapi, { title: '尚未发布的收费标准', body: DRAFT_BODY }, false)).documentId;
+    documentId = (await createPolicyDocument(strapi, { title: '尚未发布的收费标准', body: DRAFT_BODY }, false))
+      .documentId;
     const res = await previewUrlOf(editor, POLICY, documentId);
     expect(res.status).toBe(200);
     expect(res.body.data.url).toMatch(new RegExp(`^/site/document\\.html\\?id=${documentId}&preview=`));
@@ -61,13 +65,22 @@ describe('a never-published draft', () => {
     expect(res.headers['x-robots-tag']).toBe('noindex, nofollow');
     expect(res.headers['x-cache']).toBeUndefined();
     // The same path in any letter case: the router matches case-insensitively, so does the check.
-    expect((await http().get(`/PREVIEW/API/policy-documents/${documentId}`).query(fields).set('X-Preview-Token', token)).status).toBe(200);
+    expect(
+      (await http().get(`/PREVIEW/API/policy-documents/${documentId}`).query(fields).set('X-Preview-Token', token))
+        .status,
+    ).toBe(200);
   });
 
   it('stays out of the public API, before and after a preview (no draft in the shared cache)', async () => {
     for (let i = 0; i < 2; i += 1) {
       expect((await http().get(`/api/policy-documents/${documentId}`).query(fields)).status).toBe(404);
-      expect((await http().get(`/api/policy-documents/${documentId}`).query({ ...fields, status: 'draft' })).status).toBe(404);
+      expect(
+        (
+          await http()
+            .get(`/api/policy-documents/${documentId}`)
+            .query({ ...fields, status: 'draft' })
+        ).status,
+      ).toBe(404);
       expect((await readPreview(documentId, token)).status).toBe(200);
     }
   });
@@ -76,10 +89,17 @@ describe('a never-published draft', () => {
     const other = await createPolicyDocument(strapi, { title: '另一份草稿' }, false);
     expect((await readPreview(other.documentId, token)).status).toBe(401);
     expect((await readPreview(documentId, token, { ...(fields as any), locale: 'en' })).status).toBe(401);
-    expect((await http().get(`/preview/api/transaction-notices/${documentId}`).set('X-Preview-Token', token)).status).toBe(401);
+    expect(
+      (await http().get(`/preview/api/transaction-notices/${documentId}`).set('X-Preview-Token', token)).status,
+    ).toBe(401);
     expect((await http().get(`/preview/api/policy-documents`).set('X-Preview-Token', token)).status).toBe(401);
-    expect((await http().get(`/preview/api/policy-documents/${documentId}/x`).set('X-Preview-Token', token)).status).toBe(401);
-    const write = await http().put(`/preview/api/policy-documents/${documentId}`).set('X-Preview-Token', token).send({ data: { title: 'x' } });
+    expect(
+      (await http().get(`/preview/api/policy-documents/${documentId}/x`).set('X-Preview-Token', token)).status,
+    ).toBe(401);
+    const write = await http()
+      .put(`/preview/api/policy-documents/${documentId}`)
+      .set('X-Preview-Token', token)
+      .send({ data: { title: 'x' } });
     expect(write.status).toBe(405);
     expect((await strapi.documents(POLICY).findOne({ documentId }))?.title).toBe('尚未发布的收费标准');
   });
@@ -92,7 +112,9 @@ describe('a never-published draft', () => {
     const almost = signPreview(key, grant, Date.now() - (PREVIEW_TTL_SECONDS - 60) * 1000);
     expect((await readPreview(documentId, almost)).status).toBe(200);
     // A token signed with another key (another installation, a guessed secret) opens nothing.
-    expect((await readPreview(documentId, signPreview(previewKey('another secret'), grant, Date.now()))).status).toBe(401);
+    expect((await readPreview(documentId, signPreview(previewKey('another secret'), grant, Date.now()))).status).toBe(
+      401,
+    );
   });
 });
 
@@ -102,8 +124,12 @@ describe('a published document with a newer draft', () => {
     await strapi.documents(POLICY).update({ documentId: doc.documentId, data: { title: '修改中的标题' } } as any);
     const token = tokenOf((await previewUrlOf(editor, POLICY, doc.documentId)).body.data.url);
     expect((await readPreview(doc.documentId, token)).body.data.title).toBe('修改中的标题');
-    expect((await http().get(`/api/policy-documents/${doc.documentId}`).query(fields)).body.data.title).toBe('已发布的标题');
-    expect((await previewUrlOf(editor, POLICY, doc.documentId, 'published')).body.data.url).toBe(`/site/document.html?id=${doc.documentId}`);
+    expect((await http().get(`/api/policy-documents/${doc.documentId}`).query(fields)).body.data.title).toBe(
+      '已发布的标题',
+    );
+    expect((await previewUrlOf(editor, POLICY, doc.documentId, 'published')).body.data.url).toBe(
+      `/site/document.html?id=${doc.documentId}`,
+    );
   });
 });
 
@@ -112,7 +138,9 @@ describe('who gets a preview token', () => {
     const project = await createProject(strapi, {}, true);
     const notice = await createNotice(strapi, project.documentId, { title: '招标公告草稿' }, false);
     const officer = (await adminToken('disclosure-officer')).token;
-    expect((await previewUrlOf(officer, 'api::transaction-notice.transaction-notice', notice.documentId)).status).toBe(204);
+    expect((await previewUrlOf(officer, 'api::transaction-notice.transaction-notice', notice.documentId)).status).toBe(
+      204,
+    );
     const res = await previewUrlOf(editor, 'api::transaction-notice.transaction-notice', notice.documentId);
     expect(res.body.data.url).toMatch(new RegExp(`^/site/notice\\.html\\?id=${notice.documentId}&preview=`));
     const read = await http()

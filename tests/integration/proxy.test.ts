@@ -55,13 +55,18 @@ test('filing and status checks are limited per forwarded client address too', as
     preferredForm: 'electronic',
     deliveryMethod: 'online',
   });
-  const file = (xff: string) => http().post('/api/disclosure/applications').set('X-Forwarded-For', xff).send({ data: application() });
+  const file = (xff: string) =>
+    http().post('/api/disclosure/applications').set('X-Forwarded-For', xff).send({ data: application() });
   expect((await file('198.51.100.21')).status).toBe(201);
   expect((await file('198.51.100.21')).status).toBe(429);
   expect((await file('203.0.113.77, 198.51.100.21')).status).toBe(429);
   expect((await file('198.51.100.22')).status).toBe(201);
 
-  const check = (xff: string) => http().post('/api/disclosure/applications/status').set('X-Forwarded-For', xff).send({ trackingNumber: 'NOPE-1', queryCode: 'AAAA-BBBB-CCCC' });
+  const check = (xff: string) =>
+    http()
+      .post('/api/disclosure/applications/status')
+      .set('X-Forwarded-For', xff)
+      .send({ trackingNumber: 'NOPE-1', queryCode: 'AAAA-BBBB-CCCC' });
   expect((await check('198.51.100.31')).status).toBe(404);
   expect((await check('198.51.100.31')).status).toBe(404);
   expect((await check('198.51.100.31')).status).toBe(429);

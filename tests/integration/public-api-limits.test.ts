@@ -36,7 +36,8 @@ const expectRefused = async (url: string, code: string) => {
 
 describe('refused, with a 400 that says why', () => {
   test("the review's URL: four levels through the project ↔ notices loop", async () => {
-    const url = '/api/transaction-projects?pagination[pageSize]=100&populate[notices][populate][project][populate][notices][populate][project]=true';
+    const url =
+      '/api/transaction-projects?pagination[pageSize]=100&populate[notices][populate][project][populate][notices][populate][project]=true';
     const res = await expectRefused(url, 'depth');
     expect(res.body.error.message).toContain('notices.project.notices');
     expect(res.body.error.message).toContain('at most 2 levels');
@@ -101,7 +102,9 @@ describe('allowed within the limits', () => {
   });
 
   test('page size stays capped at API_MAX_LIMIT', async () => {
-    const res = await http().get('/api/transaction-notices?pagination[pageSize]=100000&populate[project][fields][0]=name');
+    const res = await http().get(
+      '/api/transaction-notices?pagination[pageSize]=100000&populate[project][fields][0]=name',
+    );
     expect(res.status).toBe(200);
     expect(res.body.meta.pagination.pageSize).toBe(100);
   });
@@ -110,15 +113,132 @@ describe('allowed within the limits', () => {
 /** Every request the public site makes (public/site/*.js), built with the site's own serialiser. */
 describe("the public site's own queries keep working", () => {
   const siteQueries = (): [string, string, Record<string, unknown>][] => [
-    ['home.js latest notices', 'transaction-notices', { fields: ['title', 'noticeType', 'releasedAt'], populate: { project: { fields: ['name', 'category'] } }, sort: ['releasedAt:desc'], pagination: { page: 1, pageSize: 6, withCount: false } }],
-    ['home.js latest documents', 'policy-documents', { fields: ['title', 'documentNumber', 'kind', 'issuedOn', 'effectiveOn', 'repealedOn'], sort: ['issuedOn:desc', 'id:desc'], pagination: { page: 1, pageSize: 6, withCount: false }, locale: 'zh-Hans' }],
-    ['notices.js list', 'transaction-notices', { fields: ['title', 'noticeType', 'releasedAt', 'publicityStart', 'publicityEnd'], populate: { project: { fields: ['name', 'category', 'projectCode'] } }, filters: { project: { category: { $eq: 'construction' } } }, sort: ['releasedAt:desc', 'id:desc'], pagination: { page: 1, pageSize: 20 } }],
-    ['notice.js detail', `transaction-notices/${notice.documentId}`, { fields: ['title', 'noticeType', 'releasedAt', 'publicityStart', 'publicityEnd', 'body'], populate: { project: { fields: ['name', 'projectCode', 'category'] }, attachments: { fields: ['name', 'url', 'ext', 'size', 'mime'] } } }],
-    ['project.js detail', `transaction-projects/${project.documentId}`, { fields: ['name', 'category', 'dealCode', 'projectCode', 'sectionCode', 'registeredOn', 'principal', 'agency', 'method', 'region', 'winner', 'contractSignedOn', 'hasComplaint'], populate: { budget: { fields: ['amount', 'unit'] }, keyTimes: { fields: ['documentsFrom', 'documentsUntil', 'bidDeadline', 'bidOpeningAt', 'bidOpeningPlace'] }, candidates: { fields: ['rank', 'name', 'bidAmount', 'bidUnit'] }, winningAmount: { fields: ['amount', 'unit'] } } }],
-    ['documents.js list', 'policy-documents', { fields: ['title', 'documentNumber', 'kind', 'issuingBody', 'issuedOn', 'effectiveOn', 'repealedOn', 'summary'], filters: { $and: [{ kind: { $eq: 'normative' } }] }, sort: ['issuedOn:desc', 'id:desc'], pagination: { page: 1, pageSize: 20 }, locale: 'zh-Hans' }],
-    ['document.js detail', `policy-documents/${document.documentId}`, { fields: ['title', 'documentNumber', 'kind', 'issuingBody', 'issuedOn', 'effectiveOn', 'repealedOn', 'summary', 'body'], populate: { attachments: { fields: ['name', 'url', 'ext', 'size', 'mime'] }, organization: { fields: ['name'] } } }],
-    ['ca.js list', 'ca-providers', { fields: ['name', 'shortName', 'introduction', 'website', 'hotline', 'provinceWide', 'displayOrder'], populate: { fees: { fields: ['item', 'price', 'unit', 'note'] }, addresses: { fields: ['name', 'address', 'phone', 'hours'] }, steps: { fields: ['order', 'title', 'description', 'materials'] } }, sort: ['displayOrder:asc', 'name:asc'], pagination: { page: 1, pageSize: 50 }, locale: 'zh-Hans' }],
-    ['apply.js / reports.js organizations', 'organizations', { fields: ['name', 'shortName'], sort: ['displayOrder:asc', 'name:asc'], pagination: { page: 1, pageSize: 100 }, locale: 'zh-Hans' }],
+    [
+      'home.js latest notices',
+      'transaction-notices',
+      {
+        fields: ['title', 'noticeType', 'releasedAt'],
+        populate: { project: { fields: ['name', 'category'] } },
+        sort: ['releasedAt:desc'],
+        pagination: { page: 1, pageSize: 6, withCount: false },
+      },
+    ],
+    [
+      'home.js latest documents',
+      'policy-documents',
+      {
+        fields: ['title', 'documentNumber', 'kind', 'issuedOn', 'effectiveOn', 'repealedOn'],
+        sort: ['issuedOn:desc', 'id:desc'],
+        pagination: { page: 1, pageSize: 6, withCount: false },
+        locale: 'zh-Hans',
+      },
+    ],
+    [
+      'notices.js list',
+      'transaction-notices',
+      {
+        fields: ['title', 'noticeType', 'releasedAt', 'publicityStart', 'publicityEnd'],
+        populate: { project: { fields: ['name', 'category', 'projectCode'] } },
+        filters: { project: { category: { $eq: 'construction' } } },
+        sort: ['releasedAt:desc', 'id:desc'],
+        pagination: { page: 1, pageSize: 20 },
+      },
+    ],
+    [
+      'notice.js detail',
+      `transaction-notices/${notice.documentId}`,
+      {
+        fields: ['title', 'noticeType', 'releasedAt', 'publicityStart', 'publicityEnd', 'body'],
+        populate: {
+          project: { fields: ['name', 'projectCode', 'category'] },
+          attachments: { fields: ['name', 'url', 'ext', 'size', 'mime'] },
+        },
+      },
+    ],
+    [
+      'project.js detail',
+      `transaction-projects/${project.documentId}`,
+      {
+        fields: [
+          'name',
+          'category',
+          'dealCode',
+          'projectCode',
+          'sectionCode',
+          'registeredOn',
+          'principal',
+          'agency',
+          'method',
+          'region',
+          'winner',
+          'contractSignedOn',
+          'hasComplaint',
+        ],
+        populate: {
+          budget: { fields: ['amount', 'unit'] },
+          keyTimes: { fields: ['documentsFrom', 'documentsUntil', 'bidDeadline', 'bidOpeningAt', 'bidOpeningPlace'] },
+          candidates: { fields: ['rank', 'name', 'bidAmount', 'bidUnit'] },
+          winningAmount: { fields: ['amount', 'unit'] },
+        },
+      },
+    ],
+    [
+      'documents.js list',
+      'policy-documents',
+      {
+        fields: ['title', 'documentNumber', 'kind', 'issuingBody', 'issuedOn', 'effectiveOn', 'repealedOn', 'summary'],
+        filters: { $and: [{ kind: { $eq: 'normative' } }] },
+        sort: ['issuedOn:desc', 'id:desc'],
+        pagination: { page: 1, pageSize: 20 },
+        locale: 'zh-Hans',
+      },
+    ],
+    [
+      'document.js detail',
+      `policy-documents/${document.documentId}`,
+      {
+        fields: [
+          'title',
+          'documentNumber',
+          'kind',
+          'issuingBody',
+          'issuedOn',
+          'effectiveOn',
+          'repealedOn',
+          'summary',
+          'body',
+        ],
+        populate: {
+          attachments: { fields: ['name', 'url', 'ext', 'size', 'mime'] },
+          organization: { fields: ['name'] },
+        },
+      },
+    ],
+    [
+      'ca.js list',
+      'ca-providers',
+      {
+        fields: ['name', 'shortName', 'introduction', 'website', 'hotline', 'provinceWide', 'displayOrder'],
+        populate: {
+          fees: { fields: ['item', 'price', 'unit', 'note'] },
+          addresses: { fields: ['name', 'address', 'phone', 'hours'] },
+          steps: { fields: ['order', 'title', 'description', 'materials'] },
+        },
+        sort: ['displayOrder:asc', 'name:asc'],
+        pagination: { page: 1, pageSize: 50 },
+        locale: 'zh-Hans',
+      },
+    ],
+    [
+      'apply.js / reports.js organizations',
+      'organizations',
+      {
+        fields: ['name', 'shortName'],
+        sort: ['displayOrder:asc', 'name:asc'],
+        pagination: { page: 1, pageSize: 100 },
+        locale: 'zh-Hans',
+      },
+    ],
     ['reports.js list', 'disclosure/reports', { locale: 'zh-Hans', page: 1, pageSize: 20 }],
   ];
 

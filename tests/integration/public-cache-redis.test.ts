@@ -13,7 +13,15 @@ import { createNotice, createProject } from '../helpers/content';
 
 const url = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const prefix = `ggzy-test:perf:${crypto.randomBytes(4).toString('hex')}:`;
-const entry = (body: string): CachedResponse => ({ status: 200, type: 'application/json', body, binary: false, etag: '"e"', lastModified: 0, headers: {} });
+const entry = (body: string): CachedResponse => ({
+  status: 200,
+  type: 'application/json',
+  body,
+  binary: false,
+  etag: '"e"',
+  lastModified: 0,
+  headers: {},
+});
 
 let a: RedisStore;
 let b: RedisStore;
@@ -84,7 +92,12 @@ describe('the app on the Redis store', () => {
 
   test('a cached list changes right after publish and unpublish; entries live in Redis', async () => {
     const project = (await createProject(strapi, { name: 'Redis缓存项目' })).documentId;
-    const draft = await createNotice(strapi, project, { title: 'Redis缓存公告', releasedAt: '2030-01-01T00:00:00.000Z' }, false);
+    const draft = await createNotice(
+      strapi,
+      project,
+      { title: 'Redis缓存公告', releasedAt: '2030-01-01T00:00:00.000Z' },
+      false,
+    );
     await http().get(LIST);
     const hit = await http().get(LIST);
     expect(hit.headers['x-cache']).toBe('HIT');

@@ -100,15 +100,26 @@ describe('single flight', () => {
       const server = strapi.server.httpServer;
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
       const { port } = server.address() as AddressInfo;
-      const sockets = await Promise.all(Array.from({ length: 10 }, () => new Promise<net.Socket>((resolve) => {
-        const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
-      })));
-      const answers = await Promise.all(sockets.map((socket) => new Promise<string>((resolve) => {
-        let raw = '';
-        socket.on('data', (chunk) => (raw += chunk));
-        socket.on('end', () => resolve(raw));
-        socket.write(`GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
-      })));
+      const sockets = await Promise.all(
+        Array.from(
+          { length: 10 },
+          () =>
+            new Promise<net.Socket>((resolve) => {
+              const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+            }),
+        ),
+      );
+      const answers = await Promise.all(
+        sockets.map(
+          (socket) =>
+            new Promise<string>((resolve) => {
+              let raw = '';
+              socket.on('data', (chunk) => (raw += chunk));
+              socket.on('end', () => resolve(raw));
+              socket.write(`GET ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+            }),
+        ),
+      );
       expect(answers.map((a) => a.split('\r\n')[0])).toEqual(Array(10).fill('HTTP/1.1 200 OK'));
       expect(new Set(answers.map((a) => /etag: (\S+)/i.exec(a)?.[1])).size).toBe(1);
       expect(answers[0]).toContain('缓存测试公告一');
@@ -138,10 +149,14 @@ describe('never cached', () => {
   });
 
   test('writes and admin routes get no public Cache-Control', async () => {
-    const post = await http().post('/api/transaction-notices').send({ data: { title: 'x' } });
+    const post = await http()
+      .post('/api/transaction-notices')
+      .send({ data: { title: 'x' } });
     expect(post.headers['cache-control'] ?? '').not.toMatch(/public/);
     const { token } = await adminToken('strapi-super-admin');
-    const admin = await http().get(`/content-manager/collection-types/${NOTICE}`).set('Authorization', `Bearer ${token}`);
+    const admin = await http()
+      .get(`/content-manager/collection-types/${NOTICE}`)
+      .set('Authorization', `Bearer ${token}`);
     expect(admin.status).toBe(200);
     expect(admin.headers['cache-control'] ?? '').not.toMatch(/public/);
     expect(admin.headers['x-cache']).toBeUndefined();
@@ -161,7 +176,10 @@ describe('a cached list follows the Document Service at once', () => {
     const before = await http().get(LIST);
     expect((await http().get(LIST)).headers['x-cache']).toBe('HIT');
 
-    const created = await createNotice(strapi, project, { title: '刚刚发布的公告', releasedAt: '2030-01-01T00:00:00.000Z' });
+    const created = await createNotice(strapi, project, {
+      title: '刚刚发布的公告',
+      releasedAt: '2030-01-01T00:00:00.000Z',
+    });
     const published = await http().get(LIST);
     expect(titles(published)[0]).toBe('刚刚发布的公告');
     expect(published.headers.etag).not.toBe(before.headers.etag);
@@ -185,7 +203,12 @@ describe('a cached list follows the Document Service at once', () => {
 
   test('a change through the admin (Content Manager publish) invalidates too', async () => {
     const { token } = await adminToken('strapi-super-admin');
-    const draft = await createNotice(strapi, project, { title: '编辑在后台发布的公告', releasedAt: '2031-01-01T00:00:00.000Z' }, false);
+    const draft = await createNotice(
+      strapi,
+      project,
+      { title: '编辑在后台发布的公告', releasedAt: '2031-01-01T00:00:00.000Z' },
+      false,
+    );
     expect(titles(await http().get(LIST))).not.toContain('编辑在后台发布的公告');
     const res = await http()
       .post(`/content-manager/collection-types/${NOTICE}/${draft.documentId}/actions/publish`)
@@ -202,7 +225,9 @@ describe('counting on request', () => {
     expect(plain.status).toBe(200);
     expect(plain.body.meta.pagination).toEqual({ page: 1, pageSize: 1 });
     const counted = await http().get('/api/transaction-notices?pagination[pageSize]=1&pagination[withCount]=true');
-    expect(counted.body.meta.pagination).toEqual(expect.objectContaining({ page: 1, pageSize: 1, total: expect.any(Number), pageCount: expect.any(Number) }));
+    expect(counted.body.meta.pagination).toEqual(
+      expect.objectContaining({ page: 1, pageSize: 1, total: expect.any(Number), pageCount: expect.any(Number) }),
+    );
     expect(counted.body.meta.pagination.total).toBeGreaterThanOrEqual(1);
   });
 });

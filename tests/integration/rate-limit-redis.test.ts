@@ -53,6 +53,14 @@ test('two instances count one budget per address and limit name', async () => {
 });
 
 test('with Redis unreachable, an instance still limits on its own', async () => {
-  const limiter = createLimiter(offline, { name: 'content-api', max: 2, windowSeconds: 60 }, { ...env, REDIS_URL: 'redis://127.0.0.1:1' });
-  expect([await allowed(limiter, 'x'), await allowed(limiter, 'x'), await allowed(limiter, 'x')]).toEqual([true, true, false]);
+  const limiter = createLimiter(
+    offline,
+    { name: 'content-api', max: 2, windowSeconds: 60 },
+    { ...env, REDIS_URL: 'redis://127.0.0.1:1' },
+  );
+  expect([await allowed(limiter, 'x'), await allowed(limiter, 'x'), await allowed(limiter, 'x')]).toEqual([
+    true,
+    true,
+    false,
+  ]);
 });

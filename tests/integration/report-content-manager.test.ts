@@ -35,35 +35,53 @@ const formBody = (report: any, sections: Record<string, string>) => ({
 });
 
 const readDraft = (documentId: string) =>
-  strapi.documents(REPORT).findOne({ documentId, locale: 'zh-Hans', status: 'draft', populate: ['organization'] } as any) as Promise<any>;
+  strapi
+    .documents(REPORT)
+    .findOne({ documentId, locale: 'zh-Hans', status: 'draft', populate: ['organization'] } as any) as Promise<any>;
 
 describe('Given an existing report draft and the disclosure officer in the Content Manager', () => {
-  test.each(['/content-manager', '/CONTENT-MANAGER'])('When it saves the three narrative sections (%s), Then 200 and they are stored with the organization kept', async (base) => {
-    const year = base === '/content-manager' ? 2021 : 2020;
-    const report = await createReport(strapi, s.org.documentId, { year }, false);
-    const sections = { overview: `一、总体情况 ${year}`, problems: `五、存在的主要问题 ${year}`, otherMatters: `六、其他需要报告的事项 ${year}` };
-    const res = await http()
-      .put(`${base}/collection-types/${REPORT}/${report.documentId}?locale=zh-Hans`)
-      .set('Authorization', `Bearer ${officer.token}`)
-      .send(formBody(report, sections));
-    expect(res.status).toBe(200);
-    const stored = await readDraft(report.documentId);
-    expect(stored).toMatchObject(sections);
-    expect(stored.organization.documentId).toBe(s.org.documentId);
-  });
+  test.each(['/content-manager', '/CONTENT-MANAGER'])(
+    'When it saves the three narrative sections (%s), Then 200 and they are stored with the organization kept',
+    async (base) => {
+      const year = base === '/content-manager' ? 2021 : 2020;
+      const report = await createReport(strapi, s.org.documentId, { year }, false);
+      const sections = {
+        overview: `一、总体情况 ${year}`,
+        problems: `五、存在的主要问题 ${year}`,
+        otherMatters: `六、其他需要报告的事项 ${year}`,
+      };
+      const res = await http()
+        .put(`${base}/collection-types/${REPORT}/${report.documentId}?locale=zh-Hans`)
+        .set('Authorization', `Bearer ${officer.token}`)
+        .send(formBody(report, sections));
+      expect(res.status).toBe(200);
+      const stored = await readDraft(report.documentId);
+      expect(stored).toMatchObject(sections);
+      expect(stored.organization.documentId).toBe(s.org.documentId);
+    },
+  );
 
   test('When it publishes with the same body after computing and acknowledging, Then 200 and the published report carries the sections', async () => {
     const report = await createReport(strapi, s.org.documentId, { year: 2019 }, false);
     const service = strapi.plugin('disclosure').service('report');
     await service.compute(s.org.documentId, 2019);
     await service.acknowledge(report.documentId, officer.user);
-    const sections = { overview: '发布前写好的总体情况', problems: '发布前写好的问题', otherMatters: '发布前写好的其他事项' };
+    const sections = {
+      overview: '发布前写好的总体情况',
+      problems: '发布前写好的问题',
+      otherMatters: '发布前写好的其他事项',
+    };
     const res = await http()
       .post(`/content-manager/collection-types/${REPORT}/${report.documentId}/actions/publish?locale=zh-Hans`)
       .set('Authorization', `Bearer ${officer.token}`)
       .send(formBody(report, sections));
     expect(res.status).toBe(200);
-    const published: any = await strapi.documents(REPORT).findOne({ documentId: report.documentId, locale: 'zh-Hans', status: 'published', populate: ['organization'] } as any);
+    const published: any = await strapi.documents(REPORT).findOne({
+      documentId: report.documentId,
+      locale: 'zh-Hans',
+      status: 'published',
+      populate: ['organization'],
+    } as any);
     expect(published).toMatchObject(sections);
     expect(published.organization.documentId).toBe(s.org.documentId);
   });
@@ -114,7 +132,11 @@ describe('Given a webhook subscriber of report publication', () => {
     const report = await createReport(strapi, s.org.documentId, { year: 2014 }, false);
     const service = strapi.plugin('disclosure').service('report');
     await service.compute(s.org.documentId, 2014);
-    await strapi.documents(REPORT).update({ documentId: report.documentId, locale: 'zh-Hans', data: { overview: '总体', problems: '问题', otherMatters: '无' } } as any);
+    await strapi.documents(REPORT).update({
+      documentId: report.documentId,
+      locale: 'zh-Hans',
+      data: { overview: '总体', problems: '问题', otherMatters: '无' },
+    } as any);
     await service.acknowledge(report.documentId, officer.user);
     const events: unknown[] = [];
     const listener = (payload: unknown) => events.push(payload);
@@ -125,7 +147,13 @@ describe('Given a webhook subscriber of report publication', () => {
       strapi.eventHub.off('disclosure-report.publish', listener);
     }
     expect(events).toEqual([
-      { documentId: report.documentId, locale: 'zh-Hans', year: 2014, organization: s.org.documentId, publishedAt: '2015-01-20T02:00:00.000Z' },
+      {
+        documentId: report.documentId,
+        locale: 'zh-Hans',
+        year: 2014,
+        organization: s.org.documentId,
+        publishedAt: '2015-01-20T02:00:00.000Z',
+      },
     ]);
   });
 });

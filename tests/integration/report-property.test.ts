@@ -36,9 +36,24 @@ const later = (a: string, b: string) => (a >= b ? a : b);
 
 /** Days where a year begins or ends (2024 is a leap year: 29 February, and 31 December is its 366th day). */
 const BOUNDARY_DAYS = [
-  '2021-12-31', '2022-01-01', '2022-12-30', '2022-12-31', '2023-01-01', '2023-01-02', '2023-02-28', '2023-03-01',
-  '2023-12-30', '2023-12-31', '2024-01-01', '2024-01-02', '2024-02-28', '2024-02-29', '2024-03-01', '2024-12-30',
-  '2024-12-31', '2025-01-01',
+  '2021-12-31',
+  '2022-01-01',
+  '2022-12-30',
+  '2022-12-31',
+  '2023-01-01',
+  '2023-01-02',
+  '2023-02-28',
+  '2023-03-01',
+  '2023-12-30',
+  '2023-12-31',
+  '2024-01-01',
+  '2024-01-02',
+  '2024-02-28',
+  '2024-02-29',
+  '2024-03-01',
+  '2024-12-30',
+  '2024-12-31',
+  '2025-01-01',
 ];
 const uniformDay = fc.integer({ min: dayNumber('2022-01-01'), max: dayNumber('2024-12-31') }).map(iso);
 const day = fc.oneof({ arbitrary: fc.constantFrom(...BOUNDARY_DAYS), weight: 3 }, { arbitrary: uniformDay, weight: 2 });
@@ -104,9 +119,20 @@ const recordSets = fc.record({
   fees: fc.array(fee, { maxLength: 3 }),
 });
 type Generated = {
-  applications: Array<{ applicantType: string; receivedOn: string; concludedOn: string | null; outcome: string | null }>;
+  applications: Array<{
+    applicantType: string;
+    receivedOn: string;
+    concludedOn: string | null;
+    outcome: string | null;
+  }>;
   cases: Array<{ kind: string; filedOn: string; concludedOn: string | null; result: string | null }>;
-  policyDocuments: Array<{ kind: string; issuedOn: string; repealedOn: string | null; publication: Publication; draftIssuedOn: string }>;
+  policyDocuments: Array<{
+    kind: string;
+    issuedOn: string;
+    repealedOn: string | null;
+    publication: Publication;
+    draftIssuedOn: string;
+  }>;
   decisions: Array<{ kind: string; decidedOn: string }>;
   fees: Array<{ fen: number; collectedOn: string }>;
 };
@@ -126,12 +152,23 @@ async function write(records: Generated): Promise<{ organization: string; refere
   }
   for (const [i, d] of records.policyDocuments.entries()) {
     const created = await strapi.documents(POLICY).create({
-      data: { kind: d.kind, issuedOn: d.issuedOn, repealedOn: d.repealedOn, title: `性质测试${n}-${i}`, issuingBody: '测试', organization: org.documentId },
+      data: {
+        kind: d.kind,
+        issuedOn: d.issuedOn,
+        repealedOn: d.repealedOn,
+        title: `性质测试${n}-${i}`,
+        issuingBody: '测试',
+        organization: org.documentId,
+      },
     });
     if (d.publication === 'draft') continue;
     await strapi.documents(POLICY).publish({ documentId: created.documentId });
     if (d.publication === 'zhEn') {
-      await strapi.documents(POLICY).update({ documentId: created.documentId, locale: 'en', data: { title: `Property ${n}-${i}`, issuingBody: 'Test' } });
+      await strapi.documents(POLICY).update({
+        documentId: created.documentId,
+        locale: 'en',
+        data: { title: `Property ${n}-${i}`, issuingBody: 'Test' },
+      });
       await strapi.documents(POLICY).publish({ documentId: created.documentId, locale: 'en' });
     }
     if (d.publication === 'edited') {
@@ -183,11 +220,25 @@ async function drilldownMismatches(organization: string, year: number, cells: Ce
   for (const ref of CELLS) {
     const value = cells[ref.id]!;
     if (ref.kind === 'money') {
-      const { data } = await drilldown.records({ organization, year, cell: ref.id, page: 1, pageSize: 1000, withPersonalData: false });
+      const { data } = await drilldown.records({
+        organization,
+        year,
+        cell: ref.id,
+        page: 1,
+        pageSize: 1000,
+        withPersonalData: false,
+      });
       const listed = (data as Array<{ amount: string | number }>).reduce((sum, r) => sum + yuanToFen(r.amount), 0n);
       if (listed !== wanToFen(value)) mismatches.push({ cell: ref.id, value, listed: `${listed} 分` });
     } else {
-      const { meta } = await drilldown.records({ organization, year, cell: ref.id, page: 1, pageSize: 1, withPersonalData: false });
+      const { meta } = await drilldown.records({
+        organization,
+        year,
+        cell: ref.id,
+        page: 1,
+        pageSize: 1,
+        withPersonalData: false,
+      });
       if (meta.pagination.total !== value) mismatches.push({ cell: ref.id, value, listed: meta.pagination.total });
     }
   }
@@ -205,7 +256,9 @@ const SEED = Number(process.env.FC_SEED ?? Date.now() % 100000);
 async function assertTimed(name: string, runs: number, property: fc.IAsyncPropertyWithHooks<any>) {
   const started = Date.now();
   await fc.assert(property, { numRuns: runs, seed: SEED, verbose: true });
-  console.info(`report-property, ${name}: ${runs} runs (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.info(
+    `report-property, ${name}: ${runs} runs (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 test(`database cells equal the in-memory reference and pass every hard rule (${RUNS} runs)`, async () => {
@@ -243,15 +296,30 @@ describe('a fixed fixture at the year boundaries (report on 2023)', () => {
       // Received and concluded on 31 December 2022: nothing in 2023.
       { applicantType: 'naturalPerson', receivedOn: '2022-12-31', concludedOn: '2022-12-31', outcome: 'granted' },
       // Received 1 January, concluded 31 December 2023: received and concluded in 2023.
-      { applicantType: 'commercialEnterprise', receivedOn: '2023-01-01', concludedOn: '2023-12-31', outcome: 'withheld.stateSecret' },
+      {
+        applicantType: 'commercialEnterprise',
+        receivedOn: '2023-01-01',
+        concludedOn: '2023-12-31',
+        outcome: 'withheld.stateSecret',
+      },
       // Received on the last day of 2023, open: received in 2023, carried forward.
       { applicantType: 'naturalPerson', receivedOn: '2023-12-31', concludedOn: null, outcome: null },
       // Received on the last day of 2023, concluded on 1 January 2024: still carried forward from 2023.
-      { applicantType: 'legalServiceOrganization', receivedOn: '2023-12-31', concludedOn: '2024-01-01', outcome: 'partiallyGranted' },
+      {
+        applicantType: 'legalServiceOrganization',
+        receivedOn: '2023-12-31',
+        concludedOn: '2024-01-01',
+        outcome: 'partiallyGranted',
+      },
       // Received on 1 January 2024: not in 2023 at all.
       { applicantType: 'naturalPerson', receivedOn: '2024-01-01', concludedOn: null, outcome: null },
       // Received 2023-02-28 of a non-leap year, concluded 2023-03-01.
-      { applicantType: 'researchInstitution', receivedOn: '2023-02-28', concludedOn: '2023-03-01', outcome: 'otherDisposal.other' },
+      {
+        applicantType: 'researchInstitution',
+        receivedOn: '2023-02-28',
+        concludedOn: '2023-03-01',
+        outcome: 'otherDisposal.other',
+      },
     ],
     cases: [
       // Filed on the last day of 2023 and decided on 1 January 2024: pending (尚未审结) on 31 December.
@@ -265,13 +333,37 @@ describe('a fixed fixture at the year boundaries (report on 2023)', () => {
       // Issued on the last day of 2023, published in both languages: one document issued and in force.
       { kind: 'normative', issuedOn: '2023-12-31', repealedOn: null, publication: 'zhEn', draftIssuedOn: '2023-12-31' },
       // Repealed on 1 January 2023: repealed in 2023, not in force on 31 December.
-      { kind: 'normative', issuedOn: '2022-06-01', repealedOn: '2023-01-01', publication: 'zh', draftIssuedOn: '2022-06-01' },
+      {
+        kind: 'normative',
+        issuedOn: '2022-06-01',
+        repealedOn: '2023-01-01',
+        publication: 'zh',
+        draftIssuedOn: '2022-06-01',
+      },
       // Repealed on 1 January 2024: in force on 31 December 2023.
-      { kind: 'regulation', issuedOn: '2021-12-31', repealedOn: '2024-01-01', publication: 'zh', draftIssuedOn: '2021-12-31' },
+      {
+        kind: 'regulation',
+        issuedOn: '2021-12-31',
+        repealedOn: '2024-01-01',
+        publication: 'zh',
+        draftIssuedOn: '2021-12-31',
+      },
       // Never published: not counted.
-      { kind: 'regulation', issuedOn: '2023-05-05', repealedOn: null, publication: 'draft', draftIssuedOn: '2023-05-05' },
+      {
+        kind: 'regulation',
+        issuedOn: '2023-05-05',
+        repealedOn: null,
+        publication: 'draft',
+        draftIssuedOn: '2023-05-05',
+      },
       // Published as issued 2024-01-01, then its draft moved to 2023-06-01: the published date counts (not issued in 2023).
-      { kind: 'regulation', issuedOn: '2024-01-01', repealedOn: null, publication: 'edited', draftIssuedOn: '2023-06-01' },
+      {
+        kind: 'regulation',
+        issuedOn: '2024-01-01',
+        repealedOn: null,
+        publication: 'edited',
+        draftIssuedOn: '2023-06-01',
+      },
     ],
     decisions: [
       { kind: 'license', decidedOn: '2023-12-31' },
@@ -296,8 +388,14 @@ describe('a fixed fixture at the year boundaries (report on 2023)', () => {
   test('the cells at the boundaries, by hand', () => {
     const a = (row: string, column = 'total') => cells[`applications.main.${row}.${column}`];
     expect([a('received'), a('carriedOver'), a('concluded'), a('carriedForward')]).toEqual([4, 1, 3, 2]);
-    expect([a('received', 'naturalPerson'), a('carriedOver', 'naturalPerson'), a('carriedForward', 'naturalPerson')]).toEqual([1, 1, 1]);
-    expect([a('granted'), a('withheld.stateSecret'), a('otherDisposal.other'), a('partiallyGranted')]).toEqual([1, 1, 1, 0]);
+    expect([
+      a('received', 'naturalPerson'),
+      a('carriedOver', 'naturalPerson'),
+      a('carriedForward', 'naturalPerson'),
+    ]).toEqual([1, 1, 1]);
+    expect([a('granted'), a('withheld.stateSecret'), a('otherDisposal.other'), a('partiallyGranted')]).toEqual([
+      1, 1, 1, 0,
+    ]);
     expect(a('carriedForward', 'legalServiceOrganization')).toBe(1);
     const c = (column: string) => cells[`reviewsAndLawsuits.main.cases.${column}`];
     expect([c('reviewPending'), c('reviewOther'), c('reviewTotal')]).toEqual([1, 0, 1]);
@@ -330,7 +428,10 @@ describe('a fixed fixture at the year boundaries (report on 2023)', () => {
         .set('Authorization', `Bearer ${token}`);
       expect({ cell: ref.id, status: res.status }).toEqual({ cell: ref.id, status: 200 });
       if (ref.kind === 'money') {
-        const listed = (res.body.data as Array<{ amount: string | number }>).reduce((sum, r) => sum + yuanToFen(r.amount), 0n);
+        const listed = (res.body.data as Array<{ amount: string | number }>).reduce(
+          (sum, r) => sum + yuanToFen(r.amount),
+          0n,
+        );
         expect({ cell: ref.id, fen: listed }).toEqual({ cell: ref.id, fen: wanToFen(cells[ref.id]!) });
       } else {
         expect({ cell: ref.id, total: res.body.meta.pagination.total }).toEqual({ cell: ref.id, total: cells[ref.id] });

@@ -21,12 +21,16 @@ beforeAll(async () => {
 afterAll(teardownStrapi);
 
 const asOfficer = (req: any) => req.set('Authorization', `Bearer ${officer}`);
-const compute = (organization: string, year: number) => asOfficer(http().post('/disclosure/reports/compute')).send({ organization, year });
+const compute = (organization: string, year: number) =>
+  asOfficer(http().post('/disclosure/reports/compute')).send({ organization, year });
 const view = async (organization: string, year: number) =>
   (await asOfficer(http().get('/disclosure/reports/view')).query({ organization, year }).expect(200)).body.data;
-const publish = (documentId: string, reason?: string) => asOfficer(http().post('/disclosure/reports/publish')).send({ documentId, reason });
-const acknowledge = (documentId: string) => asOfficer(http().post('/disclosure/reports/acknowledge')).send({ documentId }).expect(200);
-const draftOf = (documentId: string) => strapi.documents(REPORT).findOne({ documentId, locale: 'zh-Hans', status: 'draft' });
+const publish = (documentId: string, reason?: string) =>
+  asOfficer(http().post('/disclosure/reports/publish')).send({ documentId, reason });
+const acknowledge = (documentId: string) =>
+  asOfficer(http().post('/disclosure/reports/acknowledge')).send({ documentId }).expect(200);
+const draftOf = (documentId: string) =>
+  strapi.documents(REPORT).findOne({ documentId, locale: 'zh-Hans', status: 'draft' });
 
 /** Computes, writes the sections, acknowledges and publishes a year; returns the report's documentId. */
 async function publishYear(organization: string, year: number) {
@@ -47,13 +51,23 @@ describe('given 2021 and 2022 published, when 2021 is corrected with a different
 
   beforeAll(async () => {
     org = await createOrganization(strapi, { name: '更正测试中心' });
-    await createApplication(strapi, org.documentId, { receivedOn: '2021-12-20', concludedOn: '2022-01-10', outcome: 'granted', state: 'concluded' });
+    await createApplication(strapi, org.documentId, {
+      receivedOn: '2021-12-20',
+      concludedOn: '2022-01-10',
+      outcome: 'granted',
+      state: 'concluded',
+    });
     y2021 = await publishYear(org.documentId, 2021);
     y2022 = await publishYear(org.documentId, 2022);
     before2022 = (await http().get(`/api/disclosure/reports/${y2022}`).expect(200)).text;
     beforeHtml2022 = (await http().get(`/api/disclosure/reports/${y2022}/html`).expect(200)).text;
     // Entered late: open on 31 December 2021, so 2021 carries forward one more than 2022 says it carried over.
-    await createApplication(strapi, org.documentId, { receivedOn: '2021-12-28', concludedOn: '2022-01-20', outcome: 'granted', state: 'concluded' });
+    await createApplication(strapi, org.documentId, {
+      receivedOn: '2021-12-28',
+      concludedOn: '2022-01-20',
+      outcome: 'granted',
+      state: 'concluded',
+    });
   });
 
   test('then the published 2021 shows in the admin that the records changed since publication, never in public', async () => {
@@ -107,11 +121,16 @@ describe('given 2021 and 2022 published, when 2021 is corrected with a different
     expect(html).toContain('补录一件2021年12月28日收到的申请');
 
     // The earlier publication is kept: who, when, why and its cells.
-    const stored = await strapi.documents(REPORT).findOne({ documentId: y2021, locale: 'zh-Hans', status: 'published' });
+    const stored = await strapi
+      .documents(REPORT)
+      .findOne({ documentId: y2021, locale: 'zh-Hans', status: 'published' });
     expect(stored.publication.corrections[0].previous.cells['applications.main.carriedForward.total']).toBe(1);
     expect(stored.publication.corrections[0].by.name).toMatch(/disclosure-officer/);
     const v2021 = await view(org.documentId, 2021);
-    expect(v2021.publication).toMatchObject({ recordsChanged: false, corrections: [{ reason: '补录一件2021年12月28日收到的申请' }] });
+    expect(v2021.publication).toMatchObject({
+      recordsChanged: false,
+      corrections: [{ reason: '补录一件2021年12月28日收到的申请' }],
+    });
   });
 
   test('then 2022 shows in the admin that its baseline changed, and recomputing offers a correction', async () => {
@@ -151,7 +170,12 @@ describe('the snapshot comes only from the computation', () => {
     const res = await http()
       .put(`/CONTENT-MANAGER/collection-types/${REPORT}/${documentId}?locale=zh-Hans`)
       .set('Authorization', `Bearer ${superAdmin}`)
-      .send({ tables: forged(draft.tables), acknowledgement: { by: { id: 1, name: 'x' }, at: 'now', warnings: 'x' }, publication: { version: 1 }, overview: '改过的总体情况' });
+      .send({
+        tables: forged(draft.tables),
+        acknowledgement: { by: { id: 1, name: 'x' }, at: 'now', warnings: 'x' },
+        publication: { version: 1 },
+        overview: '改过的总体情况',
+      });
     expect(res.status).toBe(200);
     const after = await draftOf(documentId);
     expect(after.tables).toEqual(draft.tables);
@@ -163,7 +187,9 @@ describe('the snapshot comes only from the computation', () => {
 
   test('when a full-access API token writes tables over REST (upper-case /API/), then they are not stored', async () => {
     const draft = await draftOf(documentId);
-    const { accessKey } = await strapi.service('admin::api-token').create({ name: `full-${Date.now()}`, type: 'full-access', lifespan: null });
+    const { accessKey } = await strapi
+      .service('admin::api-token')
+      .create({ name: `full-${Date.now()}`, type: 'full-access', lifespan: null });
     const res = await http()
       .put(`/API/annual-reports/${documentId}?locale=zh-Hans`)
       .set('Authorization', `Bearer ${accessKey}`)
@@ -186,7 +212,9 @@ describe('the snapshot comes only from the computation', () => {
     await strapi.documents(REPORT).update({ documentId, locale: 'zh-Hans', data: { tables: forged(draft.tables) } });
     expect((await draftOf(documentId)).tables).toEqual(draft.tables);
     const other = await createOrganization(strapi, { name: '伪造测试中心二' });
-    const created = await strapi.documents(REPORT).create({ data: { organization: other.documentId, year: 2023, formatVersion: 'gov-2021', tables: forged(draft.tables) } });
+    const created = await strapi.documents(REPORT).create({
+      data: { organization: other.documentId, year: 2023, formatVersion: 'gov-2021', tables: forged(draft.tables) },
+    });
     expect(created.tables ?? null).toBeNull();
     await expect(strapi.documents(REPORT).clone({ documentId, locale: 'zh-Hans' })).rejects.toThrow(/cannot be cloned/);
     await expect(
@@ -196,14 +224,20 @@ describe('the snapshot comes only from the computation', () => {
 
   test('when the stored snapshot no longer matches the records, then publish is refused on every path', async () => {
     const draft = await draftOf(documentId);
-    await strapi.db.connection('annual_reports').where({ document_id: documentId }).whereNull('published_at').update({ tables: JSON.stringify(forged(draft.tables)) });
+    await strapi.db
+      .connection('annual_reports')
+      .where({ document_id: documentId })
+      .whereNull('published_at')
+      .update({ tables: JSON.stringify(forged(draft.tables)) });
     await acknowledge(documentId);
 
     const viaPlugin = await publish(documentId);
     expect(viaPlugin.status).toBe(400);
     expect(viaPlugin.body.error.message).toContain('记录已变化，请重新计算');
     expect(viaPlugin.body.error.message).toContain('records changed since computing: recompute');
-    await expect(strapi.documents(REPORT).publish({ documentId, locale: 'zh-Hans' })).rejects.toThrow(/records changed since computing/);
+    await expect(strapi.documents(REPORT).publish({ documentId, locale: 'zh-Hans' })).rejects.toThrow(
+      /records changed since computing/,
+    );
     const viaCm = await http()
       .post(`/CONTENT-MANAGER/collection-types/${REPORT}/${documentId}/actions/publish?locale=zh-Hans`)
       .set('Authorization', `Bearer ${superAdmin}`)
@@ -228,29 +262,43 @@ describe('a report publishes only when complete and its year is over', () => {
   });
 
   test('empty or whitespace-only sections 一, 五, 六 are hard errors, per locale; 六 may say 无', async () => {
-    await strapi.documents(REPORT).update({ documentId, locale: 'zh-Hans', data: { overview: '总体', problems: '  \n ', otherMatters: '' } });
+    await strapi
+      .documents(REPORT)
+      .update({ documentId, locale: 'zh-Hans', data: { overview: '总体', problems: '  \n ', otherMatters: '' } });
     const v = await view(org.documentId, 2024);
     expect(v.completeness.map((p: any) => p.path)).toEqual(['problems[zh-Hans]', 'otherMatters[zh-Hans]']);
     expect(v.canPublish).toBe(false);
     const res = await publish(documentId);
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['problems[zh-Hans]', 'otherMatters[zh-Hans]']);
+    expect(res.body.error.details.errors.map((e: any) => e.path[0])).toEqual([
+      'problems[zh-Hans]',
+      'otherMatters[zh-Hans]',
+    ]);
 
     await strapi.documents(REPORT).update({ documentId, locale: 'zh-Hans', data: SECTIONS });
-    await strapi.documents(REPORT).update({ documentId, locale: 'en', data: { overview: 'Overview', problems: 'Problems', otherMatters: ' ' } });
+    await strapi
+      .documents(REPORT)
+      .update({ documentId, locale: 'en', data: { overview: 'Overview', problems: 'Problems', otherMatters: ' ' } });
     const en = await publish(documentId);
     expect(en.status).toBe(400);
     expect(en.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['otherMatters[en]']);
     // Strapi stores the en version without the organization (the organization has no en version): the write rules
     // take it from the document's other locale, so the en version can still be corrected and published.
-    await strapi.documents(REPORT).update({ documentId, locale: 'en', data: { overview: 'Overview', problems: 'Problems', otherMatters: 'None.' } });
+    await strapi.documents(REPORT).update({
+      documentId,
+      locale: 'en',
+      data: { overview: 'Overview', problems: 'Problems', otherMatters: 'None.' },
+    });
     await publish(documentId).expect(200);
-    const english = (await http().get(`/api/disclosure/reports/${documentId}`).query({ locale: 'en' }).expect(200)).body.data;
+    const english = (await http().get(`/api/disclosure/reports/${documentId}`).query({ locale: 'en' }).expect(200)).body
+      .data;
     expect(english.sections.otherMatters).toBe('None.');
   });
 
   test('a year not yet over cannot be published; the deadline is 31 January next year and lateness is shown', async () => {
-    const current = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const current = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+    );
     const id = (await compute(org.documentId, current).expect(200)).body.data.report.documentId;
     await strapi.documents(REPORT).update({ documentId: id, locale: 'zh-Hans', data: SECTIONS });
     await acknowledge(id);

@@ -16,8 +16,13 @@ beforeAll(async () => {
 afterAll(teardownStrapi);
 
 test('the 2021 report of the center is published with its real date, 2022-01-29', async () => {
-  const [center] = await strapi.documents('api::organization.organization').findMany({ filters: { name: CENTER_NAME }, limit: 1 });
-  const list = await http().get('/api/disclosure/reports').query({ organization: center.documentId, year: 2021 }).expect(200);
+  const [center] = await strapi
+    .documents('api::organization.organization')
+    .findMany({ filters: { name: CENTER_NAME }, limit: 1 });
+  const list = await http()
+    .get('/api/disclosure/reports')
+    .query({ organization: center.documentId, year: 2021 })
+    .expect(200);
   expect(list.body.data).toHaveLength(1);
   expect(list.body.data[0].publishedAt).toBe('2022-01-29T02:00:00.000Z');
   const report = (await http().get(`/api/disclosure/reports/${list.body.data[0].documentId}`).expect(200)).body.data;
@@ -25,10 +30,15 @@ test('the 2021 report of the center is published with its real date, 2022-01-29'
   expect(report.firstPublishedAt).toBe('2022-01-29T02:00:00.000Z');
   expect(report.sections.otherMatters).toBe('无');
   expect(report.checks.warnings.map((w: any) => w.rule)).toEqual(['continuity.noPreviousReport']);
-  const en = (await http().get(`/api/disclosure/reports/${list.body.data[0].documentId}`).query({ locale: 'en' }).expect(200)).body.data;
+  const en = (
+    await http().get(`/api/disclosure/reports/${list.body.data[0].documentId}`).query({ locale: 'en' }).expect(200)
+  ).body.data;
   expect(en.publishedAt).toBe('2022-01-29T02:00:00.000Z');
   // Later years are published by the seed at seeding time, each checked against the year before.
-  const later = await http().get('/api/disclosure/reports').query({ organization: center.documentId, year: 2022 }).expect(200);
+  const later = await http()
+    .get('/api/disclosure/reports')
+    .query({ organization: center.documentId, year: 2022 })
+    .expect(200);
   expect(later.body.data).toHaveLength(1);
 });
 
@@ -59,10 +69,16 @@ test('a second run of the seed creates nothing and leaves every record and publi
     );
   const before = await state();
   expect(before['api::annual-report.annual-report'].length).toBeGreaterThan(0);
-  const json = (await strapi.db.connection('annual_reports').select('id', 'public_json').whereNotNull('published_at').orderBy('id')) as unknown[];
+  const json = (await strapi.db
+    .connection('annual_reports')
+    .select('id', 'public_json')
+    .whereNotNull('published_at')
+    .orderBy('id')) as unknown[];
 
   const summary = await seedSampleData(strapi, { scale: 'small', today: '2026-11-30' });
   expect(summary.created).toBe(0);
   expect(await state()).toEqual(before);
-  expect(await strapi.db.connection('annual_reports').select('id', 'public_json').whereNotNull('published_at').orderBy('id')).toEqual(json);
+  expect(
+    await strapi.db.connection('annual_reports').select('id', 'public_json').whereNotNull('published_at').orderBy('id'),
+  ).toEqual(json);
 });

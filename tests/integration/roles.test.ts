@@ -35,10 +35,19 @@ beforeAll(async () => {
   s.ca = await createCaProvider(strapi);
   s.report = await createReport(strapi, s.org.documentId, { year: 2021 }, false);
   s.app = await createApplication(strapi, s.org.documentId);
-  s.case = await strapi.documents(CASE).create({ data: { kind: 'review', filedOn: '2024-02-01', organization: s.org.documentId } } as any);
-  s.fee = await strapi.documents(FEE).create({ data: { item: '信息处理费', collectedOn: '2024-02-01', amount: '5.00', organization: s.org.documentId } } as any);
+  s.case = await strapi
+    .documents(CASE)
+    .create({ data: { kind: 'review', filedOn: '2024-02-01', organization: s.org.documentId } } as any);
+  s.fee = await strapi.documents(FEE).create({
+    data: { item: '信息处理费', collectedOn: '2024-02-01', amount: '5.00', organization: s.org.documentId },
+  } as any);
   s.decision = await strapi.documents(DECISION).create({
-    data: { kind: 'license', decisionNumber: '驻公资许〔2024〕7号', decidedOn: '2024-02-01', organization: s.org.documentId },
+    data: {
+      kind: 'license',
+      decisionNumber: '驻公资许〔2024〕7号',
+      decidedOn: '2024-02-01',
+      organization: s.org.documentId,
+    },
   } as any);
   for (const role of ['content-editor', 'disclosure-officer', 'auditor']) tokens[role] = (await adminToken(role)).token;
 });
@@ -56,26 +65,73 @@ const publish = (uid: string, documentId: string) => `${CM}/${uid}/${documentId}
 
 describe('Given the content editor', () => {
   const EDITABLE = [
-    { name: 'a policy document', uid: POLICY, path: 'policy-documents', body: () => ({ title: '编辑新建的管理办法', kind: 'normative', issuingBody: '驻马店市公共资源交易中心', issuedOn: '2024-01-02', organization: connect(s.org.documentId) }), edit: { summary: '编辑修改的摘要' } },
-    { name: 'a transaction project', uid: PROJECT, path: 'transaction-projects', body: () => ({ name: '编辑新建的项目', category: 'procurement', projectCode: 'CG-2024-777', registeredOn: '2024-01-02', principal: '某采购人', method: 'inquiry', budget: { amount: '120000.00', unit: 'yuan', currency: 'CNY' }, organization: connect(s.org.documentId) }), edit: { region: '驿城区' } },
-    { name: 'a transaction notice', uid: NOTICE, path: 'transaction-notices', body: () => ({ title: '编辑新建的招标公告', noticeType: 'tenderNotice', releasedAt: '2024-02-03T08:00:00.000Z', project: connect(s.project.documentId) }), edit: { publicityStart: '2024-02-03', publicityEnd: '2024-02-08' } },
-    { name: 'a CA provider', uid: CA, path: 'ca-providers', body: () => ({ name: '编辑新建的CA', provinceWide: true, fees: [{ item: '新办', price: '200', unit: '元/年' }] }), edit: { hotline: '400-000-0000' } },
+    {
+      name: 'a policy document',
+      uid: POLICY,
+      path: 'policy-documents',
+      body: () => ({
+        title: '编辑新建的管理办法',
+        kind: 'normative',
+        issuingBody: '驻马店市公共资源交易中心',
+        issuedOn: '2024-01-02',
+        organization: connect(s.org.documentId),
+      }),
+      edit: { summary: '编辑修改的摘要' },
+    },
+    {
+      name: 'a transaction project',
+      uid: PROJECT,
+      path: 'transaction-projects',
+      body: () => ({
+        name: '编辑新建的项目',
+        category: 'procurement',
+        projectCode: 'CG-2024-777',
+        registeredOn: '2024-01-02',
+        principal: '某采购人',
+        method: 'inquiry',
+        budget: { amount: '120000.00', unit: 'yuan', currency: 'CNY' },
+        organization: connect(s.org.documentId),
+      }),
+      edit: { region: '驿城区' },
+    },
+    {
+      name: 'a transaction notice',
+      uid: NOTICE,
+      path: 'transaction-notices',
+      body: () => ({
+        title: '编辑新建的招标公告',
+        noticeType: 'tenderNotice',
+        releasedAt: '2024-02-03T08:00:00.000Z',
+        project: connect(s.project.documentId),
+      }),
+      edit: { publicityStart: '2024-02-03', publicityEnd: '2024-02-08' },
+    },
+    {
+      name: 'a CA provider',
+      uid: CA,
+      path: 'ca-providers',
+      body: () => ({ name: '编辑新建的CA', provinceWide: true, fees: [{ item: '新办', price: '200', unit: '元/年' }] }),
+      edit: { hotline: '400-000-0000' },
+    },
   ];
 
-  test.each(EDITABLE)('When it creates, updates and publishes $name, Then each step succeeds and the public sees it', async ({ uid, path, body, edit }) => {
-    const created = await call('content-editor', 'post', list(uid), body());
-    expect(created.status).toBe(201);
-    const documentId = created.body.data.documentId;
-    const updated = await call('content-editor', 'put', one(uid, documentId), { ...body(), ...edit });
-    expect(updated.status).toBe(200);
-    for (const [key, value] of Object.entries(edit)) expect(updated.body.data[key]).toBe(value);
-    expect((await http().get(`/api/${path}/${documentId}`)).status).toBe(404);
-    const published = await call('content-editor', 'post', publish(uid, documentId), { ...body(), ...edit });
-    expect(published.status).toBe(200);
-    const pub = await http().get(`/api/${path}/${documentId}`);
-    expect(pub.status).toBe(200);
-    for (const [key, value] of Object.entries(edit)) expect(pub.body.data[key]).toBe(value);
-  });
+  test.each(EDITABLE)(
+    'When it creates, updates and publishes $name, Then each step succeeds and the public sees it',
+    async ({ uid, path, body, edit }) => {
+      const created = await call('content-editor', 'post', list(uid), body());
+      expect(created.status).toBe(201);
+      const documentId = created.body.data.documentId;
+      const updated = await call('content-editor', 'put', one(uid, documentId), { ...body(), ...edit });
+      expect(updated.status).toBe(200);
+      for (const [key, value] of Object.entries(edit)) expect(updated.body.data[key]).toBe(value);
+      expect((await http().get(`/api/${path}/${documentId}`)).status).toBe(404);
+      const published = await call('content-editor', 'post', publish(uid, documentId), { ...body(), ...edit });
+      expect(published.status).toBe(200);
+      const pub = await http().get(`/api/${path}/${documentId}`);
+      expect(pub.status).toBe(200);
+      for (const [key, value] of Object.entries(edit)) expect(pub.body.data[key]).toBe(value);
+    },
+  );
 
   test.each([
     ['lists disclosure applications', 'get', () => list(APP)],
@@ -84,26 +140,59 @@ describe('Given the content editor', () => {
     ['reads a review case', 'get', () => one(CASE, s.case.documentId)],
     ['lists fees', 'get', () => list(FEE)],
     ['lists annual reports', 'get', () => list(REPORT)],
-  ] as Array<[string, Method, () => string]>)('When it %s, Then 403 and no personal data', async (_what, method, url) => {
-    const res = await call('content-editor', method, url());
-    expect(res.status).toBe(403);
-    expect(res.text).not.toContain(s.app.applicantName);
-  });
+  ] as Array<[string, Method, () => string]>)(
+    'When it %s, Then 403 and no personal data',
+    async (_what, method, url) => {
+      const res = await call('content-editor', method, url());
+      expect(res.status).toBe(403);
+      expect(res.text).not.toContain(s.app.applicantName);
+    },
+  );
 
   test.each([
-    ['creates a fee', 'post', () => list(FEE), () => ({ item: '编辑收费', collectedOn: '2024-01-01', amount: '1.00', organization: connect(s.org.documentId) })],
-    ['creates a disclosure application', 'post', () => list(APP), () => ({ trackingNumber: 'EDITOR-0001', receivedOn: '2024-01-02', applicantType: 'naturalPerson', applicantName: '编辑', requestedInformation: 'x', organization: connect(s.org.documentId) })],
-    ['creates an annual report', 'post', () => list(REPORT), () => ({ year: 2019, organization: connect(s.org.documentId) })],
-    ['creates an organization', 'post', () => list(ORG), () => ({ name: '编辑新建机构', kind: 'other', creditCode: creditCode(801) })],
+    [
+      'creates a fee',
+      'post',
+      () => list(FEE),
+      () => ({ item: '编辑收费', collectedOn: '2024-01-01', amount: '1.00', organization: connect(s.org.documentId) }),
+    ],
+    [
+      'creates a disclosure application',
+      'post',
+      () => list(APP),
+      () => ({
+        trackingNumber: 'EDITOR-0001',
+        receivedOn: '2024-01-02',
+        applicantType: 'naturalPerson',
+        applicantName: '编辑',
+        requestedInformation: 'x',
+        organization: connect(s.org.documentId),
+      }),
+    ],
+    [
+      'creates an annual report',
+      'post',
+      () => list(REPORT),
+      () => ({ year: 2019, organization: connect(s.org.documentId) }),
+    ],
+    [
+      'creates an organization',
+      'post',
+      () => list(ORG),
+      () => ({ name: '编辑新建机构', kind: 'other', creditCode: creditCode(801) }),
+    ],
     ['renames an organization', 'put', () => one(ORG, s.org.documentId), () => ({ name: '编辑改名' })],
     ['deletes a fee', 'delete', () => one(FEE, s.fee.documentId), () => undefined],
-  ] as Array<[string, Method, () => string, () => unknown]>)('When it %s, Then 403 and nothing changes', async (_what, method, url, body) => {
-    const before = await countEverything(strapi);
-    const res = await call('content-editor', method, url(), body());
-    expect(res.status).toBe(403);
-    expect(await countEverything(strapi)).toEqual(before);
-    expect((await strapi.documents(ORG).findOne({ documentId: s.org.documentId } as any))!.name).toBe(s.org.name);
-  });
+  ] as Array<[string, Method, () => string, () => unknown]>)(
+    'When it %s, Then 403 and nothing changes',
+    async (_what, method, url, body) => {
+      const before = await countEverything(strapi);
+      const res = await call('content-editor', method, url(), body());
+      expect(res.status).toBe(403);
+      expect(await countEverything(strapi)).toEqual(before);
+      expect((await strapi.documents(ORG).findOne({ documentId: s.org.documentId } as any))!.name).toBe(s.org.name);
+    },
+  );
 });
 
 describe('Given the disclosure officer', () => {
@@ -120,7 +209,7 @@ describe('Given the disclosure officer', () => {
     expect(res.body.results.length).toBeGreaterThan(0);
   });
 
-  test('When it reads an application, Then it sees the applicant\'s personal data (it handles the application)', async () => {
+  test("When it reads an application, Then it sees the applicant's personal data (it handles the application)", async () => {
     const res = await call('disclosure-officer', 'get', one(APP, s.app.documentId));
     expect(res.status).toBe(200);
     expect(res.body.data.applicantName).toBe(s.app.applicantName);
@@ -129,34 +218,92 @@ describe('Given the disclosure officer', () => {
 
   const org = () => connect(s.org.documentId);
   test.each([
-    ['an application', APP, () => ({ trackingNumber: 'OFFICER-0001', receivedOn: '2024-05-06', channel: 'inPerson', applicantType: 'legalServiceOrganization', applicantName: '某律师事务所', requestedInformation: '某项目的合同', organization: org() }), { notes: '已电话联系' }],
-    ['a review case', CASE, () => ({ kind: 'lawsuitDirect', filedOn: '2024-05-06', caseNumber: '(2024)豫1702行初1号', application: connect(s.app.documentId), organization: org() }), { concludedOn: '2024-06-01', result: 'upheld' }],
-    ['an administrative decision', DECISION, () => ({ kind: 'enforcement', decisionNumber: '驻公资强〔2024〕2号', decidedOn: '2024-05-06', organization: org() }), { subject: '某公司' }],
-    ['a fee', FEE, () => ({ item: '信息处理费', collectedOn: '2024-05-06', amount: '12.50', organization: org() }), { amount: '12.60' }],
-    ['an annual report', REPORT, () => ({ year: 2020, title: '2020年报告', organization: org() }), { overview: '总体情况' }],
-  ] as Array<[string, string, () => Record<string, unknown>, Record<string, unknown>]>)('When it creates and then updates %s, Then 201 then 200', async (_what, uid, body, edit) => {
-    const created = await call('disclosure-officer', 'post', list(uid), body());
-    expect(created.status).toBe(201);
-    const updated = await call('disclosure-officer', 'put', one(uid, created.body.data.documentId), { ...body(), ...edit });
-    expect(updated.status).toBe(200);
-    for (const [key, value] of Object.entries(edit)) {
-      // A decimal comes back as a number on SQLite and as a string on PostgreSQL: compare amounts by value.
-      if (key === 'amount') expect(Number(updated.body.data[key])).toBe(Number(value));
-      else expect(updated.body.data[key]).toBe(value);
-    }
-  });
+    [
+      'an application',
+      APP,
+      () => ({
+        trackingNumber: 'OFFICER-0001',
+        receivedOn: '2024-05-06',
+        channel: 'inPerson',
+        applicantType: 'legalServiceOrganization',
+        applicantName: '某律师事务所',
+        requestedInformation: '某项目的合同',
+        organization: org(),
+      }),
+      { notes: '已电话联系' },
+    ],
+    [
+      'a review case',
+      CASE,
+      () => ({
+        kind: 'lawsuitDirect',
+        filedOn: '2024-05-06',
+        caseNumber: '(2024)豫1702行初1号',
+        application: connect(s.app.documentId),
+        organization: org(),
+      }),
+      { concludedOn: '2024-06-01', result: 'upheld' },
+    ],
+    [
+      'an administrative decision',
+      DECISION,
+      () => ({
+        kind: 'enforcement',
+        decisionNumber: '驻公资强〔2024〕2号',
+        decidedOn: '2024-05-06',
+        organization: org(),
+      }),
+      { subject: '某公司' },
+    ],
+    [
+      'a fee',
+      FEE,
+      () => ({ item: '信息处理费', collectedOn: '2024-05-06', amount: '12.50', organization: org() }),
+      { amount: '12.60' },
+    ],
+    [
+      'an annual report',
+      REPORT,
+      () => ({ year: 2020, title: '2020年报告', organization: org() }),
+      { overview: '总体情况' },
+    ],
+  ] as Array<[string, string, () => Record<string, unknown>, Record<string, unknown>]>)(
+    'When it creates and then updates %s, Then 201 then 200',
+    async (_what, uid, body, edit) => {
+      const created = await call('disclosure-officer', 'post', list(uid), body());
+      expect(created.status).toBe(201);
+      const updated = await call('disclosure-officer', 'put', one(uid, created.body.data.documentId), {
+        ...body(),
+        ...edit,
+      });
+      expect(updated.status).toBe(200);
+      for (const [key, value] of Object.entries(edit)) {
+        // A decimal comes back as a number on SQLite and as a string on PostgreSQL: compare amounts by value.
+        if (key === 'amount') expect(Number(updated.body.data[key])).toBe(Number(value));
+        else expect(updated.body.data[key]).toBe(value);
+      }
+    },
+  );
 
   test.each([
-    ['creates a policy document', 'post', () => list(POLICY), { title: '专员文件', kind: 'other', issuingBody: 'x', issuedOn: '2024-01-01' }],
+    [
+      'creates a policy document',
+      'post',
+      () => list(POLICY),
+      { title: '专员文件', kind: 'other', issuingBody: 'x', issuedOn: '2024-01-01' },
+    ],
     ['edits a policy document', 'put', () => one(POLICY, s.policy.documentId), { summary: '专员修改' }],
     ['publishes a policy document', 'post', () => publish(POLICY, s.policy.documentId), {}],
     ['creates a transaction project', 'post', () => list(PROJECT), { name: '专员项目' }],
-  ] as Array<[string, Method, () => string, unknown]>)('When it %s, Then 403 and nothing changes', async (_what, method, url, body) => {
-    const before = await countEverything(strapi);
-    const res = await call('disclosure-officer', method, url(), body);
-    expect(res.status).toBe(403);
-    expect(await countEverything(strapi)).toEqual(before);
-  });
+  ] as Array<[string, Method, () => string, unknown]>)(
+    'When it %s, Then 403 and nothing changes',
+    async (_what, method, url, body) => {
+      const before = await countEverything(strapi);
+      const res = await call('disclosure-officer', method, url(), body);
+      expect(res.status).toBe(403);
+      expect(await countEverything(strapi)).toEqual(before);
+    },
+  );
 });
 
 describe('Given the auditor', () => {
@@ -184,10 +331,16 @@ describe('Given the auditor', () => {
   };
   for (const [uid, id] of Object.entries(docs)) {
     const short = uid.split('.')[1];
-    WRITES.push([`creates a ${short}`, 'post', () => list(uid), { title: '审核员写入', name: '审核员写入', year: 2018 }]);
+    WRITES.push([
+      `creates a ${short}`,
+      'post',
+      () => list(uid),
+      { title: '审核员写入', name: '审核员写入', year: 2018 },
+    ]);
     WRITES.push([`updates a ${short}`, 'put', () => one(uid, id()), { title: '审核员修改', name: '审核员修改' }]);
     WRITES.push([`deletes a ${short}`, 'delete', () => one(uid, id()), undefined]);
-    if ([POLICY, REPORT, PROJECT, NOTICE, CA].includes(uid)) WRITES.push([`publishes a ${short}`, 'post', () => publish(uid, id()), {}]);
+    if ([POLICY, REPORT, PROJECT, NOTICE, CA].includes(uid))
+      WRITES.push([`publishes a ${short}`, 'post', () => publish(uid, id()), {}]);
   }
 
   test.each(WRITES)('When it %s, Then 403 and nothing changes', async (_what, method, url, body) => {
@@ -196,21 +349,37 @@ describe('Given the auditor', () => {
     const res = await call('auditor', method, url(), body);
     expect(res.status).toBe(403);
     expect(await countEverything(strapi)).toEqual(before);
-    expect(await strapi.db.query(POLICY as any).findMany({ where: { documentId: s.policy.documentId } })).toEqual(policyBefore);
+    expect(await strapi.db.query(POLICY as any).findMany({ where: { documentId: s.policy.documentId } })).toEqual(
+      policyBefore,
+    );
   });
 
   test.each([
     ['lists disclosure applications', 'get', () => list(APP), undefined],
     ['reads a disclosure application', 'get', () => one(APP, s.app.documentId), undefined],
-    ['creates a disclosure application', 'post', () => list(APP), { trackingNumber: 'AUDIT-0001', receivedOn: '2024-01-02', applicantType: 'naturalPerson', applicantName: '审核', requestedInformation: 'x' }],
+    [
+      'creates a disclosure application',
+      'post',
+      () => list(APP),
+      {
+        trackingNumber: 'AUDIT-0001',
+        receivedOn: '2024-01-02',
+        applicantType: 'naturalPerson',
+        applicantName: '审核',
+        requestedInformation: 'x',
+      },
+    ],
     ['lists review cases', 'get', () => list(CASE), undefined],
-  ] as Array<[string, Method, () => string, unknown]>)('When it %s, Then 403 and no personal data', async (_what, method, url, body) => {
-    const before = await countEverything(strapi);
-    const res = await call('auditor', method, url(), body);
-    expect(res.status).toBe(403);
-    expect(res.text).not.toContain(s.app.applicantName);
-    expect(await countEverything(strapi)).toEqual(before);
-  });
+  ] as Array<[string, Method, () => string, unknown]>)(
+    'When it %s, Then 403 and no personal data',
+    async (_what, method, url, body) => {
+      const before = await countEverything(strapi);
+      const res = await call('auditor', method, url(), body);
+      expect(res.status).toBe(403);
+      expect(res.text).not.toContain(s.app.applicantName);
+      expect(await countEverything(strapi)).toEqual(before);
+    },
+  );
 });
 
 describe('Given no admin token or a forged one', () => {

@@ -15,7 +15,10 @@ const placed: string[] = [];
 
 const onDisk = () => new Set(fs.readdirSync(UPLOADS));
 const upload = (name: string, content: Buffer, contentType: string) =>
-  http().post('/upload').set('Authorization', `Bearer ${editor}`).attach('files', content, { filename: name, contentType });
+  http()
+    .post('/upload')
+    .set('Authorization', `Bearer ${editor}`)
+    .attach('files', content, { filename: name, contentType });
 
 beforeAll(async () => {
   strapi = await setupStrapi();
@@ -24,7 +27,8 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const file of placed) fs.rmSync(file, { force: true });
   // Files the accepted uploads stored.
-  for (const row of await strapi.db.query(FILE).findMany()) fs.rmSync(path.join(UPLOADS, `${row.hash}${row.ext}`), { force: true });
+  for (const row of await strapi.db.query(FILE).findMany())
+    fs.rmSync(path.join(UPLOADS, `${row.hash}${row.ext}`), { force: true });
   await teardownStrapi();
 });
 
@@ -67,12 +71,18 @@ describe('a content editor uploading active content gets a 400 and nothing is st
   });
 
   test('the single-file route and replacing a stored file are gated too', async () => {
-    const single = await http().post('/upload/files').set('Authorization', `Bearer ${editor}`).attach('files', HTML, { filename: 'x.html', contentType: 'text/html' });
+    const single = await http()
+      .post('/upload/files')
+      .set('Authorization', `Bearer ${editor}`)
+      .attach('files', HTML, { filename: 'x.html', contentType: 'text/html' });
     expect(single.status).toBe(400);
     const png = await upload('keep.png', PNG, 'image/png');
     expect(png.status).toBe(201);
     const id = png.body[0].id;
-    const replaced = await http().post(`/upload?id=${id}`).set('Authorization', `Bearer ${editor}`).attach('files', SVG, { filename: 'keep.svg', contentType: 'image/svg+xml' });
+    const replaced = await http()
+      .post(`/upload?id=${id}`)
+      .set('Authorization', `Bearer ${editor}`)
+      .attach('files', SVG, { filename: 'keep.svg', contentType: 'image/svg+xml' });
     expect(replaced.status).toBe(400);
     const row = await strapi.db.query(FILE).findOne({ where: { id } });
     expect(row.ext).toBe('.png');
@@ -84,12 +94,20 @@ describe('the formats a trading center needs still upload', () => {
     ['招标文件.pdf', 'application/pdf', async () => PDF],
     ['合同.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx],
     ['现场照片.png', 'image/png', async () => PNG],
-    ['报价表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' })],
+    [
+      '报价表.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' }),
+    ],
     ['旧版文件.doc', 'application/msword', async () => CFB],
     ['旧版表格.xls', 'application/vnd.ms-excel', async () => CFB],
     ['金山文字.wps', 'application/octet-stream', async () => CFB],
     ['金山表格.et', 'application/octet-stream', async () => CFB],
-    ['电子公文.ofd', 'application/octet-stream', () => zipOf({ 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>' })],
+    [
+      '电子公文.ofd',
+      'application/octet-stream',
+      () => zipOf({ 'OFD.xml': '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>' }),
+    ],
     ['投标文件.zip', 'application/zip', () => zipOf({ 'a.txt': 'a' })],
     ['资料.rar', 'application/vnd.rar', async () => RAR],
     ['资料.7z', 'application/x-7z-compressed', async () => SEVEN_Z],
@@ -116,16 +134,20 @@ describe('whatever is under /uploads cannot script the origin', () => {
     put('planted-test.pdf', PDF);
   });
 
-  test.each(['/uploads/planted-test.html', '/UPLOADS/planted-test.html', '/Uploads/planted-test.svg', '/%75ploads/planted-test.html', '/site/../uploads/planted-test.html', '/uploads/planted-test.pdf'])(
-    '%s is a sandboxed download',
-    async (url) => {
-      const res = await http().get(url);
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
-      expect(res.headers['content-security-policy']).not.toMatch(/script-src/);
-      expect(res.headers['content-disposition']).toBe('attachment');
-    },
-  );
+  test.each([
+    '/uploads/planted-test.html',
+    '/UPLOADS/planted-test.html',
+    '/Uploads/planted-test.svg',
+    '/%75ploads/planted-test.html',
+    '/site/../uploads/planted-test.html',
+    '/uploads/planted-test.pdf',
+  ])('%s is a sandboxed download', async (url) => {
+    const res = await http().get(url);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect(res.headers['content-security-policy']).not.toMatch(/script-src/);
+    expect(res.headers['content-disposition']).toBe('attachment');
+  });
 
   test('the planted HTML file is really served (the headers apply to a real answer)', async () => {
     const res = await http().get('/uploads/planted-test.html');

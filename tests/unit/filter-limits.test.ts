@@ -4,8 +4,17 @@ import { checkFilters } from '../../src/content-api/filter-limits';
 import { schemaLookup } from '../../src/content-api/populate-limits';
 
 const models: Record<string, { attributes: Record<string, any> }> = {
-  notice: { attributes: { title: { type: 'string' }, project: { type: 'relation', relation: 'manyToOne', target: 'project' } } },
-  project: { attributes: { category: { type: 'enumeration' }, notices: { type: 'relation', relation: 'oneToMany', target: 'notice' }, organization: { type: 'relation', relation: 'manyToOne', target: 'org' }, keyTimes: { type: 'component', component: 'times' } } },
+  notice: {
+    attributes: { title: { type: 'string' }, project: { type: 'relation', relation: 'manyToOne', target: 'project' } },
+  },
+  project: {
+    attributes: {
+      category: { type: 'enumeration' },
+      notices: { type: 'relation', relation: 'oneToMany', target: 'notice' },
+      organization: { type: 'relation', relation: 'manyToOne', target: 'org' },
+      keyTimes: { type: 'component', component: 'times' },
+    },
+  },
   org: { attributes: { name: { type: 'string' }, parent: { type: 'relation', relation: 'manyToOne', target: 'org' } } },
   times: { attributes: { bidDeadline: { type: 'datetime' } } },
 };
@@ -25,15 +34,20 @@ test('a third relation is refused, naming the path, in Chinese and English', () 
   expect(problem).toEqual({
     code: 'depth',
     path: 'project.organization.parent',
-    message: 'filters 经由关联的层级过深（project.organization.parent）：最多 2 层。 filters go through too many relations (project.organization.parent): at most 2 levels.',
+    message:
+      'filters 经由关联的层级过深（project.organization.parent）：最多 2 层。 filters go through too many relations (project.organization.parent): at most 2 levels.',
   });
   expect(check({ project: { notices: { project: { category: 'x' } } } })?.path).toBe('project.notices.project');
 });
 
 test('logical operators stay at their level, in array and object form', () => {
   expect(check({ $and: [{ project: { organization: { name: 'x' } } }] })).toBeNull();
-  expect(check({ $or: { 0: { project: { organization: { parent: { name: 'x' } } } } } })?.path).toBe('project.organization.parent');
-  expect(check({ project: { $not: { organization: { parent: { name: 'x' } } } } })?.path).toBe('project.organization.parent');
+  expect(check({ $or: { 0: { project: { organization: { parent: { name: 'x' } } } } } })?.path).toBe(
+    'project.organization.parent',
+  );
+  expect(check({ project: { $not: { organization: { parent: { name: 'x' } } } } })?.path).toBe(
+    'project.organization.parent',
+  );
   expect(check({ project: { $and: [{ organization: { name: 'x' } }] } })).toBeNull();
 });
 

@@ -16,11 +16,14 @@ const schemas: Record<string, Schema> = {};
 for (const api of readdirSync(join(root, 'src/api'))) {
   const dir = join(root, 'src/api', api, 'content-types');
   if (!existsSync(dir)) continue;
-  for (const name of readdirSync(dir)) schemas[`api::${api}.${name}`] = JSON.parse(readFileSync(join(dir, name, 'schema.json'), 'utf8'));
+  for (const name of readdirSync(dir))
+    schemas[`api::${api}.${name}`] = JSON.parse(readFileSync(join(dir, name, 'schema.json'), 'utf8'));
 }
 for (const category of readdirSync(join(root, 'src/components'))) {
   for (const file of readdirSync(join(root, 'src/components', category))) {
-    schemas[`${category}.${file.replace(/\.json$/, '')}`] = JSON.parse(readFileSync(join(root, 'src/components', category, file), 'utf8'));
+    schemas[`${category}.${file.replace(/\.json$/, '')}`] = JSON.parse(
+      readFileSync(join(root, 'src/components', category, file), 'utf8'),
+    );
   }
 }
 for (const [name, { schema }] of Object.entries(pluginTypes as Record<string, { schema: Schema }>)) {
@@ -28,22 +31,38 @@ for (const [name, { schema }] of Object.entries(pluginTypes as Record<string, { 
   schemas[`plugin::disclosure.${name}`] = schema;
 }
 
-const fields = Object.entries(schemas).flatMap(([uid, schema]) => Object.entries(schema.attributes).map(([field, attribute]) => ({ uid, field, attribute })));
+const fields = Object.entries(schemas).flatMap(([uid, schema]) =>
+  Object.entries(schema.attributes).map(([field, attribute]) => ({ uid, field, attribute })),
+);
 
 it('reads every schema the Content Manager shows (11 types, 3 plugin types, 6 components)', () => {
   expect(Object.keys(schemas).filter((uid) => uid.startsWith('api::'))).toHaveLength(11);
-  expect(Object.keys(schemas).filter((uid) => uid.startsWith('plugin::')).sort()).toEqual(['plugin::disclosure.calendar-day', 'plugin::disclosure.calendar-year', 'plugin::disclosure.historical-report']);
+  expect(
+    Object.keys(schemas)
+      .filter((uid) => uid.startsWith('plugin::'))
+      .sort(),
+  ).toEqual([
+    'plugin::disclosure.calendar-day',
+    'plugin::disclosure.calendar-year',
+    'plugin::disclosure.historical-report',
+  ]);
   expect(Object.keys(schemas).filter((uid) => !uid.includes('::'))).toHaveLength(6);
 });
 
 it('labels every field in Chinese (and English)', () => {
-  const missing = fields.filter(({ uid, field }) => !CONTENT_VIEWS[uid]?.fields[field]?.zh || !CONTENT_VIEWS[uid]?.fields[field]?.en);
+  const missing = fields.filter(
+    ({ uid, field }) => !CONTENT_VIEWS[uid]?.fields[field]?.zh || !CONTENT_VIEWS[uid]?.fields[field]?.en,
+  );
   expect(missing.map(({ uid, field }) => `${uid}.${field}`)).toEqual([]);
   for (const { uid, field } of fields) expect(CONTENT_VIEWS[uid].fields[field].zh).toMatch(/[\u4e00-\u9fff]/);
 });
 
 it('declares no label for a field that does not exist', () => {
-  const stale = Object.entries(CONTENT_VIEWS).flatMap(([uid, view]) => Object.keys(view.fields).filter((field) => !schemas[uid]?.attributes[field]).map((field) => `${uid}.${field}`));
+  const stale = Object.entries(CONTENT_VIEWS).flatMap(([uid, view]) =>
+    Object.keys(view.fields)
+      .filter((field) => !schemas[uid]?.attributes[field])
+      .map((field) => `${uid}.${field}`),
+  );
   expect(stale).toEqual([]);
 });
 
@@ -53,12 +72,20 @@ it('states the expected form of every field with a pattern, and of every date', 
     return edit !== 'hidden' && ('regex' in attribute || attribute.type === 'date');
   });
   expect(formatted.length).toBeGreaterThan(20);
-  expect(formatted.filter(({ uid, field }) => !CONTENT_VIEWS[uid].fields[field].hint).map(({ uid, field }) => `${uid}.${field}`)).toEqual([]);
+  expect(
+    formatted
+      .filter(({ uid, field }) => !CONTENT_VIEWS[uid].fields[field].hint)
+      .map(({ uid, field }) => `${uid}.${field}`),
+  ).toEqual([]);
 });
 
 it('labels every enumeration value', () => {
   const missing = fields
     .filter(({ attribute }) => attribute.type === 'enumeration')
-    .flatMap(({ uid, field, attribute }) => (attribute.enum ?? []).filter((code) => !ENUM_LABELS[uid]?.[field]?.[code]?.zh).map((code) => `${uid}.${field}=${code}`));
+    .flatMap(({ uid, field, attribute }) =>
+      (attribute.enum ?? [])
+        .filter((code) => !ENUM_LABELS[uid]?.[field]?.[code]?.zh)
+        .map((code) => `${uid}.${field}=${code}`),
+    );
   expect(missing).toEqual([]);
 });

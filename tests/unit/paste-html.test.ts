@@ -14,7 +14,8 @@ import { createMarkdown } from '../../public/site/markdown-core.js';
 const parse = (html: string) => new JSDOM(html).window.document;
 const convert = (html: string) => htmlToMarkdown(html, parse);
 const { renderMarkdown } = createMarkdown({ MarkdownIt, DOMPurify: createDOMPurify(new JSDOM('').window as any) });
-const rendered = (markdown: string) => new JSDOM(`<!DOCTYPE html><body>${renderMarkdown(markdown)}</body>`).window.document.body;
+const rendered = (markdown: string) =>
+  new JSDOM(`<!DOCTYPE html><body>${renderMarkdown(markdown)}</body>`).window.document.body;
 const WORD = readFileSync(join(__dirname, '../fixtures/paste/word-fee-schedule.html'), 'utf8');
 
 describe('Word HTML to Markdown', () => {
@@ -42,11 +43,20 @@ describe('Word HTML to Markdown', () => {
 
   it('renders on the site as an ordered list, bold text and a table with its header row', () => {
     const body = rendered(convert(WORD));
-    expect(Array.from(body.querySelectorAll('ol > li')).map((li) => li.textContent)).toEqual(['自2022年1月1日起执行新标准；', '原标准同时废止。']);
+    expect(Array.from(body.querySelectorAll('ol > li')).map((li) => li.textContent)).toEqual([
+      '自2022年1月1日起执行新标准；',
+      '原标准同时废止。',
+    ]);
     expect(body.querySelector('ol strong')?.textContent).toBe('2022年1月1日');
     const table = body.querySelector('table')!;
-    expect(Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent)).toEqual(['中标金额（万元）', '费率 / 招标人', '费率 / 中标人']);
-    expect(Array.from(table.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent))).toEqual([
+    expect(Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent)).toEqual([
+      '中标金额（万元）',
+      '费率 / 招标人',
+      '费率 / 中标人',
+    ]);
+    expect(
+      Array.from(table.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.children).map((td) => td.textContent)),
+    ).toEqual([
       ['100以下', '0.10%', '0.15%'],
       ['100–500 （含500）', '0.08%', '0.12|%'],
     ]);
@@ -58,14 +68,22 @@ describe('Word HTML to Markdown', () => {
       <tr><td>2</td><td>河南乙建设有限公司</td></tr>
       <tr><td colspan="2">合计</td><td>2 家</td></tr></tbody></table>`;
     expect(convert(html)).toBe(
-      ['| 标段 | 名次 | 候选人 |', '| --- | --- | --- |', '| 一标段 | 1 | 河南甲建设有限公司 |', '| 一标段 | 2 | 河南乙建设有限公司 |', '| 合计 |  | 2 家 |'].join('\n'),
+      [
+        '| 标段 | 名次 | 候选人 |',
+        '| --- | --- | --- |',
+        '| 一标段 | 1 | 河南甲建设有限公司 |',
+        '| 一标段 | 2 | 河南乙建设有限公司 |',
+        '| 合计 |  | 2 家 |',
+      ].join('\n'),
     );
   });
 
   it('takes bold written as a style (WPS, web pages) and lists written as lists', () => {
-    expect(convert('<p>按<span style="font-weight:bold">中标金额</span>收取</p><ol><li>一</li><li>二</li></ol><ul><li>甲</li></ul>')).toBe(
-      '按**中标金额**收取\n\n1.  一\n2.  二\n\n-   甲',
-    );
+    expect(
+      convert(
+        '<p>按<span style="font-weight:bold">中标金额</span>收取</p><ol><li>一</li><li>二</li></ol><ul><li>甲</li></ul>',
+      ),
+    ).toBe('按**中标金额**收取\n\n1.  一\n2.  二\n\n-   甲');
   });
 
   it('converts only HTML with structure: a code editor’s coloured spans keep their Markdown as typed', () => {
@@ -91,7 +109,9 @@ describe('pasted script never reaches the page', () => {
   it('renders the converted body without any active element or attribute', () => {
     const body = rendered(convert(HOSTILE));
     expect(body.querySelectorAll('script, iframe, style, svg, img')).toHaveLength(0);
-    const attributes = Array.from(body.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).map((a) => a.name));
+    const attributes = Array.from(body.querySelectorAll('*')).flatMap((el) =>
+      Array.from(el.attributes).map((a) => a.name),
+    );
     expect(attributes.filter((name) => name.startsWith('on') || name === 'style')).toEqual([]);
     expect(body.querySelector('td')?.textContent).toBe('<script>alert(1)</script>');
   });

@@ -4,9 +4,28 @@ import fc from 'fast-check';
 import { checkPopulate, schemaLookup, MAX_DEPTH, MAX_POPULATED } from '../../src/content-api/populate-limits';
 
 const models: Record<string, { attributes: Record<string, any> }> = {
-  project: { attributes: { name: { type: 'string' }, notices: { type: 'relation', relation: 'oneToMany', target: 'notice' }, organization: { type: 'relation', relation: 'manyToOne', target: 'org' }, budget: { type: 'component', component: 'money' } } },
-  notice: { attributes: { title: { type: 'string' }, project: { type: 'relation', relation: 'manyToOne', target: 'project' }, attachments: { type: 'media', multiple: true } } },
-  org: { attributes: { name: { type: 'string' }, parent: { type: 'relation', relation: 'manyToOne', target: 'org' }, createdBy: { type: 'relation', relation: 'oneToOne', target: 'admin' } } },
+  project: {
+    attributes: {
+      name: { type: 'string' },
+      notices: { type: 'relation', relation: 'oneToMany', target: 'notice' },
+      organization: { type: 'relation', relation: 'manyToOne', target: 'org' },
+      budget: { type: 'component', component: 'money' },
+    },
+  },
+  notice: {
+    attributes: {
+      title: { type: 'string' },
+      project: { type: 'relation', relation: 'manyToOne', target: 'project' },
+      attachments: { type: 'media', multiple: true },
+    },
+  },
+  org: {
+    attributes: {
+      name: { type: 'string' },
+      parent: { type: 'relation', relation: 'manyToOne', target: 'org' },
+      createdBy: { type: 'relation', relation: 'oneToOne', target: 'admin' },
+    },
+  },
   money: { attributes: { amount: { type: 'string' } } },
 };
 const lookup = schemaLookup((uid) => models[uid]);
@@ -43,7 +62,11 @@ test('false and empty values populate nothing', () => {
 
 /** Random populate trees over generic names: the verdict follows depth and count, whatever the shape. */
 const tree: fc.Memo<Record<string, unknown>> = fc.memo((n) =>
-  fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'e'), n <= 1 ? fc.constant(true) : fc.oneof(fc.constant(true), fc.record({ populate: tree(n - 1) })), { minKeys: 1, maxKeys: 4 }),
+  fc.dictionary(
+    fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+    n <= 1 ? fc.constant(true) : fc.oneof(fc.constant(true), fc.record({ populate: tree(n - 1) })),
+    { minKeys: 1, maxKeys: 4 },
+  ),
 );
 const measure = (t: Record<string, unknown>, depth = 1): { depth: number; count: number } => {
   let result = { depth, count: 0 };

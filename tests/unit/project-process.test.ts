@@ -10,7 +10,12 @@ const project = {
   keyTimes: { bidOpeningAt: '2024-03-26T01:30:00.000Z' },
   notices: [
     { documentId: 'n2', title: '候选人公示', noticeType: 'candidatePublicity', releasedAt: '2024-03-28T02:00:00.000Z' },
-    { documentId: 'n1', title: '招标公告', noticeType: 'tenderNotice', releasedAt: new Date('2024-03-04T02:00:00.000Z') as any },
+    {
+      documentId: 'n1',
+      title: '招标公告',
+      noticeType: 'tenderNotice',
+      releasedAt: new Date('2024-03-04T02:00:00.000Z') as any,
+    },
   ],
 };
 const now = new Date('2024-04-01T00:00:00Z');
@@ -28,7 +33,9 @@ describe('processOf', () => {
       ['result', 'upcoming'],
       ['contract', 'upcoming'],
     ]);
-    expect(p.timeline[1].notices).toEqual([{ documentId: 'n1', title: '招标公告', noticeType: 'tenderNotice', releasedAt: '2024-03-04T02:00:00.000Z' }]);
+    expect(p.timeline[1].notices).toEqual([
+      { documentId: 'n1', title: '招标公告', noticeType: 'tenderNotice', releasedAt: '2024-03-04T02:00:00.000Z' },
+    ]);
   });
 
   it('is null without a known category or a registration date', () => {
@@ -37,7 +44,10 @@ describe('processOf', () => {
   });
 
   it('handles a project without key times or notices', () => {
-    const p = processOf({ documentId: 'x', category: 'landUse', registeredOn: '2024-01-01', keyTimes: null, notices: null }, now)!;
+    const p = processOf(
+      { documentId: 'x', category: 'landUse', registeredOn: '2024-01-01', keyTimes: null, notices: null },
+      now,
+    )!;
     expect(p.stage).toBe('registered');
     expect(p.timeline[0].status).toBe('current');
   });
@@ -45,7 +55,10 @@ describe('processOf', () => {
 
 describe('withProcesses', () => {
   it('adds a process to each item by documentId, null when the project was not loaded', () => {
-    const data: any[] = [{ documentId: 'p1', name: 'a' }, { documentId: 'p9', name: 'b' }];
+    const data: any[] = [
+      { documentId: 'p1', name: 'a' },
+      { documentId: 'p9', name: 'b' },
+    ];
     withProcesses(data, [project], now);
     expect(data[0].process.stage).toBe('candidates');
     expect(data[1].process).toBeNull();

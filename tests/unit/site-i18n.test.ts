@@ -14,7 +14,9 @@ describe('site i18n', () => {
   });
 
   it('builds site addresses without empty parameters, keeping English', () => {
-    expect(href('/site/documents.html', { kind: 'normative', q: '', page: undefined })).toBe('/site/documents.html?kind=normative');
+    expect(href('/site/documents.html', { kind: 'normative', q: '', page: undefined })).toBe(
+      '/site/documents.html?kind=normative',
+    );
     expect(href('/site/documents.html', { page: 2 }, 'en')).toBe('/site/documents.html?page=2&locale=en');
   });
 

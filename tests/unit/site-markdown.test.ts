@@ -16,7 +16,11 @@ const { renderMarkdown, sanitizeNarrative } = createMarkdown({ MarkdownIt, DOMPu
 function parse(html: string) {
   const doc = new JSDOM(`<!DOCTYPE html><body>${html}</body>`).window.document;
   const attributes = Array.from(doc.body.querySelectorAll('*')).flatMap((el) =>
-    Array.from(el.attributes).map((a) => ({ tag: el.tagName.toLowerCase(), name: a.name.toLowerCase(), value: a.value })),
+    Array.from(el.attributes).map((a) => ({
+      tag: el.tagName.toLowerCase(),
+      name: a.name.toLowerCase(),
+      value: a.value,
+    })),
   );
   return { doc, attributes };
 }
@@ -25,15 +29,24 @@ function parse(html: string) {
 function expectInert(html: string) {
   const { doc, attributes } = parse(html);
   expect(attributes.filter((a) => a.name.startsWith('on'))).toEqual([]);
-  expect(attributes.filter((a) => ['style', 'autofocus', 'srcdoc', 'formaction', 'action', 'srcset', 'background'].includes(a.name))).toEqual([]);
+  expect(
+    attributes.filter((a) =>
+      ['style', 'autofocus', 'srcdoc', 'formaction', 'action', 'srcset', 'background'].includes(a.name),
+    ),
+  ).toEqual([]);
   // Text may mention "javascript:"; no attribute may hold it.
-  for (const a of attributes) expect(a.value.replace(/[\u0000-\u0020]/g, '')).not.toMatch(/(javascript|vbscript|livescript):/i);
+  for (const a of attributes)
+    expect(a.value.replace(/[\u0000-\u0020]/g, '')).not.toMatch(/(javascript|vbscript|livescript):/i);
   for (const a of attributes.filter((x) => ['href', 'src'].includes(x.name))) {
     expect(a.value.replace(/[\u0000-\u0020]/g, '')).not.toMatch(/^(data|file):/i);
     expect(a.value).not.toMatch(/^[/\\]{2}/);
     if (a.tag === 'img') expect(a.value).toMatch(/^(https?:|\/|\.|[^:]*$)/i);
   }
-  expect(doc.body.querySelectorAll('script, style, svg, math, iframe, object, embed, form, input, button, textarea, link, meta, base')).toHaveLength(0);
+  expect(
+    doc.body.querySelectorAll(
+      'script, style, svg, math, iframe, object, embed, form, input, button, textarea, link, meta, base',
+    ),
+  ).toHaveLength(0);
 }
 
 const PAYLOAD = '[x](https://a/![i](x/autofocus/onfocus=window.__xss=77//))';
@@ -84,7 +97,7 @@ const VECTORS: string[] = [
   '[x](https://a.example/ "title\\" onmouseover=\\"alert(1)")',
 ];
 
-describe('renderMarkdown: the reviewers\' payload', () => {
+describe("renderMarkdown: the reviewers' payload", () => {
   it('keeps the image text inside the link address instead of turning it into attributes', () => {
     expect(renderMarkdown(PAYLOAD)).toBe(
       '<p><a href="https://a/!%5Bi%5D(x/autofocus/onfocus=window.__xss=77//)" rel="noopener noreferrer">x</a></p>',
@@ -116,18 +129,24 @@ describe('renderMarkdown: known XSS vectors', () => {
     }
     const careless = createMarkdown({ MarkdownIt: Careless as any, DOMPurify: createDOMPurify(window as any) });
     for (const source of VECTORS) expectInert(careless.renderMarkdown(source));
-    expect(careless.renderMarkdown('<a href="https://a.example" onclick="x()" style="color:red" target="_top">a</a>')).toBe(
-      '<p><a href="https://a.example" rel="noopener noreferrer">a</a></p>',
-    );
-    expect(careless.renderMarkdown('<img src="data:image/png;base64,AA" onerror="x()" style="a"> <p class="evil align-left">x</p>')).toBe(
-      '<p><img loading="lazy"> </p><p>x</p><p></p>',
-    );
+    expect(
+      careless.renderMarkdown('<a href="https://a.example" onclick="x()" style="color:red" target="_top">a</a>'),
+    ).toBe('<p><a href="https://a.example" rel="noopener noreferrer">a</a></p>');
+    expect(
+      careless.renderMarkdown(
+        '<img src="data:image/png;base64,AA" onerror="x()" style="a"> <p class="evil align-left">x</p>',
+      ),
+    ).toBe('<p><img loading="lazy"> </p><p>x</p><p></p>');
   });
 });
 
 describe('renderMarkdown: formatting editors use', () => {
   it('renders headings under the page heading, paragraphs with line breaks, lists, emphasis, strikethrough and links', () => {
-    expect(renderMarkdown('# 第一章 总则\n\n**第一条** 为了*规范*。\n第二行\n\n- 甲\n- ~~乙~~\n\n1. 一\n2. 二\n\n详见[网站](https://example.org/a_b__c)、[本站](/site/documents.html)和[邮箱](mailto:ggzy@example.org)。')).toBe(
+    expect(
+      renderMarkdown(
+        '# 第一章 总则\n\n**第一条** 为了*规范*。\n第二行\n\n- 甲\n- ~~乙~~\n\n1. 一\n2. 二\n\n详见[网站](https://example.org/a_b__c)、[本站](/site/documents.html)和[邮箱](mailto:ggzy@example.org)。',
+      ),
+    ).toBe(
       [
         '<h2>第一章 总则</h2>',
         '<p><strong>第一条</strong> 为了<em>规范</em>。<br>',
@@ -146,7 +165,9 @@ describe('renderMarkdown: formatting editors use', () => {
   });
 
   it('renders a GFM table (candidate list) with header scopes and alignment as classes', () => {
-    const html = renderMarkdown('| 排名 | 中标候选人 | 投标报价（元） |\n|:--|:-:|--:|\n| 1 | 河南第一建设集团有限公司 | 11,880,000.00 |\n| 2 | 乙公司 ~~（已放弃）~~ | 12,000,000.00 |');
+    const html = renderMarkdown(
+      '| 排名 | 中标候选人 | 投标报价（元） |\n|:--|:-:|--:|\n| 1 | 河南第一建设集团有限公司 | 11,880,000.00 |\n| 2 | 乙公司 ~~（已放弃）~~ | 12,000,000.00 |',
+    );
     expect(html).toBe(
       [
         '<table>',
@@ -208,8 +229,12 @@ describe('renderMarkdown: formatting editors use', () => {
   });
 
   it('shows images from this site or http(s) only, with their alt text', () => {
-    expect(renderMarkdown('![流程"图](/uploads/a.png)')).toBe('<p><img src="/uploads/a.png" alt="流程&quot;图" loading="lazy"></p>');
-    expect(renderMarkdown('![外](https://a.example/b.png)')).toBe('<p><img src="https://a.example/b.png" alt="外" loading="lazy"></p>');
+    expect(renderMarkdown('![流程"图](/uploads/a.png)')).toBe(
+      '<p><img src="/uploads/a.png" alt="流程&quot;图" loading="lazy"></p>',
+    );
+    expect(renderMarkdown('![外](https://a.example/b.png)')).toBe(
+      '<p><img src="https://a.example/b.png" alt="外" loading="lazy"></p>',
+    );
     expect(renderMarkdown('![信](mailto:a@b.c)')).toBe('<p>信</p>');
   });
 
@@ -234,11 +259,13 @@ describe('heading levels', () => {
   });
 });
 
-describe('sanitizeNarrative (a report\'s sections in simple HTML)', () => {
+describe("sanitizeNarrative (a report's sections in simple HTML)", () => {
   it('keeps the simple tags and drops every attribute and anything active', () => {
-    expect(sanitizeNarrative('<p onclick="x()" style="color:red">一、<strong>总体</strong><a href="javascript:alert(1)">情况</a></p><script>alert(1)</script><img src=x onerror=alert(1)>')).toBe(
-      '<p>一、<strong>总体</strong>情况</p>',
-    );
+    expect(
+      sanitizeNarrative(
+        '<p onclick="x()" style="color:red">一、<strong>总体</strong><a href="javascript:alert(1)">情况</a></p><script>alert(1)</script><img src=x onerror=alert(1)>',
+      ),
+    ).toBe('<p>一、<strong>总体</strong>情况</p>');
   });
 });
 

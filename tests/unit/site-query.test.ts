@@ -1,6 +1,16 @@
 // The site's query building (public/site/query.js): Strapi's bracket syntax, the list filters, dates in China.
 import {
-  chinaDayEnd, chinaDayStart, documentFilters, formatDate, formatDateTime, groupDigits, noticeFilters, pageOf, paramsOf, toQuery, todayInShanghai,
+  chinaDayEnd,
+  chinaDayStart,
+  documentFilters,
+  formatDate,
+  formatDateTime,
+  groupDigits,
+  noticeFilters,
+  pageOf,
+  paramsOf,
+  toQuery,
+  todayInShanghai,
 } from '../../public/site/query.js';
 
 describe('toQuery', () => {
@@ -47,11 +57,17 @@ describe('documentFilters', () => {
     const inForce = documentFilters({ validity: 'inForce' }, today)!.$and;
     expect(inForce[0]).toEqual({ $or: [{ repealedOn: { $null: true } }, { repealedOn: { $gt: today } }] });
     expect(inForce[1]).toEqual({
-      $or: [{ effectiveOn: { $lte: today } }, { $and: [{ effectiveOn: { $null: true } }, { issuedOn: { $lte: today } }] }],
+      $or: [
+        { effectiveOn: { $lte: today } },
+        { $and: [{ effectiveOn: { $null: true } }, { issuedOn: { $lte: today } }] },
+      ],
     });
     const notYet = documentFilters({ validity: 'notYetEffective' }, today)!.$and;
     expect(notYet[1]).toEqual({
-      $or: [{ effectiveOn: { $gt: today } }, { $and: [{ effectiveOn: { $null: true } }, { issuedOn: { $gt: today } }] }],
+      $or: [
+        { effectiveOn: { $gt: today } },
+        { $and: [{ effectiveOn: { $null: true } }, { issuedOn: { $gt: today } }] },
+      ],
     });
   });
 });
@@ -59,7 +75,12 @@ describe('documentFilters', () => {
 describe('noticeFilters', () => {
   const lists = { categories: ['construction', 'procurement'], noticeTypes: ['tenderNotice', 'procurementNotice'] };
   it('filters the category through the project, and release dates as China days', () => {
-    expect(noticeFilters({ category: 'construction', type: 'tenderNotice', from: '2024-03-01', to: '2024-03-31', q: '学校' }, lists)).toEqual({
+    expect(
+      noticeFilters(
+        { category: 'construction', type: 'tenderNotice', from: '2024-03-01', to: '2024-03-31', q: '学校' },
+        lists,
+      ),
+    ).toEqual({
       project: { category: { $eq: 'construction' } },
       noticeType: { $eq: 'tenderNotice' },
       releasedAt: { $gte: '2024-02-29T16:00:00.000Z', $lt: '2024-03-31T16:00:00.000Z' },
@@ -69,9 +90,14 @@ describe('noticeFilters', () => {
   it('drops unknown values', () => {
     expect(noticeFilters({ category: 'x', type: 'y', from: 'yesterday' }, lists)).toBeUndefined();
   });
-  it('filters open-now notices on the project\'s bid deadline, and region and organization through the project', () => {
+  it("filters open-now notices on the project's bid deadline, and region and organization through the project", () => {
     const now = new Date('2026-11-30T04:00:00.000Z');
-    expect(noticeFilters({ open: '1', region: '驿城区', organization: 'abc123', category: 'procurement' }, { ...lists, now })).toEqual({
+    expect(
+      noticeFilters(
+        { open: '1', region: '驿城区', organization: 'abc123', category: 'procurement' },
+        { ...lists, now },
+      ),
+    ).toEqual({
       project: {
         category: { $eq: 'procurement' },
         region: { $eq: '驿城区' },
@@ -85,7 +111,9 @@ describe('noticeFilters', () => {
 
 describe('small helpers', () => {
   it('reads page numbers defensively', () => {
-    expect([pageOf('3'), pageOf('0'), pageOf('-2'), pageOf('abc'), pageOf(undefined), pageOf('2.5')]).toEqual([3, 1, 1, 1, 1, 1]);
+    expect([pageOf('3'), pageOf('0'), pageOf('-2'), pageOf('abc'), pageOf(undefined), pageOf('2.5')]).toEqual([
+      3, 1, 1, 1, 1, 1,
+    ]);
   });
   it('keeps non-empty URL parameters', () => {
     expect(paramsOf('?q=&kind=normative&page=2&x=%20')).toEqual({ kind: 'normative', page: '2' });

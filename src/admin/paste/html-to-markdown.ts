@@ -13,7 +13,10 @@ const browserParse: Parse = (html) => new DOMParser().parseFromString(html, 'tex
  * pasted into the body keeps its text, and Markdown written elsewhere keeps its marks unescaped.
  */
 export function hasStructure(html: string): boolean {
-  return /<(table|ol|ul|h[1-6]|b|strong)\b/i.test(html) || /class=["']?Mso|mso-list|urn:schemas-microsoft-com:office/i.test(html);
+  return (
+    /<(table|ol|ul|h[1-6]|b|strong)\b/i.test(html) ||
+    /class=["']?Mso|mso-list|urn:schemas-microsoft-com:office/i.test(html)
+  );
 }
 
 const CJK = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f';
@@ -24,7 +27,9 @@ const SAFE_IMAGE = /^(https?:|\/)/i;
 
 /** Word's list marker of a list paragraph ("1.", "（一）", "·"), removed from the paragraph. */
 function takeListMarker(p: Element): string | null {
-  const ignore = Array.from(p.querySelectorAll('span')).find((span) => /mso-list:\s*ignore/i.test(span.getAttribute('style') ?? ''));
+  const ignore = Array.from(p.querySelectorAll('span')).find((span) =>
+    /mso-list:\s*ignore/i.test(span.getAttribute('style') ?? ''),
+  );
   if (!ignore) return null;
   const marker = (ignore.textContent ?? '').replace(/[\s\u00a0]+/g, '');
   ignore.remove();
@@ -33,7 +38,11 @@ function takeListMarker(p: Element): string | null {
 
 type ListKind = 'ol' | 'ul' | null;
 const listKindOf = (marker: string): ListKind =>
-  /^\(?\d{1,3}[.)．、]?\)?$/.test(marker) ? 'ol' : /^[·•▪■□◆◇○●o§\u2022\uf0b7\uf0a7\uf06c-]$/.test(marker) ? 'ul' : null;
+  /^\(?\d{1,3}[.)．、]?\)?$/.test(marker)
+    ? 'ol'
+    : /^[·•▪■□◆◇○●o§\u2022\uf0b7\uf0a7\uf06c-]$/.test(marker)
+      ? 'ul'
+      : null;
 
 /** Word/WPS write numbered and bulleted paragraphs as <p style="mso-list:…"> with the marker as text: make them lists. */
 function rebuildWordLists(body: HTMLElement) {
@@ -71,10 +80,16 @@ function rebuildWordLists(body: HTMLElement) {
 
 function normalize(doc: Document) {
   const body = doc.body;
-  for (const node of Array.from(body.querySelectorAll('style, script, meta, link, title, xml, template, iframe, object, embed'))) node.remove();
+  for (const node of Array.from(
+    body.querySelectorAll('style, script, meta, link, title, xml, template, iframe, object, embed'),
+  ))
+    node.remove();
   // Bold written as a style (WPS, web pages) instead of <b>.
   for (const span of Array.from(body.querySelectorAll('span[style]'))) {
-    if (/font-weight:\s*(bold|[6-9]00)/i.test(span.getAttribute('style') ?? '') && !span.closest('b, strong, th, h1, h2, h3, h4, h5, h6')) {
+    if (
+      /font-weight:\s*(bold|[6-9]00)/i.test(span.getAttribute('style') ?? '') &&
+      !span.closest('b, strong, th, h1, h2, h3, h4, h5, h6')
+    ) {
       const strong = doc.createElement('strong');
       while (span.firstChild) strong.appendChild(span.firstChild);
       span.replaceWith(strong);
@@ -84,7 +99,10 @@ function normalize(doc: Document) {
   const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
-    node.nodeValue = text.replace(CJK_BREAK, '$1$2').replace(CJK_BREAK, '$1$2').replace(/\u00a0/g, ' ');
+    node.nodeValue = text
+      .replace(CJK_BREAK, '$1$2')
+      .replace(CJK_BREAK, '$1$2')
+      .replace(/\u00a0/g, ' ');
   }
 }
 
@@ -94,16 +112,26 @@ type Align = 'left' | 'center' | 'right';
 function alignOf(cell: Element): Align {
   const candidates = [cell, cell.querySelector('p')].filter((e): e is Element => e !== null);
   for (const element of candidates) {
-    const value = (element.getAttribute('align') ?? /text-align:\s*(\w+)/i.exec(element.getAttribute('style') ?? '')?.[1] ?? '').toLowerCase();
+    const value = (
+      element.getAttribute('align') ??
+      /text-align:\s*(\w+)/i.exec(element.getAttribute('style') ?? '')?.[1] ??
+      ''
+    ).toLowerCase();
     if (value === 'center' || value === 'right') return value;
   }
   return 'left';
 }
 
-const ownRows = (table: Element) => Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table);
+const ownRows = (table: Element) =>
+  Array.from(table.querySelectorAll('tr')).filter((row) => row.closest('table') === table);
 const ownCells = (row: Element) => Array.from(row.children).filter((cell) => /^(td|th)$/i.test(cell.nodeName));
-const span = (cell: Element, name: string) => Math.max(1, Math.min(50, Number.parseInt(cell.getAttribute(name) ?? '1', 10) || 1));
-const escapeCell = (text: string) => text.replace(/\s*\n+\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const span = (cell: Element, name: string) =>
+  Math.max(1, Math.min(50, Number.parseInt(cell.getAttribute(name) ?? '1', 10) || 1));
+const escapeCell = (text: string) =>
+  text
+    .replace(/\s*\n+\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 
 /**
  * A table as a GFM table. GFM has one header row and no merged cells: header rows (thead, leading th rows, or the
@@ -137,7 +165,8 @@ function tableToMarkdown(table: Element, cellToMarkdown: (cell: Element) => stri
   const allTh = (row: Element) => ownCells(row).length > 0 && ownCells(row).every((cell) => cell.nodeName === 'TH');
   let headerRows = thead ? ownRows(table).filter((row) => row.parentElement === thead).length : 0;
   if (!headerRows) while (headerRows < rows.length && allTh(rows[headerRows])) headerRows += 1;
-  if (!headerRows) headerRows = Math.max(...ownCells(rows[0]).map((cell) => Math.min(span(cell, 'rowspan'), rows.length)));
+  if (!headerRows)
+    headerRows = Math.max(...ownCells(rows[0]).map((cell) => Math.min(span(cell, 'rowspan'), rows.length)));
   headerRows = Math.min(Math.max(headerRows, 1), rows.length);
 
   const header: string[] = [];
@@ -166,8 +195,26 @@ function tableToMarkdown(table: Element, cellToMarkdown: (cell: Element) => stri
 }
 
 function createService(withTables: boolean): TurndownService {
-  const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*', strongDelimiter: '**', codeBlockStyle: 'fenced' });
-  service.remove(['style', 'script', 'noscript', 'iframe', 'object', 'embed', 'form', 'button', 'input', 'select', 'textarea']);
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    strongDelimiter: '**',
+    codeBlockStyle: 'fenced',
+  });
+  service.remove([
+    'style',
+    'script',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'form',
+    'button',
+    'input',
+    'select',
+    'textarea',
+  ]);
   // Chinese first-line indents (全角空格) are layout, not content.
   service.addRule('paragraph', {
     filter: 'p',
@@ -194,11 +241,15 @@ function createService(withTables: boolean): TurndownService {
   });
   if (withTables) {
     const cells = createService(false);
-    cells.addRule('cellBlock', { filter: ['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'], replacement: (content) => ` ${content.trim()} ` });
+    cells.addRule('cellBlock', {
+      filter: ['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+      replacement: (content) => ` ${content.trim()} `,
+    });
     cells.addRule('cellBreak', { filter: 'br', replacement: () => ' ' });
     service.addRule('table', {
       filter: (node) => node.nodeName === 'TABLE',
-      replacement: (_content, node) => `\n\n${tableToMarkdown(node as Element, (cell) => cells.turndown(cell as HTMLElement).replace(/\s+/g, ' '))}\n\n`,
+      replacement: (_content, node) =>
+        `\n\n${tableToMarkdown(node as Element, (cell) => cells.turndown(cell as HTMLElement).replace(/\s+/g, ' '))}\n\n`,
     });
   }
   return service;

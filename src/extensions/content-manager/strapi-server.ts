@@ -46,7 +46,9 @@ export default (plugin: ContentManagerPlugin) => {
         return results;
       });
     service.publishMany = async (uid, documentIds, locale) => {
-      const results = await oneByOne(documentIds, (documentId) => service.publish(documentId, uid, { locale, populate: {} }));
+      const results = await oneByOne(documentIds, (documentId) =>
+        service.publish(documentId, uid, { locale, populate: {} }),
+      );
       return results.flat().filter(Boolean).length;
     };
     service.unpublishMany = async (documentIds, uid, opts = {}) => {
@@ -57,7 +59,9 @@ export default (plugin: ContentManagerPlugin) => {
       return { count: results.flat().filter(Boolean).length };
     };
     service.deleteMany = async (documentIds, uid, opts = {}) => {
-      const results = await oneByOne(documentIds, (documentId) => strapi.documents(uid as any).delete({ ...opts, documentId } as any));
+      const results = await oneByOne(documentIds, (documentId) =>
+        strapi.documents(uid as any).delete({ ...opts, documentId } as any),
+      );
       return { count: results.length };
     };
     return service;

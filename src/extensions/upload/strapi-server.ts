@@ -6,7 +6,14 @@
  */
 import { open } from 'fs/promises';
 import { errors } from '@strapi/utils';
-import { checkImportSource, checkUpload, declaredTypeFor, refusalMessage, SIGNATURE_BYTES, type UploadVerdict } from '../../uploads/formats';
+import {
+  checkImportSource,
+  checkUpload,
+  declaredTypeFor,
+  refusalMessage,
+  SIGNATURE_BYTES,
+  type UploadVerdict,
+} from '../../uploads/formats';
 
 /** The parts of a parsed upload (formidable's file, or the upload service's input) the gate needs. */
 interface IncomingFile {
@@ -52,7 +59,11 @@ export async function assertUploadable(
     const fileName = file.originalFilename ?? file.name ?? '';
     const verdict = check(fileName, await head(file));
     if (!verdict.ok) {
-      throw new errors.ValidationError(refusalMessage(fileName, verdict), { file: fileName, extension: verdict.extension, reason: verdict.reason });
+      throw new errors.ValidationError(refusalMessage(fileName, verdict), {
+        file: fileName,
+        extension: verdict.extension,
+        reason: verdict.reason,
+      });
     }
     const declared = declaredTypeFor(fileName, file.mimetype ?? undefined, verdict.format);
     if (declared) file.mimetype = declared;
@@ -60,8 +71,7 @@ export async function assertUploadable(
 }
 
 /** Runs the gate on the request's multipart files before the controller (and so before Strapi's own check). */
-const gated =
-  (handler: Handler): Handler =>
+const gated = (handler: Handler): Handler =>
   async function (this: unknown, ctx, ...rest) {
     await assertUploadable(ctx.request?.files?.files);
     return handler.call(this, ctx, ...rest);
@@ -70,14 +80,18 @@ const gated =
 const UPLOAD_ACTIONS = ['upload', 'uploadFiles', 'uploadFile', 'replaceFile'];
 
 const gateController = (controller: Record<string, Handler>) => {
-  for (const action of UPLOAD_ACTIONS) if (typeof controller[action] === 'function') controller[action] = gated(controller[action]);
+  for (const action of UPLOAD_ACTIONS)
+    if (typeof controller[action] === 'function') controller[action] = gated(controller[action]);
   return controller;
 };
 
 export default (plugin: UploadPlugin) => {
   for (const [name, controller] of Object.entries(plugin.controllers)) {
     if (name !== 'admin-upload' && name !== 'content-api') continue;
-    plugin.controllers[name] = typeof controller === 'function' ? (deps: { strapi: unknown }) => gateController(controller(deps)) : gateController(controller);
+    plugin.controllers[name] =
+      typeof controller === 'function'
+        ? (deps: { strapi: unknown }) => gateController(controller(deps))
+        : gateController(controller);
   }
 
   const uploadService = plugin.services.upload;

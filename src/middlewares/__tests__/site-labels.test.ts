@@ -12,7 +12,10 @@ const sorted = (xs: readonly string[]) => [...xs].sort();
 
 /** The module's exports, read back from its text. */
 function exportsOf(body: string): Record<string, any> {
-  const lines = body.trim().split('\n').filter((line) => !line.startsWith('//'));
+  const lines = body
+    .trim()
+    .split('\n')
+    .filter((line) => !line.startsWith('//'));
   return Object.fromEntries(
     lines.map((line) => {
       const m = /^export const ([A-Z_]+) = (.*);$/.exec(line);
@@ -41,11 +44,19 @@ describe('/site/labels.js', () => {
     expect(sorted(Object.keys(labels.METHOD_LABELS))).toEqual(sorted(enumOf(projectSchema, 'method')));
     expect(sorted(Object.keys(labels.PRINCIPAL_LABELS))).toEqual(sorted(enumOf(projectSchema, 'category')));
     expect(sorted(Object.keys(labels.DOCUMENT_KIND_LABELS))).toEqual(sorted(enumOf(documentSchema, 'kind')));
-    expect(sorted(Object.keys(labels.APPLICANT_TYPE_LABELS))).toEqual(sorted(enumOf(applicationSchema, 'applicantType')));
+    expect(sorted(Object.keys(labels.APPLICANT_TYPE_LABELS))).toEqual(
+      sorted(enumOf(applicationSchema, 'applicantType')),
+    );
     expect(sorted(Object.keys(labels.ID_TYPE_LABELS))).toEqual(sorted(enumOf(applicationSchema, 'idType')));
-    expect(sorted([...labels.PERSONAL_ID_TYPES, ...labels.ORGANIZATION_ID_TYPES])).toEqual(sorted(enumOf(applicationSchema, 'idType')));
-    expect(sorted(Object.keys(labels.PREFERRED_FORM_LABELS))).toEqual(sorted(enumOf(applicationSchema, 'preferredForm')));
-    expect(sorted(Object.keys(labels.DELIVERY_METHOD_LABELS))).toEqual(sorted(enumOf(applicationSchema, 'deliveryMethod')));
+    expect(sorted([...labels.PERSONAL_ID_TYPES, ...labels.ORGANIZATION_ID_TYPES])).toEqual(
+      sorted(enumOf(applicationSchema, 'idType')),
+    );
+    expect(sorted(Object.keys(labels.PREFERRED_FORM_LABELS))).toEqual(
+      sorted(enumOf(applicationSchema, 'preferredForm')),
+    );
+    expect(sorted(Object.keys(labels.DELIVERY_METHOD_LABELS))).toEqual(
+      sorted(enumOf(applicationSchema, 'deliveryMethod')),
+    );
     expect(sorted(Object.keys(labels.APPLICATION_STATE_LABELS))).toEqual(sorted(enumOf(applicationSchema, 'state')));
     expect(sorted(Object.keys(labels.VALIDITY_LABELS))).toEqual(['inForce', 'notYetEffective', 'repealed']);
   });

@@ -26,22 +26,31 @@ test('queries: two characters need one bigram; longer ones all their bigrams and
 test('property: a text containing the query always has every token the query needs', () => {
   const char = fc.constantFrom(...'政府采购监理招标公告项目编号abcXYZ012-（）， ０Ａ'.split(''));
   fc.assert(
-    fc.property(fc.array(char, { maxLength: 30 }), fc.array(char, { minLength: 1, maxLength: 8 }), fc.array(char, { maxLength: 30 }), (a, q, b) => {
-      const query = parseQuery(q.join(''));
-      if (!query) return;
-      const tokens = new Set(indexTokens(a.join('') + q.join('') + b.join('')));
-      for (const need of query.needs) {
-        if ('prefix' in need) expect([...tokens].some((t) => t.startsWith(need.prefix))).toBe(true);
-        else for (const token of need.all) expect(tokens.has(token)).toBe(true);
-      }
-      const haystack = foldWidth(a.join('') + q.join('') + b.join('')).toLowerCase();
-      for (const part of query.verify) expect(haystack.includes(part)).toBe(true);
-    })
+    fc.property(
+      fc.array(char, { maxLength: 30 }),
+      fc.array(char, { minLength: 1, maxLength: 8 }),
+      fc.array(char, { maxLength: 30 }),
+      (a, q, b) => {
+        const query = parseQuery(q.join(''));
+        if (!query) return;
+        const tokens = new Set(indexTokens(a.join('') + q.join('') + b.join('')));
+        for (const need of query.needs) {
+          if ('prefix' in need) expect([...tokens].some((t) => t.startsWith(need.prefix))).toBe(true);
+          else for (const token of need.all) expect(tokens.has(token)).toBe(true);
+        }
+        const haystack = foldWidth(a.join('') + q.join('') + b.join('')).toLowerCase();
+        for (const part of query.verify) expect(haystack.includes(part)).toBe(true);
+      },
+    ),
   );
 });
 
 test('markdown bodies become plain text; snippets mark the hits', () => {
-  expect(plainText('## 一、项目概况\n\n| 序号 | 名称 |\n| --- | --- |\n| 1 | **监理**服务 |\n\n[附件](https://x.example/a.pdf)')).toBe('一、项目概况 序号 名称 1 监理 服务 附件');
+  expect(
+    plainText(
+      '## 一、项目概况\n\n| 序号 | 名称 |\n| --- | --- |\n| 1 | **监理**服务 |\n\n[附件](https://x.example/a.pdf)',
+    ),
+  ).toBe('一、项目概况 序号 名称 1 监理 服务 附件');
   const body = `${'前文'.repeat(60)}本项目为监理服务采购，监理期三年。`;
   const { snippet, highlights } = snippetOf(body, ['监理']);
   expect(snippet.startsWith('…')).toBe(true);

@@ -63,7 +63,8 @@ describe('determinism and scales', () => {
     const applications = new Map(applicationSpecs('full', TODAY).map((a) => [a.trackingNumber, a]));
     for (const a of applicationSpecs('small', TODAY)) expect(applications.get(a.trackingNumber)).toEqual(a);
     const cases = new Set(reviewCaseSpecs('full', TODAY).map((c) => `${c.caseNumber}|${c.kind}|${c.filedOn}`));
-    for (const c of reviewCaseSpecs('small', TODAY)) expect(cases.has(`${c.caseNumber}|${c.kind}|${c.filedOn}`)).toBe(true);
+    for (const c of reviewCaseSpecs('small', TODAY))
+      expect(cases.has(`${c.caseNumber}|${c.kind}|${c.filedOn}`)).toBe(true);
     const decisions = new Map(decisionSpecs('full', TODAY).map((d) => [d.decisionNumber, d]));
     for (const d of decisionSpecs('small', TODAY)) expect(decisions.get(d.decisionNumber)).toEqual(d);
     const fees = new Map(feeSpecs('full', TODAY).map((f) => [f.payer, f]));
@@ -86,7 +87,8 @@ describe('determinism and scales', () => {
 
 describe('the app’s rules accept every record', () => {
   it('organizations and CA providers', () => {
-    for (const org of organizationSpecs()) expect(RULES['api::organization.organization']({ ...org.zh, creditCode: org.creditCode }, create())).toEqual([]);
+    for (const org of organizationSpecs())
+      expect(RULES['api::organization.organization']({ ...org.zh, creditCode: org.creditCode }, create())).toEqual([]);
     const providers = caProviderSpecs();
     expect(providers).toHaveLength(4);
     for (const provider of providers) {
@@ -129,7 +131,12 @@ describe('the app’s rules accept every record', () => {
       for (const n of p.notices) {
         expect(NOTICE_TYPES_BY_CATEGORY[p.category]).toContain(n.noticeType);
         expect(n.title.length).toBeLessThanOrEqual(200);
-        expect(RULES['api::transaction-notice.transaction-notice']({ ...n, project: 'x' }, create({ project: { category: p.category } }))).toEqual([]);
+        expect(
+          RULES['api::transaction-notice.transaction-notice'](
+            { ...n, project: 'x' },
+            create({ project: { category: p.category } }),
+          ),
+        ).toEqual([]);
         expect(n.releasedAt.slice(0, 10) <= TRADING_WINDOW.to || n.draft).toBe(true);
       }
       const published = p.draft ? [] : p.notices.filter((n) => !n.draft);
@@ -138,13 +145,19 @@ describe('the app’s rules accept every record', () => {
         registeredOn: p.registeredOn,
         bidOpeningAt: p.keyTimes?.bidOpeningAt,
         contractSignedOn: p.contractSignedOn,
-        notices: published.map((n, i) => ({ documentId: String(i), title: n.title, noticeType: n.noticeType, releasedAt: n.releasedAt })),
+        notices: published.map((n, i) => ({
+          documentId: String(i),
+          title: n.title,
+          noticeType: n.noticeType,
+          releasedAt: n.releasedAt,
+        })),
         now: new Date(`${TRADING_WINDOW.to}T23:59:59+08:00`),
       });
       stages.add(process.stage);
       expect(!!p.winner).toBe(!!p.winningAmount);
     }
-    for (const stage of ['announced', 'candidates', 'result', 'contract', 'failed', 'terminated']) expect(stages).toContain(stage);
+    for (const stage of ['announced', 'candidates', 'result', 'contract', 'failed', 'terminated'])
+      expect(stages).toContain(stage);
   });
 
   it('applications', () => {
@@ -167,17 +180,32 @@ describe('the app’s rules accept every record', () => {
     expect(specs.some((a) => a.receivedOn.slice(5, 7) === '12' && a.concludedOn?.slice(5, 7) === '01')).toBe(true);
     expect(specs.filter((a) => a.applicantType === 'naturalPerson').length / specs.length).toBeGreaterThan(0.6);
     const open = specs.filter((a) => a.concludedOn === null);
-    expect(open.every((a) => a.state === 'received' && a.outcome === null && a.receivedOn.slice(0, 4) >= String(Number(TODAY.slice(0, 4)) - 1))).toBe(true);
+    expect(
+      open.every(
+        (a) =>
+          a.state === 'received' &&
+          a.outcome === null &&
+          a.receivedOn.slice(0, 4) >= String(Number(TODAY.slice(0, 4)) - 1),
+      ),
+    ).toBe(true);
     // Nothing of the center is carried into or out of 2021, as its real report says.
-    expect(specs.some((a) => a.organization === 'center' && a.receivedOn < '2021-01-01' && (a.concludedOn ?? '9999') >= '2021-01-01')).toBe(false);
+    expect(
+      specs.some(
+        (a) => a.organization === 'center' && a.receivedOn < '2021-01-01' && (a.concludedOn ?? '9999') >= '2021-01-01',
+      ),
+    ).toBe(false);
   });
 
   it('review cases, decisions and fees', () => {
     const cases = reviewCaseSpecs('full', TODAY);
-    for (const c of cases) expect(RULES['api::review-case.review-case']({ ...c, organization: 'x' }, create())).toEqual([]);
+    for (const c of cases)
+      expect(RULES['api::review-case.review-case']({ ...c, organization: 'x' }, create())).toEqual([]);
     expect(cases.some((c) => c.concludedOn === null && c.result === null)).toBe(true);
     expect(reviewCaseSpecs('small', TODAY).some((c) => c.concludedOn === null)).toBe(true);
-    for (const d of decisionSpecs('full', TODAY)) expect(RULES['api::administrative-decision.administrative-decision']({ ...d, organization: 'x' }, create())).toEqual([]);
+    for (const d of decisionSpecs('full', TODAY))
+      expect(
+        RULES['api::administrative-decision.administrative-decision']({ ...d, organization: 'x' }, create()),
+      ).toEqual([]);
     const fees = feeSpecs('full', TODAY);
     for (const f of fees) {
       expect(RULES['api::fee.fee']({ ...f, organization: 'x' }, create())).toEqual([]);

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { atomFeed, escapeXml, robotsTxt, urlset, w3cDate } from '../xml';
 
-const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, processEntities: true, htmlEntities: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: false,
+});
 
 describe('escapeXml', () => {
   it('makes any string safe as element text and as an attribute value', () => {
@@ -18,7 +24,9 @@ describe('escapeXml', () => {
   });
 
   it('keeps the text, minus characters XML forbids', () => {
-    expect(escapeXml('关于<招标>公告 & "测试" \'引号\'\u0001\uFFFF')).toBe('关于&lt;招标&gt;公告 &amp; &quot;测试&quot; &apos;引号&apos;');
+    expect(escapeXml('关于<招标>公告 & "测试" \'引号\'\u0001\uFFFF')).toBe(
+      '关于&lt;招标&gt;公告 &amp; &quot;测试&quot; &apos;引号&apos;',
+    );
     const parsed = parser.parse(`<a>${escapeXml('A & B <c>')}</a>`);
     expect(parsed.a).toBe('A & B <c>');
   });
@@ -32,19 +40,46 @@ describe('builders', () => {
   });
 
   it('write a urlset and a feed that validate, with the feed updated at its newest entry', () => {
-    const map = urlset([{ loc: 'https://x.cn/site/notice.html?id=a&b=1', lastmod: '2024-01-01T00:00:00Z' }, { loc: 'https://x.cn/' }]);
+    const map = urlset([
+      { loc: 'https://x.cn/site/notice.html?id=a&b=1', lastmod: '2024-01-01T00:00:00Z' },
+      { loc: 'https://x.cn/' },
+    ]);
     expect(XMLValidator.validate(map)).toBe(true);
-    expect(map).toContain('<loc>https://x.cn/site/notice.html?id=a&amp;b=1</loc><lastmod>2024-01-01T00:00:00Z</lastmod>');
+    expect(map).toContain(
+      '<loc>https://x.cn/site/notice.html?id=a&amp;b=1</loc><lastmod>2024-01-01T00:00:00Z</lastmod>',
+    );
     const feed = atomFeed({
-      id: 'https://x.cn/feeds/notices.atom', title: '交易公告', selfLink: 'https://x.cn/feeds/notices.atom', siteLink: 'https://x.cn/', author: 'A&B', lang: 'zh-Hans',
+      id: 'https://x.cn/feeds/notices.atom',
+      title: '交易公告',
+      selfLink: 'https://x.cn/feeds/notices.atom',
+      siteLink: 'https://x.cn/',
+      author: 'A&B',
+      lang: 'zh-Hans',
       entries: [
         { id: '1', title: '<一>', link: 'https://x.cn/1', updated: '2024-01-01T00:00:00Z' },
-        { id: '2', title: '二', link: 'https://x.cn/2', updated: '2024-06-01T00:00:00Z', published: '2024-05-01T00:00:00Z', summary: '摘要' },
+        {
+          id: '2',
+          title: '二',
+          link: 'https://x.cn/2',
+          updated: '2024-06-01T00:00:00Z',
+          published: '2024-05-01T00:00:00Z',
+          summary: '摘要',
+        },
       ],
     });
     expect(XMLValidator.validate(feed)).toBe(true);
-    expect(feed).toMatch(/<\/title>\n<link rel="self"[^\n]*\n<link rel="alternate"[^\n]*\n<updated>2024-06-01T00:00:00Z<\/updated>/);
-    const empty = atomFeed({ id: 'i', title: 't', selfLink: 's', siteLink: 'l', author: 'a', lang: 'zh-Hans', entries: [] });
+    expect(feed).toMatch(
+      /<\/title>\n<link rel="self"[^\n]*\n<link rel="alternate"[^\n]*\n<updated>2024-06-01T00:00:00Z<\/updated>/,
+    );
+    const empty = atomFeed({
+      id: 'i',
+      title: 't',
+      selfLink: 's',
+      siteLink: 'l',
+      author: 'a',
+      lang: 'zh-Hans',
+      entries: [],
+    });
     expect(XMLValidator.validate(empty)).toBe(true);
     expect(empty).toContain('<updated>1970-01-01T00:00:00Z</updated>');
   });

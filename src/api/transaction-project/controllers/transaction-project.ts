@@ -3,7 +3,12 @@
  * and key times (domain/process.ts). One extra Document Service query per request, for a single project or a page.
  */
 import { factories } from '@strapi/strapi';
-import { PROCESS_NOTICE_FIELDS, PROCESS_PROJECT_FIELDS, withProcesses, type LoadedProject } from '../domain/project-process';
+import {
+  PROCESS_NOTICE_FIELDS,
+  PROCESS_PROJECT_FIELDS,
+  withProcesses,
+  type LoadedProject,
+} from '../domain/project-process';
 
 const UID = 'api::transaction-project.transaction-project';
 
@@ -27,7 +32,9 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   }
 
   const idsOf = (data: unknown): string[] =>
-    (Array.isArray(data) ? data : data ? [data] : []).map((d: any) => d?.documentId).filter((id: unknown): id is string => typeof id === 'string');
+    (Array.isArray(data) ? data : data ? [data] : [])
+      .map((d: any) => d?.documentId)
+      .filter((id: unknown): id is string => typeof id === 'string');
 
   return {
     async find(ctx: any) {

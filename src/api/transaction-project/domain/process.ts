@@ -34,7 +34,15 @@ export const NOTICE_TYPES: Record<string, { zh: string; en: string; stage: Stage
 };
 
 export const NOTICE_TYPES_BY_CATEGORY: Record<Category, string[]> = {
-  construction: ['tenderNotice', 'prequalificationNotice', 'amendmentNotice', 'clarificationNotice', 'candidatePublicity', 'awardResult', 'failedTender'],
+  construction: [
+    'tenderNotice',
+    'prequalificationNotice',
+    'amendmentNotice',
+    'clarificationNotice',
+    'candidatePublicity',
+    'awardResult',
+    'failedTender',
+  ],
   procurement: ['procurementNotice', 'correctionNotice', 'procurementResult', 'contractNotice', 'terminationNotice'],
   landUse: ['transferNotice', 'dealPublicity'],
   miningRights: ['transferNotice', 'dealPublicity'],
@@ -42,8 +50,17 @@ export const NOTICE_TYPES_BY_CATEGORY: Record<Category, string[]> = {
 };
 
 export type Stage =
-  | 'registered' | 'announced' | 'amended' | 'opened' | 'evaluated' | 'candidates' | 'result' | 'contract'
-  | 'failed' | 'terminated' | 'complaint';
+  | 'registered'
+  | 'announced'
+  | 'amended'
+  | 'opened'
+  | 'evaluated'
+  | 'candidates'
+  | 'result'
+  | 'contract'
+  | 'failed'
+  | 'terminated'
+  | 'complaint';
 
 export const STAGE_LABELS: Record<Stage, { zh: string; en: string }> = {
   registered: { zh: '项目登记', en: 'Registered' },
@@ -112,15 +129,27 @@ export function deriveProcess(input: ProcessInput): Process {
   });
   const branches: TimelineStep[] = (['failed', 'terminated'] as Stage[])
     .filter((stage) => stage in reached)
-    .map((stage) => ({ stage, label: STAGE_LABELS[stage], status: 'current', date: reached[stage] ?? null, notices: byStage.get(stage) ?? [] }));
-  if (input.hasComplaint) branches.push({ stage: 'complaint', label: STAGE_LABELS.complaint, status: 'current', date: null, notices: [] });
+    .map((stage) => ({
+      stage,
+      label: STAGE_LABELS[stage],
+      status: 'current',
+      date: reached[stage] ?? null,
+      notices: byStage.get(stage) ?? [],
+    }));
+  if (input.hasComplaint)
+    branches.push({ stage: 'complaint', label: STAGE_LABELS.complaint, status: 'current', date: null, notices: [] });
   const ended = branches.some((b) => b.stage === 'failed' || b.stage === 'terminated');
 
   const timeline: TimelineStep[] = line.map((stage, i) => ({
     stage,
     label: STAGE_LABELS[stage],
     // Steps up to the last one reached are done, even if skipped in the records (a stage can be implicit).
-    status: i < lastDone || (i === lastDone && (ended || i === line.length - 1)) ? 'done' : i === lastDone ? 'current' : 'upcoming',
+    status:
+      i < lastDone || (i === lastDone && (ended || i === line.length - 1))
+        ? 'done'
+        : i === lastDone
+          ? 'current'
+          : 'upcoming',
     date: reached[stage] ?? null,
     notices: byStage.get(stage) ?? [],
   }));

@@ -5,7 +5,13 @@
 import { CATEGORIES, deriveProcess, type Category, type NoticeRef, type Process } from './process';
 
 /** The fields of a project the process needs, as loaded by the controller (one query for a whole page). */
-export const PROCESS_PROJECT_FIELDS = ['documentId', 'category', 'registeredOn', 'contractSignedOn', 'hasComplaint'] as const;
+export const PROCESS_PROJECT_FIELDS = [
+  'documentId',
+  'category',
+  'registeredOn',
+  'contractSignedOn',
+  'hasComplaint',
+] as const;
 export const PROCESS_NOTICE_FIELDS = ['documentId', 'title', 'noticeType', 'releasedAt'] as const;
 
 export type LoadedProject = {
@@ -23,7 +29,8 @@ const iso = (v: string | Date | null | undefined): string | null =>
 
 /** The process of one project, or null when the project lacks what the process needs (an unknown category). */
 export function processOf(project: LoadedProject, now?: Date): Process | null {
-  if (!project.category || !(CATEGORIES as readonly string[]).includes(project.category) || !project.registeredOn) return null;
+  if (!project.category || !(CATEGORIES as readonly string[]).includes(project.category) || !project.registeredOn)
+    return null;
   const notices: NoticeRef[] = (project.notices ?? []).map((n) => ({
     documentId: n.documentId,
     title: n.title,

@@ -47,7 +47,7 @@ export default {
         const { default: data } = await import(`./translations/${file}.json`);
         const prefixed = Object.fromEntries(Object.entries(data).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
         return { data: prefixed, locale };
-      })
+      }),
     );
   },
 };

@@ -13,11 +13,21 @@ const WRITES = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'di
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
-    if (context.uid === HISTORICAL && context.action === 'delete') return deleteWithFile(strapi, context.params as { documentId?: string }, next);
+    if (context.uid === HISTORICAL && context.action === 'delete')
+      return deleteWithFile(strapi, context.params as { documentId?: string }, next);
     if (context.uid !== HISTORICAL || !WRITES.has(context.action) || pluginWrite()) return next();
     throw new errors.ValidationError(
       '历史年报的数字只能通过重新导入更改（信息公开 › 导入历史年报） / an imported report changes only by importing it again (Disclosure › Import)',
-      { errors: [{ path: ['cells'], message: 'cells: imported reports are read-only; re-import to change them', name: 'ValidationError', value: null }] },
+      {
+        errors: [
+          {
+            path: ['cells'],
+            message: 'cells: imported reports are read-only; re-import to change them',
+            name: 'ValidationError',
+            value: null,
+          },
+        ],
+      },
     );
   });
 };
@@ -28,9 +38,17 @@ type StoredFile = { id: number };
  * Deletes the report, then its original file. The file goes only once the deletion is committed: a bulk delete of
  * the Content Manager runs in one transaction, and a rolled-back deletion must keep its file.
  */
-async function deleteWithFile<R>(strapi: Core.Strapi, params: { documentId?: string }, next: () => R): Promise<Awaited<R>> {
+async function deleteWithFile<R>(
+  strapi: Core.Strapi,
+  params: { documentId?: string },
+  next: () => R,
+): Promise<Awaited<R>> {
   const rows = params.documentId
-    ? ((await strapi.db.query(HISTORICAL).findMany({ where: { documentId: params.documentId }, populate: { file: true } })) as Array<{ file?: StoredFile | null }>)
+    ? ((await strapi.db
+        .query(HISTORICAL)
+        .findMany({ where: { documentId: params.documentId }, populate: { file: true } })) as Array<{
+        file?: StoredFile | null;
+      }>)
     : [];
   const result = await next();
   const files = [...new Map(rows.flatMap((r) => (r.file ? [[r.file.id, r.file] as const] : []))).values()];
@@ -41,7 +59,11 @@ async function deleteWithFile<R>(strapi: Core.Strapi, params: { documentId?: str
         .plugin('upload')
         .service('upload')
         .remove(file)
-        .catch((e: unknown) => strapi.log.warn(`[disclosure] could not remove the original file ${file.id} of a deleted imported report: ${String(e)}`));
+        .catch((e: unknown) =>
+          strapi.log.warn(
+            `[disclosure] could not remove the original file ${file.id} of a deleted imported report: ${String(e)}`,
+          ),
+        );
     }
   };
   if (strapi.db.inTransaction()) {

@@ -8,7 +8,14 @@ import { errors } from '@strapi/utils';
 import createError from 'http-errors';
 import { pluginWrite } from './report-db/plugin-writes';
 import { UIDS } from './report-db/tables';
-import { publicJsonOf, publicationColumns, DEFAULT_LOCALE, userName, type ReportDocument, type ReportService } from './services/report';
+import {
+  publicJsonOf,
+  publicationColumns,
+  DEFAULT_LOCALE,
+  userName,
+  type ReportDocument,
+  type ReportService,
+} from './services/report';
 
 export const REPORT_PUBLISHED_EVENT = 'disclosure-report.publish';
 
@@ -40,7 +47,12 @@ export const publishConflict = (revision: number) =>
 
 const refuse = (messages: string[], what: string) => {
   throw new errors.ValidationError(`${what}: ${messages.length} problem(s). ${messages[0]}`, {
-    errors: messages.map((message) => ({ path: [message.split(':')[0]], message, name: 'ValidationError', value: null })),
+    errors: messages.map((message) => ({
+      path: [message.split(':')[0]],
+      message,
+      name: 'ValidationError',
+      value: null,
+    })),
   });
 };
 
@@ -58,7 +70,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (params.data && !write) for (const field of COMPUTED_FIELDS) delete params.data[field];
       // create/update with status "published" would publish inside the repository, past the publish guard below.
       if (params.status === 'published') {
-        throw new errors.ValidationError('status: 年度报告须经发布检查后发布 / a report is published only through its publish action');
+        throw new errors.ValidationError(
+          'status: 年度报告须经发布检查后发布 / a report is published only through its publish action',
+        );
       }
     }
     if (context.action !== 'publish') return next();
@@ -75,12 +89,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     // Who publishes: the plugin's caller, else the admin user of the request (Content Manager).
     const requestUser = (strapi.requestContext.get() as any)?.state?.user;
-    const effective = { ...write, user: write?.user ?? (requestUser ? { id: requestUser.id, name: userName(requestUser) } : undefined) };
+    const effective = {
+      ...write,
+      user: write?.user ?? (requestUser ? { id: requestUser.id, name: userName(requestUser) } : undefined),
+    };
     const main = service.mainDraft(drafts);
     // The revision each draft is published from: what the caller saw (the report page sends it), else what is stored
     // now. A caller who saw an older revision is told at once, before the checks (which would ask for a reason).
     const revisionOf = (draft: ReportDocument) => Number(draft.publicationRevision ?? 0);
-    if (write?.expectedRevision !== undefined && write.expectedRevision !== revisionOf(main)) throw publishConflict(revisionOf(main));
+    if (write?.expectedRevision !== undefined && write.expectedRevision !== revisionOf(main))
+      throw publishConflict(revisionOf(main));
 
     const problems = await service.publishProblems(drafts, effective);
     if (problems.length) refuse(problems, 'This report cannot be published');
@@ -94,12 +112,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const draft of drafts) {
         const publication = await service.buildPublication(draft, effective, main);
         publications.set(draft.locale, publication.publishedAt);
-        const from = draft === main && write?.expectedRevision !== undefined ? write.expectedRevision : revisionOf(draft);
+        const from =
+          draft === main && write?.expectedRevision !== undefined ? write.expectedRevision : revisionOf(draft);
         // A row write, not a Document Service update: this is the plugin's own record of the publication, not an
         // edit (no user rules apply to it, and the draft's other attributes are left exactly as they are).
         const { count } = await strapi.db.query(UIDS.report as any).updateMany({
-          where: { id: draft.id, ...(from === 0 ? { $or: [{ publicationRevision: { $null: true } }, { publicationRevision: 0 }] } : { publicationRevision: from }) },
-          data: { publication, publicJson: publicJsonOf(publication), publicationRevision: from + 1, ...publicationColumns(publication) },
+          where: {
+            id: draft.id,
+            ...(from === 0
+              ? { $or: [{ publicationRevision: { $null: true } }, { publicationRevision: 0 }] }
+              : { publicationRevision: from }),
+          },
+          data: {
+            publication,
+            publicJson: publicJsonOf(publication),
+            publicationRevision: from + 1,
+            ...publicationColumns(publication),
+          },
         });
         if (count !== 1) throw publishConflict(from + 1);
       }

@@ -17,7 +17,11 @@ const SUPER_ADMIN = 'strapi-super-admin';
 type AdminUser = { id: number; roles?: Array<{ id: number; code?: string }> };
 
 /** null: every organization; otherwise the documentIds of the organizations the user may see for this action. */
-export async function organizationScope(strapi: Core.Strapi, user: AdminUser | undefined, action: string): Promise<string[] | null> {
+export async function organizationScope(
+  strapi: Core.Strapi,
+  user: AdminUser | undefined,
+  action: string,
+): Promise<string[] | null> {
   if (!user?.id) throw new errors.UnauthorizedError('An admin user is required');
   const stored = (await strapi.db.query('admin::user').findOne({
     where: { id: user.id },
@@ -31,7 +35,9 @@ export async function organizationScope(strapi: Core.Strapi, user: AdminUser | u
     populate: { role: { select: ['id'] } },
   })) as Array<{ action: string; conditions: string[] | null; role: { id: number } | null }>;
   const granting = new Set(permissions.filter((p) => p.action === action && p.role).map((p) => p.role!.id));
-  const scoped = new Set(permissions.filter((p) => p.role && (p.conditions ?? []).includes(SCOPE_CONDITION)).map((p) => p.role!.id));
+  const scoped = new Set(
+    permissions.filter((p) => p.role && (p.conditions ?? []).includes(SCOPE_CONDITION)).map((p) => p.role!.id),
+  );
   if ([...granting].some((roleId) => !scoped.has(roleId))) return null;
   const rows = (await strapi.db.query(ORGANIZATION_UID).findMany({
     where: { members: { id: user.id } },
@@ -40,7 +46,8 @@ export async function organizationScope(strapi: Core.Strapi, user: AdminUser | u
   return [...new Set(rows.map((r) => r.documentId))];
 }
 
-const forbidden = () => new errors.ForbiddenError('不能查看或办理其他机构的记录 (Forbidden: this organization is outside your scope)');
+const forbidden = () =>
+  new errors.ForbiddenError('不能查看或办理其他机构的记录 (Forbidden: this organization is outside your scope)');
 
 /** Refuses (403) an organization outside the scope. */
 export function assertInScope(scope: string[] | null, organization: string | null | undefined) {
@@ -59,7 +66,13 @@ export async function organizationOf(strapi: Core.Strapi, uid: string, documentI
 }
 
 /** Refuses (403) a stored document of an organization outside the user's scope for the action. */
-export async function assertDocumentInScope(ctx: { state: { user?: AdminUser } }, strapi: Core.Strapi, action: string, uid: string, documentId: string) {
+export async function assertDocumentInScope(
+  ctx: { state: { user?: AdminUser } },
+  strapi: Core.Strapi,
+  action: string,
+  uid: string,
+  documentId: string,
+) {
   const scope = await organizationScope(strapi, ctx.state.user, action);
   if (scope === null) return;
   assertInScope(scope, await organizationOf(strapi, uid, documentId));

@@ -30,8 +30,20 @@ function refuse(problems: Problem[]): never {
 const asYear = (value: unknown) => (typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value) : value);
 const asBoolean = (value: unknown) => (value === 'true' ? true : value === 'false' ? false : value);
 
-const userLabel = (user: { firstname?: string | null; lastname?: string | null; username?: string | null; email?: string | null; id?: number } | undefined) =>
-  user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `#${user.id}` : 'system';
+const userLabel = (
+  user:
+    | {
+        firstname?: string | null;
+        lastname?: string | null;
+        username?: string | null;
+        email?: string | null;
+        id?: number;
+      }
+    | undefined,
+) =>
+  user
+    ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `#${user.id}`
+    : 'system';
 
 async function holidaysEntered(strapi: Core.Strapi, year: number): Promise<number> {
   return strapi.db.query(CALENDAR_DAY_UID as any).count({
@@ -107,7 +119,8 @@ export function registerCalendarYearRules(strapi: Core.Strapi) {
 
     // Server-owned: who completed the year and when, kept while it stays complete, cleared when it is reopened.
     const wasComplete = current?.complete === true && action === 'update';
-    const user = (strapi.requestContext.get() as { state?: { user?: Parameters<typeof userLabel>[0] } } | undefined)?.state?.user;
+    const user = (strapi.requestContext.get() as { state?: { user?: Parameters<typeof userLabel>[0] } } | undefined)
+      ?.state?.user;
     data.year = merged.year;
     data.complete = merged.complete;
     data.sourceNotice = merged.sourceNotice;

@@ -95,7 +95,11 @@ export function validateFiling(data: unknown, enums: FilingEnums): { filing?: Fi
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return {
       problems: [
-        problem('data', 'the request body must be { "data": { ...the application } }', '请求体应为 {"data": {申请内容}}'),
+        problem(
+          'data',
+          'the request body must be { "data": { ...the application } }',
+          '请求体应为 {"data": {申请内容}}',
+        ),
       ],
     };
   }
@@ -104,7 +108,11 @@ export function validateFiling(data: unknown, enums: FilingEnums): { filing?: Fi
   for (const key of Object.keys(raw)) {
     if (!(FIELDS as readonly string[]).includes(key)) {
       problems.push(
-        problem(key, `${key} is not a field of an online application (fields: ${FIELDS.join(', ')})`, `不能提交字段 ${key}`),
+        problem(
+          key,
+          `${key} is not a field of an online application (fields: ${FIELDS.join(', ')})`,
+          `不能提交字段 ${key}`,
+        ),
       );
     }
   }
@@ -181,7 +189,11 @@ export function validateFiling(data: unknown, enums: FilingEnums): { filing?: Fi
   }
   if (has('idNumber') && !ID_NUMBER.test(values.idNumber!)) {
     problems.push(
-      problem('idNumber', 'idNumber must be 5 to 40 letters, digits or hyphens', '身份证件号码应为5至40位字母、数字或连字符'),
+      problem(
+        'idNumber',
+        'idNumber must be 5 to 40 letters, digits or hyphens',
+        '身份证件号码应为5至40位字母、数字或连字符',
+      ),
     );
   }
   if (has('phone') && !PHONE.test(values.phone!)) {

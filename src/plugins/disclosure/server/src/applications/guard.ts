@@ -59,16 +59,27 @@ export function registerWorkflowGuards(strapi: Core.Strapi) {
       if (touched.length) {
         const current = (await strapi.db
           .query(APPLICATION_UID as any)
-          .findOne({ where: { documentId: params.documentId }, select: [...GUARDED_FIELDS] })) as Record<string, unknown>;
+          .findOne({ where: { documentId: params.documentId }, select: [...GUARDED_FIELDS] })) as Record<
+          string,
+          unknown
+        >;
         const changed = touched.filter((field) => !same(field, data[field], current?.[field]));
         if (changed.length) {
           const message = (field: string) =>
             field === 'receivedOn'
               ? 'receivedOn cannot change once events are recorded: the history is dated from it. 已有办理记录，收到申请日期不能修改。'
               : `${field} follows from the application's history: record an event on the applications page (依申请公开) instead of editing it. ${field} 由办理记录得出，请在“依申请公开”页面办理。`;
-          throw new errors.ValidationError(changed.length === 1 ? message(changed[0]!) : changed.map(message).join(' '), {
-            errors: changed.map((field) => ({ path: [field], message: message(field), name: 'ValidationError', value: null })),
-          });
+          throw new errors.ValidationError(
+            changed.length === 1 ? message(changed[0]!) : changed.map(message).join(' '),
+            {
+              errors: changed.map((field) => ({
+                path: [field],
+                message: message(field),
+                name: 'ValidationError',
+                value: null,
+              })),
+            },
+          );
         }
       }
     }

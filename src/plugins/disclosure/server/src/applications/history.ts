@@ -57,7 +57,12 @@ export function whoLabel(row: Pick<StoredEvent, 'byId' | 'byName'>): string {
 /** The clock's view of a stored event. */
 export function toClockEvent(row: StoredEvent): ApplicationEvent {
   const payload = row.payload && typeof row.payload === 'object' ? row.payload : {};
-  const event: Record<string, unknown> = { ...payload, type: row.eventType, on: isoDateOf(row.occurredOn), by: whoLabel(row) };
+  const event: Record<string, unknown> = {
+    ...payload,
+    type: row.eventType,
+    on: isoDateOf(row.occurredOn),
+    by: whoLabel(row),
+  };
   if (row.note) event.note = row.note;
   return event as unknown as ApplicationEvent;
 }
@@ -83,7 +88,9 @@ export function readEventInput(body: unknown, today: IsoDate): { input?: EventIn
   const problems: EventInputProblem[] = [];
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return {
-      problems: [{ field: 'body', messages: { zh: '请求体应为 JSON 对象', en: 'The request body must be a JSON object' } }],
+      problems: [
+        { field: 'body', messages: { zh: '请求体应为 JSON 对象', en: 'The request body must be a JSON object' } },
+      ],
     };
   }
   const raw = body as Record<string, unknown>;
@@ -207,7 +214,10 @@ export function deriveStatus(
     };
   } catch (error) {
     if (error instanceof ClockError) {
-      return { status: null, problem: { code: (error as ClockError & { code: string }).code, messages: error.messages } };
+      return {
+        status: null,
+        problem: { code: (error as ClockError & { code: string }).code, messages: error.messages },
+      };
     }
     throw error;
   }
@@ -226,8 +236,7 @@ export interface OutcomeOption {
 export function concludeOutcomes(rows: readonly StoredEvent[]): OutcomeOption[] {
   const correctionReceived = rows.some((r) => r.eventType === 'receiveCorrection');
   return OUTCOMES.filter(
-    (code) =>
-      code !== NO_CORRECTION_OUTCOME && (code !== 'unavailable.unclearAfterCorrection' || correctionReceived),
+    (code) => code !== NO_CORRECTION_OUTCOME && (code !== 'unavailable.unclearAfterCorrection' || correctionReceived),
   ).map((code) => ({ code, ...OUTCOME_LABELS[code]! }));
 }
 

@@ -34,4 +34,7 @@ export const LIMITS = {
 } satisfies Record<string, LimitSpec>;
 
 /** The route middleware of one limit: the app's `global::rate-limit` with this spec. */
-export const rateLimit = (name: keyof typeof LIMITS) => ({ name: 'global::rate-limit', config: LIMITS[name] as LimitSpec });
+export const rateLimit = (name: keyof typeof LIMITS) => ({
+  name: 'global::rate-limit',
+  config: LIMITS[name] as LimitSpec,
+});

@@ -195,7 +195,7 @@ export function createCalendar(options: CalendarOptions = {}): WorkingCalendar {
       let day = toDayNumber(date, 'date');
       assertInteger(n, 'n');
       const step = n < 0 ? -1 : 1;
-      for (let left = Math.abs(n); left > 0; ) {
+      for (let left = Math.abs(n); left > 0;) {
         day += step;
         if (isWorkingDayNumber(day)) left -= 1;
       }

@@ -23,12 +23,7 @@
 
 import type { WorkingCalendar } from './calendar';
 import { addDays, compareDates, toDayNumber, type IsoDate } from './dates';
-import {
-  CalendarInputError,
-  InvalidDateError,
-  TransitionError,
-  type TransitionErrorCode,
-} from './errors';
+import { CalendarInputError, InvalidDateError, TransitionError, type TransitionErrorCode } from './errors';
 import { isOutcomeCode, type OutcomeCode } from './outcomes';
 
 export { TransitionError } from './errors';
@@ -406,7 +401,8 @@ function refusalByDeadline(p: Progress, on: IsoDate, type: EventType, calendar: 
   }
   if (type === 'extend' || type === 'startConsultation') {
     const due = dueOf(p, calendar);
-    const provisional = due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
+    const provisional =
+      due !== null && p.clockStartsOn !== null && calendar.unknownYearsIn(p.clockStartsOn, due).length > 0;
     if (due !== null && !provisional && compareDates(on, due) > 0) {
       return {
         code: 'periodLapsed',
@@ -566,7 +562,8 @@ function fold(history: ApplicationHistory, calendar: WorkingCalendar | null): Pr
 function statusOf(p: Progress, calendar: WorkingCalendar): ClockStatus {
   const dueOn = dueOf(p, calendar);
   // Every day counted towards dueOn (consultation pauses included) lies in (clockStartsOn, dueOn].
-  const provisionalYears = dueOn !== null && p.clockStartsOn !== null ? calendar.unknownYearsIn(p.clockStartsOn, dueOn) : [];
+  const provisionalYears =
+    dueOn !== null && p.clockStartsOn !== null ? calendar.unknownYearsIn(p.clockStartsOn, dueOn) : [];
   return {
     state: p.state,
     receivedOn: p.receivedOn,
@@ -690,6 +687,7 @@ export function urgency(
   if (dueOn === null) return { level: null, workingDaysLeft: null };
   const workingDaysLeft = calendar.workingDaysBetween(today, dueOn);
   // Compare dates, not counts: on a Saturday after a Friday due date no working day has passed, yet it is late.
-  if (compareDates(today, dueOn) > 0) return { level: dueOnProvisional ? 'provisionalPassed' : 'overdue', workingDaysLeft };
+  if (compareDates(today, dueOn) > 0)
+    return { level: dueOnProvisional ? 'provisionalPassed' : 'overdue', workingDaysLeft };
   return { level: workingDaysLeft <= soonDays ? 'dueSoon' : 'onTime', workingDaysLeft };
 }

@@ -10,7 +10,9 @@ const worklistQuery = z
   .object({
     organization: z.string().max(64).optional(),
     q: z.string().max(100).optional(),
-    filter: z.enum(['all', 'overdue', 'dueSoon', 'received', 'correctionRequested', 'consulting', 'extended', 'concluded']).default('all'),
+    filter: z
+      .enum(['all', 'overdue', 'dueSoon', 'received', 'correctionRequested', 'consulting', 'extended', 'concluded'])
+      .default('all'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -23,7 +25,12 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
   async worklist(ctx: any) {
     const parsed = worklistQuery.safeParse(ctx.query);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'query'}: ${i.message}`, name: 'ValidationError', value: null }));
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map(String),
+        message: `${i.path.join('.') || 'query'}: ${i.message}`,
+        name: 'ValidationError',
+        value: null,
+      }));
       throw new errors.ValidationError(issues.map((i) => i.message).join('; '), { errors: issues });
     }
     const { organization: asked, ...rest } = parsed.data;
@@ -31,7 +38,9 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
     const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.readApplications);
     if (organization) assertInScope(scope, organization);
     const organizations = organization || scope === null ? undefined : scope;
-    ctx.body = { data: await service(strapi, SERVICES.applications).worklist({ ...rest, organization, organizations }) };
+    ctx.body = {
+      data: await service(strapi, SERVICES.applications).worklist({ ...rest, organization, organizations }),
+    };
   },
 
   /** GET /disclosure/applications/:documentId (admin). */
@@ -45,7 +54,11 @@ const applications = ({ strapi }: { strapi: Core.Strapi }) => ({
     const user = ctx.state.user;
     if (!user?.id) throw new errors.UnauthorizedError('An admin user is required to record an event');
     await assertDocumentInScope(ctx, strapi, ACTIONS.handleApplications, APPLICATION_UID, ctx.params.documentId);
-    const data = await service(strapi, SERVICES.applications).recordEvent(ctx.params.documentId, ctx.request.body, user);
+    const data = await service(strapi, SERVICES.applications).recordEvent(
+      ctx.params.documentId,
+      ctx.request.body,
+      user,
+    );
     ctx.status = 201;
     ctx.body = { data };
   },

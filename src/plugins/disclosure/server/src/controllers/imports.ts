@@ -4,16 +4,33 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ACTIONS } from '../permissions';
 import { assertDocumentInScope, assertInScope, organizationScope } from '../scope';
-import { badInput, HISTORICAL, IMPORT_EXTENSIONS, IMPORT_MAX_BYTES, type ImportInput, type ImportsService } from '../services/imports';
+import {
+  badInput,
+  HISTORICAL,
+  IMPORT_EXTENSIONS,
+  IMPORT_MAX_BYTES,
+  type ImportInput,
+  type ImportsService,
+} from '../services/imports';
 
-const documentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9]+$/);
+const documentId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9]+$/);
 const fields = z.object({
   organization: z.string().optional(),
   year: z.string().or(z.number()).optional(),
   text: z.string().optional(),
 });
 /** The parts of a formidable file the import reads. */
-type UploadedFile = { filepath?: string; path?: string; originalFilename?: string | null; name?: string; size?: number };
+type UploadedFile = {
+  filepath?: string;
+  path?: string;
+  originalFilename?: string | null;
+  name?: string;
+  size?: number;
+};
 
 const service = (strapi: Core.Strapi) => strapi.plugin('disclosure').service('imports') as ImportsService;
 
@@ -31,12 +48,17 @@ async function input(ctx: any): Promise<ImportInput> {
   }
   const raw = ctx.request.files?.file;
   const file = (Array.isArray(raw) ? raw[0] : raw) as UploadedFile | undefined;
-  if (file && text?.trim()) return badInput('file', '请上传文件或粘贴文本，二者选一', 'upload a file or paste text, not both');
+  if (file && text?.trim())
+    return badInput('file', '请上传文件或粘贴文本，二者选一', 'upload a file or paste text, not both');
   if (file) {
     const name = file.originalFilename ?? file.name ?? '';
     const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')).toLowerCase() : '';
     if (!(IMPORT_EXTENSIONS as readonly string[]).includes(ext)) {
-      return badInput('file', `不支持的文件类型「${ext || name}」，应为 .txt、.html、.docx 或文字版 .pdf`, `file type "${ext || name}" is not supported: .txt, .html, .docx or a text .pdf`);
+      return badInput(
+        'file',
+        `不支持的文件类型「${ext || name}」，应为 .txt、.html、.docx 或文字版 .pdf`,
+        `file type "${ext || name}" is not supported: .txt, .html, .docx or a text .pdf`,
+      );
     }
     if ((file.size ?? 0) > IMPORT_MAX_BYTES) return badInput('file', '文件超过 10 MB', 'the file is larger than 10 MB');
     const path = file.filepath ?? file.path;
@@ -44,8 +66,15 @@ async function input(ctx: any): Promise<ImportInput> {
     return { organization, year: y, name, data: await readFile(path), pasted: false };
   }
   if (!text?.trim()) return badInput('text', '请上传文件或粘贴报告全文', 'upload a file or paste the report’s text');
-  if (Buffer.byteLength(text) > IMPORT_MAX_BYTES) return badInput('text', '文本超过 10 MB', 'the text is larger than 10 MB');
-  return { organization, year: y, name: `imported-${organization}-${y}.txt`, data: Buffer.from(text, 'utf8'), pasted: true };
+  if (Buffer.byteLength(text) > IMPORT_MAX_BYTES)
+    return badInput('text', '文本超过 10 MB', 'the text is larger than 10 MB');
+  return {
+    organization,
+    year: y,
+    name: `imported-${organization}-${y}.txt`,
+    data: Buffer.from(text, 'utf8'),
+    pasted: true,
+  };
 }
 
 export default {
@@ -68,7 +97,9 @@ export default {
       if (!q.success) return badInput('organization', '机构编号不正确', 'organization must be a documentId');
       const scope = await organizationScope(strapi, ctx.state.user, ACTIONS.importReports);
       if (q.data.organization) assertInScope(scope, q.data.organization);
-      ctx.body = { data: await service(strapi).list(q.data.organization, q.data.organization ? undefined : (scope ?? undefined)) };
+      ctx.body = {
+        data: await service(strapi).list(q.data.organization, q.data.organization ? undefined : (scope ?? undefined)),
+      };
     },
     async findOne(ctx: any) {
       const p = documentId.safeParse(ctx.params.documentId);

@@ -23,7 +23,12 @@ const query = z
 function parse(input: unknown) {
   const result = query.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'query'}: ${i.message}`, name: 'ValidationError', value: null }));
+  const issues = result.error.issues.map((i) => ({
+    path: i.path.map(String),
+    message: `${i.path.join('.') || 'query'}: ${i.message}`,
+    name: 'ValidationError',
+    value: null,
+  }));
   throw new errors.ValidationError(issues.map((i) => i.message).join('; '), { errors: issues });
 }
 

@@ -12,14 +12,23 @@ import { assertDocumentInScope, assertInScope, organizationScope } from '../scop
 const REPORT_UID = 'api::annual-report.annual-report';
 
 const year = z.coerce.number().int().min(2008).max(2100);
-const documentId = z.string().min(1).max(64).regex(/^[A-Za-z0-9]+$/, 'must be a documentId');
+const documentId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9]+$/, 'must be a documentId');
 const locale = z.enum(['zh-Hans', 'en']);
 
 /** Parses input or answers 400 naming each field and the reason. */
 function parse<T extends z.ZodTypeAny>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.') || 'input'}: ${i.message}`, name: 'ValidationError', value: null }));
+  const issues = result.error.issues.map((i) => ({
+    path: i.path.map(String),
+    message: `${i.path.join('.') || 'input'}: ${i.message}`,
+    name: 'ValidationError',
+    value: null,
+  }));
   throw new errors.ValidationError(issues.map((i) => i.message).join('; '), { errors: issues });
 }
 
@@ -27,7 +36,10 @@ const service = (strapi: Core.Strapi) => strapi.plugin('disclosure').service('re
 
 const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async format(ctx: any) {
-    const { code } = parse(z.object({ code: z.enum(Object.keys(FORMATS) as [string, ...string[]]).default(DEFAULT_FORMAT) }), ctx.query);
+    const { code } = parse(
+      z.object({ code: z.enum(Object.keys(FORMATS) as [string, ...string[]]).default(DEFAULT_FORMAT) }),
+      ctx.query,
+    );
     ctx.body = { data: getFormat(code), feeDecimals: strapi.plugin('disclosure').config('feeDecimals') };
   },
 
@@ -72,24 +84,39 @@ const adminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Publishes (or, for a published report, corrects: 更正 with a reason) every locale of a report. */
   async publish(ctx: any) {
     const body = parse(
-      z.object({ documentId, reason: z.string().trim().max(2000).optional(), revision: z.number().int().min(0).optional() }),
+      z.object({
+        documentId,
+        reason: z.string().trim().max(2000).optional(),
+        revision: z.number().int().min(0).optional(),
+      }),
       ctx.request.body,
     );
     await assertDocumentInScope(ctx, strapi, ACTIONS.publishReport, REPORT_UID, body.documentId);
-    await service(strapi).publish(body.documentId, { user: ctx.state.user, reason: body.reason, revision: body.revision });
+    await service(strapi).publish(body.documentId, {
+      user: ctx.state.user,
+      reason: body.reason,
+      revision: body.revision,
+    });
     ctx.body = { data: { documentId: body.documentId, published: true } };
   },
 
   /** The records a cell counts. Applicants' names only for those who may read applications. */
   async cellRecords(ctx: any) {
     const q = parse(
-      z.object({ organization: documentId, year, cell: z.string().min(3).max(200), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
-      ctx.query
+      z.object({
+        organization: documentId,
+        year,
+        cell: z.string().min(3).max(200),
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+      ctx.query,
     );
     assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.readReport), q.organization);
     const ability = ctx.state.userAbility;
     const mayReadApplications =
-      ability?.can?.(ACTIONS.readApplications) || ability?.can?.('plugin::content-manager.explorer.read', 'api::disclosure-application.disclosure-application');
+      ability?.can?.(ACTIONS.readApplications) ||
+      ability?.can?.('plugin::content-manager.explorer.read', 'api::disclosure-application.disclosure-application');
     const drilldown = strapi.plugin('disclosure').service('drilldown') as DrilldownService;
     ctx.body = await drilldown.records({ ...q, withPersonalData: !!mayReadApplications });
   },
@@ -137,7 +164,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
             status: z.string().optional(),
           })
           .strict(),
-        ctx.query
+        ctx.query,
       );
       ctx.body = await service(strapi).listPublished(q);
     },
@@ -153,7 +180,7 @@ const publicController = ({ strapi }: { strapi: Core.Strapi }) => {
             status: z.string().optional(),
           })
           .strict(),
-        ctx.query
+        ctx.query,
       );
       ctx.body = await service(strapi).publishedIndex(q);
     },

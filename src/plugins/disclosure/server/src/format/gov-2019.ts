@@ -77,7 +77,11 @@ const proactive2019: TableDef = {
         publishedRow('otherServices', node('其他对外管理服务事项', 'Other external management and service matters')),
       ],
     },
-    { ...enforcement2021, columns: itemColumns(true), rows: enforcement2021.rows.map((r) => sameRow(enforcement2021, r.code)) },
+    {
+      ...enforcement2021,
+      columns: itemColumns(true),
+      rows: enforcement2021.rows.map((r) => sameRow(enforcement2021, r.code)),
+    },
     { ...fees2021, columns: itemColumns(false), rows: [sameRow(fees2021, 'fee')] },
     // 第二十条第（九）项 政府集中采购 (采购项目数量, 采购总金额 in a unit each report chooses) is not declared: import
     // reports it as not read rather than guessing the unit of the amount.

@@ -196,7 +196,10 @@ const applicationsBlock = {
       ),
     ]),
     outcome('otherDisposal.other', [OTHER_DISPOSAL, node('3.其他', '3. Other')]),
-    row('concluded', [RESULTS, node('（七）总计', '(7) Total')], { records: 'applications', measure: 'concludedTotal' }),
+    row('concluded', [RESULTS, node('（七）总计', '(7) Total')], {
+      records: 'applications',
+      measure: 'concludedTotal',
+    }),
     row('carriedForward', [node('四、结转下年度继续办理', 'IV. Carried forward to next year')], {
       records: 'applications',
       measure: 'carriedForward',

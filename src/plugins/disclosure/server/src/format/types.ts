@@ -99,8 +99,7 @@ export interface TableDef {
 }
 
 export type SectionDef =
-  | { kind: 'narrative'; code: NarrativeCode; heading: string; headingEn: string }
-  | { kind: 'table'; table: TableCode };
+  { kind: 'narrative'; code: NarrativeCode; heading: string; headingEn: string } | { kind: 'table'; table: TableCode };
 
 export interface RuleDef {
   id: string;

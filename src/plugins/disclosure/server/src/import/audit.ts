@@ -78,7 +78,11 @@ export function cellsForCheck(report: ImportedReport, blanksAsZero = false): Cel
     if (!ref) return false;
     const c = ref.column.source;
     const r = ref.row.source;
-    return c.by === 'applicantTotal' || (c.by === 'case' && c.result === 'total') || (r.records === 'applications' && r.measure === 'concludedTotal');
+    return (
+      c.by === 'applicantTotal' ||
+      (c.by === 'case' && c.result === 'total') ||
+      (r.records === 'applications' && r.measure === 'concludedTotal')
+    );
   };
   const out: Cells = {};
   for (const [id, cell] of Object.entries(report.cells)) {
@@ -143,7 +147,9 @@ export function auditReport(report: ImportedReport, options: AuditOptions = {}):
   const other = report.sections.otherMatters?.text ?? '';
   const statesNone = /^无[。.]?$/.test(other.trim()) || /(?:未|没有)(?:收取|发生)[^。]{0,12}(?:费|收费)/.test(other);
   if (statesNone) {
-    const charged = findings.find((f) => f.claim.kind === 'fee' && new Money(String(f.claim.value)).gt(0) && !f.claim.readings.length);
+    const charged = findings.find(
+      (f) => f.claim.kind === 'fee' && new Money(String(f.claim.value)).gt(0) && !f.claim.readings.length,
+    );
     if (charged) {
       add(
         problem('plausibility.feeStatedNone', [], 0, `${charged.claim.phrase}`, charged.claim.place, {
@@ -170,7 +176,12 @@ export function narrativeProblem(f: NarrativeFinding): AuditProblem {
     cells: [...new Set(f.claim.readings.flatMap((r) => r.cells))],
     expected: f.claim.readings.map((r) => String(r.value)).join(' / '),
     actual: f.claim.value,
-    message: fill(AUDIT_RULES.narrative.message, { phrase: f.claim.phrase, actual: f.claim.value, readings, readingsEn }),
+    message: fill(AUDIT_RULES.narrative.message, {
+      phrase: f.claim.phrase,
+      actual: f.claim.value,
+      readings,
+      readingsEn,
+    }),
     place: f.claim.place,
   };
 }
@@ -188,5 +199,13 @@ function problem(
   extra: Record<string, string | number>,
 ): AuditProblem {
   const def = AUDIT_RULES[rule];
-  return { rule, severity: def.severity, cells, expected, actual, message: fill(def.message, { expected, actual, ...extra }), place };
+  return {
+    rule,
+    severity: def.severity,
+    cells,
+    expected,
+    actual,
+    message: fill(def.message, { expected, actual, ...extra }),
+    place,
+  };
 }

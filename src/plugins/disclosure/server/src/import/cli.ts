@@ -34,7 +34,8 @@ const TEXT = {
   previous: { 'zh-Hans': '上年报告', en: 'previous year' },
 } as const;
 
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k) => (k in v ? String(v[k]) : m));
+const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (m, k) => (k in v ? String(v[k]) : m));
 
 /** Display width: CJK characters take two columns in a terminal. */
 const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\uffff]/.test(c) ? 2 : 1), 0);
@@ -86,7 +87,14 @@ export async function runAudit(argv: string[], io: Io): Promise<number> {
       const report = await importFile(basename(file), readFileSync(file));
       results.push({ file, report, error: null, previousFile: null, problems: [], ms: Date.now() - started });
     } catch (e) {
-      results.push({ file, report: null, error: (e as Error).message, previousFile: null, problems: [], ms: Date.now() - started });
+      results.push({
+        file,
+        report: null,
+        error: (e as Error).message,
+        previousFile: null,
+        problems: [],
+        ms: Date.now() - started,
+      });
       io.err(`  ${TEXT.failed[lang]}: ${(e as Error).message}`);
     }
   }
@@ -152,12 +160,29 @@ export async function runAudit(argv: string[], io: Io): Promise<number> {
       organization: r.report?.organization ?? null,
       year: r.report?.year ?? null,
       previousFile: r.previousFile,
-      cells: r.report ? Object.fromEntries(Object.entries(r.report.cells).map(([id, c]) => [id, { value: c.value, how: c.how, place: c.place }])) : {},
+      cells: r.report
+        ? Object.fromEntries(
+            Object.entries(r.report.cells).map(([id, c]) => [id, { value: c.value, how: c.how, place: c.place }]),
+          )
+        : {},
       problems: r.problems,
       ms: r.ms,
     }));
     writeFileSync(join(dir, 'audit.json'), `${JSON.stringify(json, null, 2)}\n`);
-    const csvHeader = ['file', 'organization', 'year', 'severity', 'rule', 'cells', 'line', 'column', 'expected', 'actual', 'message_zh', 'message_en'];
+    const csvHeader = [
+      'file',
+      'organization',
+      'year',
+      'severity',
+      'rule',
+      'cells',
+      'line',
+      'column',
+      'expected',
+      'actual',
+      'message_zh',
+      'message_en',
+    ];
     const csvRows = results.flatMap((r) =>
       r.problems.map((p) => [
         r.file,
@@ -174,7 +199,10 @@ export async function runAudit(argv: string[], io: Io): Promise<number> {
         p.message.en,
       ]),
     );
-    writeFileSync(join(dir, 'problems.csv'), `\uFEFF${[csvHeader, ...csvRows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`);
+    writeFileSync(
+      join(dir, 'problems.csv'),
+      `\uFEFF${[csvHeader, ...csvRows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`,
+    );
     io.err(`${TEXT.written[lang]}: ${join(dir, 'audit.json')}, ${join(dir, 'problems.csv')}`);
   }
   return count('error') + results.filter((r) => r.error).length > 0 ? 1 : 0;

@@ -105,7 +105,10 @@ function model(format: ReportFormat) {
 }
 
 /** A row's total: the 总计 cell, or the sum of the applicant columns when 总计 was left blank. */
-function rowTotal(report: ImportedReport, ids: { total: CellId; parts: CellId[] }): { value: number; cells: CellId[] } | undefined {
+function rowTotal(
+  report: ImportedReport,
+  ids: { total: CellId; parts: CellId[] },
+): { value: number; cells: CellId[] } | undefined {
   const cell = report.cells[ids.total];
   if (cell && typeof cell.value === 'number') return { value: cell.value, cells: [ids.total] };
   if (cell && cell.value !== null) return undefined;
@@ -114,7 +117,12 @@ function rowTotal(report: ImportedReport, ids: { total: CellId; parts: CellId[] 
   return { value: parts.reduce((s, p) => s + ((p!.value as number | null) ?? 0), 0), cells: ids.parts };
 }
 
-function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText, ranges: Array<[number, number]>): Claim[] {
+function claimsOf(
+  report: ImportedReport,
+  format: ReportFormat,
+  src: SourceText,
+  ranges: Array<[number, number]>,
+): Claim[] {
   const m = model(format);
   const claims: Claim[] = [];
   const total = (measureName: string) => rowTotal(report, m.rowIds(m.rowOf(measureName)));
@@ -177,7 +185,14 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
           push(
             'fee',
             isTableFee && cell && typeof cell.value === 'string'
-              ? [{ label: '行政事业性收费（万元）', labelEn: 'Administrative fees (10,000 yuan)', value: cell.value, cells: [feeId] }]
+              ? [
+                  {
+                    label: '行政事业性收费（万元）',
+                    labelEn: 'Administrative fees (10,000 yuan)',
+                    value: cell.value,
+                    cells: [feeId],
+                  },
+                ]
               : [],
             amount,
           );
@@ -201,7 +216,8 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
         const r = caseValue('review');
         const d = caseValue('lawsuitDirect');
         const s = caseValue('lawsuitAfterReview');
-        if (review && lawsuit) push('casesTotal', reading('复议与诉讼合计', 'reviews and lawsuits', plus(plus(r, d), s)));
+        if (review && lawsuit)
+          push('casesTotal', reading('复议与诉讼合计', 'reviews and lawsuits', plus(plus(r, d), s)));
         else if (review) push('reviews', reading('行政复议总计', 'reviews', r));
         else
           push('lawsuits', [
@@ -213,25 +229,46 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
       }
       // Results by category: the clause names outcome groups ((三)不予公开) or single rows (本机关不掌握).
       const named = groupEntries.filter((g) => g.core.length >= 2 && clause.includes(g.core));
-      const namedRows = groupEntries.flatMap((g) => g.rows.filter((r) => r.core.length >= 4 && clause.includes(r.core)));
+      const namedRows = groupEntries.flatMap((g) =>
+        g.rows.filter((r) => r.core.length >= 4 && clause.includes(r.core)),
+      );
       if (named.length || namedRows.length) {
         const readings: Claim['readings'] = [];
         const byGroups = groupTotal(named.flatMap((g) => g.rows.map((r) => r.row)));
         if (named.length && byGroups)
-          readings.push({ label: named.map((g) => g.key).join('+'), labelEn: 'results', value: byGroups.value, cells: byGroups.cells });
+          readings.push({
+            label: named.map((g) => g.key).join('+'),
+            labelEn: 'results',
+            value: byGroups.value,
+            cells: byGroups.cells,
+          });
         const byRows = groupTotal(namedRows.map((r) => r.row));
         if (namedRows.length && byRows)
-          readings.push({ label: namedRows.map((r) => r.core).join('+'), labelEn: 'results', value: byRows.value, cells: byRows.cells });
-        push('category', readings.filter((r, i) => readings.findIndex((x) => x.value === r.value) === i));
+          readings.push({
+            label: namedRows.map((r) => r.core).join('+'),
+            labelEn: 'results',
+            value: byRows.value,
+            cells: byRows.cells,
+          });
+        push(
+          'category',
+          readings.filter((r, i) => readings.findIndex((x) => x.value === r.value) === i),
+        );
         if (pct) {
-          const denominators = [total('concludedTotal'), total('received'), plus(total('received'), total('carriedOver'))];
+          const denominators = [
+            total('concludedTotal'),
+            total('received'),
+            plus(total('received'), total('carriedOver')),
+          ];
           const p = pct[1];
           const decimals = (p.split('.')[1] ?? '').length;
           const fitsPct = (count: number, d?: { value: number }) => {
             if (!d || d.value === 0) return false;
             const exact = new Money(count).mul(100).div(d.value);
-            return exact.toFixed(decimals, Money.ROUND_HALF_UP) === new Money(p).toFixed(decimals) ||
-              exact.toFixed(decimals, Money.ROUND_DOWN) === new Money(p).toFixed(decimals);
+            return (
+              exact.toFixed(decimals, Money.ROUND_HALF_UP) === new Money(p).toFixed(decimals) ||
+              exact.toFixed(decimals, Money.ROUND_DOWN) === new Money(p).toFixed(decimals)
+            );
           };
           const ok = denominators.some((d) => fitsPct(value, d));
           claims.push({
@@ -239,7 +276,18 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
             value: p,
             phrase: `${clause} ${pct[0].trim()}`,
             place: src.place(at, mt[0].length + pct[0].length),
-            readings: ok ? [{ label: '百分比', labelEn: 'percentage', value: p, cells: [] }] : denominators.filter(Boolean).length ? [{ label: '按办结总数计算', labelEn: 'computed from the results', value: denominators[0] ? new Money(value).mul(100).div(denominators[0].value).toFixed(2) : '', cells: denominators[0]?.cells ?? [] }] : [],
+            readings: ok
+              ? [{ label: '百分比', labelEn: 'percentage', value: p, cells: [] }]
+              : denominators.filter(Boolean).length
+                ? [
+                    {
+                      label: '按办结总数计算',
+                      labelEn: 'computed from the results',
+                      value: denominators[0] ? new Money(value).mul(100).div(denominators[0].value).toFixed(2) : '',
+                      cells: denominators[0]?.cells ?? [],
+                    },
+                  ]
+                : [],
           });
         }
         continue;
@@ -256,12 +304,17 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
         };
         push('applicants', [
           ...reading(`${applicant.core}·本年新收`, 'new', col('received')),
-          ...reading(`${applicant.core}·新收加上年结转`, 'new plus carried over', plus(col('received'), col('carriedOver'))),
+          ...reading(
+            `${applicant.core}·新收加上年结转`,
+            'new plus carried over',
+            plus(col('received'), col('carriedOver')),
+          ),
           ...reading(`${applicant.core}·办理结果`, 'concluded', col('concludedTotal')),
         ]);
         continue;
       }
-      const received = /收到|受理|接收|新收|共收/.test(before) || (/收到|受理|接收/.test(clause) && /申请/.test(clause));
+      const received =
+        /收到|受理|接收|新收|共收/.test(before) || (/收到|受理|接收/.test(clause) && /申请/.test(clause));
       // "同意公开答复9件", "不予公开答复2件": a reply qualified by its result is a category, not the concluded total.
       const concludedWord = /办结|答复|办理完毕|已办理|处理完毕/.test(clause) && !/(?:公开|提供|处理)答复/.test(clause);
       const handled = /办理/.test(clause) && !concludedWord && /申请/.test(sentence);
@@ -269,7 +322,10 @@ function claimsOf(report: ImportedReport, format: ReportFormat, src: SourceText,
       const both = plus(rec, total('carriedOver'));
       const done = total('concludedTotal');
       if (received) {
-        push('received', [...reading('本年新收', 'new', rec), ...reading('新收加上年结转', 'new plus carried over', both)]);
+        push('received', [
+          ...reading('本年新收', 'new', rec),
+          ...reading('新收加上年结转', 'new plus carried over', both),
+        ]);
       } else if (concludedWord) {
         push('concluded', reading('办理结果总计', 'concluded', done));
       } else if (handled) {
@@ -313,16 +369,30 @@ function narrativeRanges(report: ImportedReport, src: SourceText): Array<[number
 function feeFits(cell: string, stated: string): boolean {
   const decimals = (stated.split('.')[1] ?? '').length;
   const exact = new Money(cell);
-  return exact.eq(new Money(stated)) || (decimals > 0 && exact.toFixed(decimals, Money.ROUND_HALF_UP) === new Money(stated).toFixed(decimals));
+  return (
+    exact.eq(new Money(stated)) ||
+    (decimals > 0 && exact.toFixed(decimals, Money.ROUND_HALF_UP) === new Money(stated).toFixed(decimals))
+  );
 }
 
 export function checkNarrative(report: ImportedReport, format: ReportFormat): NarrativeFinding[] {
   const src = new SourceText(report.text);
   // Wrapped lines (text extracted from PDF) split clauses: compare on the text with line breaks inside sentences removed.
-  const claims = claimsOf(report, format, src, narrativeRanges(report, src).map(([a, b]) => [a, b]));
+  const claims = claimsOf(
+    report,
+    format,
+    src,
+    narrativeRanges(report, src).map(([a, b]) => [a, b]),
+  );
   return claims.map((claim) => ({
     claim,
-    fits: claim.readings.length === 0 || claim.readings.some((r) => String(r.value) === String(claim.value) || (claim.kind === 'fee' && feeFits(String(r.value), String(claim.value)))),
+    fits:
+      claim.readings.length === 0 ||
+      claim.readings.some(
+        (r) =>
+          String(r.value) === String(claim.value) ||
+          (claim.kind === 'fee' && feeFits(String(r.value), String(claim.value))),
+      ),
   }));
 }
 

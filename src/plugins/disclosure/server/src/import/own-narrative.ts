@@ -12,10 +12,15 @@ import type { ImportedReport } from './parse';
 import { SourceText } from './text';
 
 /** Markup of a section as stored (a textarea may hold simple HTML): tags and entities become spaces of equal length. */
-const plain = (s: string) => s.replace(/<[^>]*>/g, (m) => ' '.repeat(m.length)).replace(/&nbsp;/gi, (m) => ' '.repeat(m.length));
+const plain = (s: string) =>
+  s.replace(/<[^>]*>/g, (m) => ' '.repeat(m.length)).replace(/&nbsp;/gi, (m) => ' '.repeat(m.length));
 
 /** Computed cells and written sections as the importer's report: one text, each section's place in it. */
-export function asReport(format: ReportFormat, cells: Cells, sections: Partial<Record<NarrativeCode, string>>): ImportedReport {
+export function asReport(
+  format: ReportFormat,
+  cells: Cells,
+  sections: Partial<Record<NarrativeCode, string>>,
+): ImportedReport {
   let text = '';
   const placed: ImportedReport['sections'] = {};
   const order: NarrativeCode[] = ['overview', 'problems', 'otherMatters'];
@@ -35,20 +40,33 @@ export function asReport(format: ReportFormat, cells: Cells, sections: Partial<R
     organization: null,
     year: null,
     sections: placed,
-    cells: Object.fromEntries(Object.entries(cells).map(([id, value]) => [id, { value, raw: String(value), place, how: 'cell' as const }])),
+    cells: Object.fromEntries(
+      Object.entries(cells).map(([id, value]) => [id, { value, raw: String(value), place, how: 'cell' as const }]),
+    ),
     issues: [],
     text,
   };
 }
 
 /** Warnings (rule narrative.*) for numbers of the sections that match no reading of the cells. */
-export function narrativeProblems(format: ReportFormat, cells: Cells, sections: Partial<Record<NarrativeCode, string>>): Problem[] {
+export function narrativeProblems(
+  format: ReportFormat,
+  cells: Cells,
+  sections: Partial<Record<NarrativeCode, string>>,
+): Problem[] {
   const report = asReport(format, cells, sections);
   if (!report.text.trim()) return [];
   return checkNarrative(report, format)
     .filter((f) => !f.fits)
     .map((f) => {
       const p = narrativeProblem(f);
-      return { rule: p.rule, severity: AUDIT_RULES.narrative.severity, cells: p.cells, expected: p.expected ?? '', actual: p.actual ?? '', message: p.message };
+      return {
+        rule: p.rule,
+        severity: AUDIT_RULES.narrative.severity,
+        cells: p.cells,
+        expected: p.expected ?? '',
+        actual: p.actual ?? '',
+        message: p.message,
+      };
     });
 }

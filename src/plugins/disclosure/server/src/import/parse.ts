@@ -96,7 +96,11 @@ function tokenize(src: SourceText, start: number, end: number): RawToken[] {
     const lineEnd = src.text.indexOf('\n', pos);
     const wholeLine = src.text.slice(src.text.lastIndexOf('\n', pos - 1) + 1, lineEnd < 0 ? src.text.length : lineEnd);
     const line = src.lineOf(pos);
-    if (!SEPARATOR_LINE.test(lineText) && !PAGE_FOOTER.test(lineText.replace(/[|\t]/g, ' ')) && !isSentence(wholeLine)) {
+    if (
+      !SEPARATOR_LINE.test(lineText) &&
+      !PAGE_FOOTER.test(lineText.replace(/[|\t]/g, ' ')) &&
+      !isSentence(wholeLine)
+    ) {
       if (/[|\t]/.test(lineText)) {
         const pieces: Array<{ raw: string; offset: number }> = [];
         let from = 0;
@@ -235,7 +239,12 @@ interface Occurrence {
 
 const isSeparatorChar = (c: string | undefined) => c === undefined || /[\s|#>*]/.test(c);
 
-function occurrences(src: SourceText, matcher: Matcher, start: number, end: number): Array<{ start: number; end: number }> {
+function occurrences(
+  src: SourceText,
+  matcher: Matcher,
+  start: number,
+  end: number,
+): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   const cs = src.compactIndexAt(start);
   const ce = src.compactIndexAt(end);
@@ -332,7 +341,10 @@ const NOT_AN_ORGANIZATION = /关于|根据|依据|按照|现将|本年度|我(?:
 
 /** The title: a line (or two, when wrapped) near the top reading "{机关}{年}年…报告" or "{年}年{机关}…报告". */
 function readTitle(src: SourceText): Pick<ImportedReport, 'organization' | 'year'> {
-  const lines = src.lines().filter((l) => l.text.trim()).slice(0, 25);
+  const lines = src
+    .lines()
+    .filter((l) => l.text.trim())
+    .slice(0, 25);
   for (let i = 0; i < lines.length; i++) {
     const start = lines[i].start;
     const end = (lines[i + 1] ?? lines[i]).end;
@@ -382,7 +394,11 @@ export function parseReport(input: string, options: ParseOptions = {}): Imported
   return parseWith(src, getFormat(options.format), title);
 }
 
-function parseWith(src: SourceText, format: ReportFormat, title: Pick<ImportedReport, 'organization' | 'year'>): ImportedReport {
+function parseWith(
+  src: SourceText,
+  format: ReportFormat,
+  title: Pick<ImportedReport, 'organization' | 'year'>,
+): ImportedReport {
   const issues: ImportIssue[] = [];
   const cells: Record<CellId, ImportedCell> = {};
   const headings = findHeadings(src, format);
@@ -390,13 +406,28 @@ function parseWith(src: SourceText, format: ReportFormat, title: Pick<ImportedRe
   const regionOf = (key: SectionKey): { start: number; end: number } | null => {
     const h = headings.get(key);
     if (!h) return null;
-    const later = order.slice(order.indexOf(key) + 1).map((k) => headings.get(k)).find(Boolean);
+    const later = order
+      .slice(order.indexOf(key) + 1)
+      .map((k) => headings.get(k))
+      .find(Boolean);
     return { start: h.lineEnd, end: later ? later.lineStart : src.text.length };
   };
   if (!title.organization)
-    issues.push({ code: 'organization.notFound', severity: 'uncertain', cells: [], place: null, message: importMessage('organization.notFound', {}) });
+    issues.push({
+      code: 'organization.notFound',
+      severity: 'uncertain',
+      cells: [],
+      place: null,
+      message: importMessage('organization.notFound', {}),
+    });
   if (!title.year)
-    issues.push({ code: 'year.notFound', severity: 'uncertain', cells: [], place: null, message: importMessage('year.notFound', {}) });
+    issues.push({
+      code: 'year.notFound',
+      severity: 'uncertain',
+      cells: [],
+      place: null,
+      message: importMessage('year.notFound', {}),
+    });
 
   // Narrative sections.
   const sections: ImportedReport['sections'] = {};
@@ -409,26 +440,41 @@ function parseWith(src: SourceText, format: ReportFormat, title: Pick<ImportedRe
     }
     if (!region) continue;
     const text = src.text.slice(region.start, region.end).trim();
-    const lead = src.text.slice(region.start, region.end).length - src.text.slice(region.start, region.end).trimStart().length;
+    const lead =
+      src.text.slice(region.start, region.end).length - src.text.slice(region.start, region.end).trimStart().length;
     sections[s.code] = { text, place: src.place(region.start + lead, text.length) };
   }
 
   for (const table of format.tables) {
     const region = regionOf(table.code);
-    const tableIds = table.blocks.flatMap((b) => b.rows.flatMap((r) => b.columns.map((c) => cellId(table.code, b.code, r.code, c.code))));
+    const tableIds = table.blocks.flatMap((b) =>
+      b.rows.flatMap((r) => b.columns.map((c) => cellId(table.code, b.code, r.code, c.code))),
+    );
     if (!region) {
       issues.push({
         code: 'heading.notFound',
         severity: 'uncertain',
         cells: tableIds,
         place: null,
-        message: importMessage('heading.notFound', { heading: table.heading, what: `表${table.number}`, whatEn: `table ${table.numberEn}` }),
+        message: importMessage('heading.notFound', {
+          heading: table.heading,
+          what: `表${table.number}`,
+          whatEn: `table ${table.numberEn}`,
+        }),
       });
       continue;
     }
     readTable(src, format, table, region, cells, issues);
   }
-  return { format: format.code, organization: title.organization, year: title.year, sections, cells, issues, text: src.text };
+  return {
+    format: format.code,
+    organization: title.organization,
+    year: title.year,
+    sections,
+    cells,
+    issues,
+    text: src.text,
+  };
 }
 
 function readTable(
@@ -561,7 +607,12 @@ function readTable(
       // Table 四: one unlabelled row, the first numbers after the heading.
       const raw = tokenize(src, region.start, region.end);
       const values = takeLines(valueTokens(raw), n);
-      readGroup(block, blockPlans.map((p) => p.row), values, null);
+      readGroup(
+        block,
+        blockPlans.map((p) => p.row),
+        values,
+        null,
+      );
       continue;
     }
     let i = 0;
@@ -593,13 +644,20 @@ function readTable(
     const relations = rowRelations(block);
     let values = tokens;
     const want = n * rows.length;
-    const place = occ ? src.place(occ.start, occ.end - occ.start) : values[0] ? src.place(values[0].offset, values[0].raw.length || 1) : null;
+    const place = occ
+      ? src.place(occ.start, occ.end - occ.start)
+      : values[0]
+        ? src.place(values[0].offset, values[0].raw.length || 1)
+        : null;
     // Empty cells after the last number are merged-cell remnants, unless they may be cells shifted by a lost one: in a
     // block with sums, the remnants are dropped only when every sum of the remaining row holds.
     if (values.length > want && values.slice(want).every((t) => t.kind === 'blank')) {
       const kept = values.slice(0, want);
       const rowsOk = rows.every((_, r) =>
-        rowHoldsStrict(relations, asCells(kept.slice(r * n, r * n + n)).map((c) => c.value)),
+        rowHoldsStrict(
+          relations,
+          asCells(kept.slice(r * n, r * n + n)).map((c) => c.value),
+        ),
       );
       if (!relations.length || rowsOk) values = kept;
     }
@@ -609,7 +667,12 @@ function readTable(
     const looseUnverified =
       values.some((t) => t.loose) &&
       relations.length > 0 &&
-      !rows.every((_, r) => rowHoldsStrict(relations, asCells(values.slice(r * n, r * n + n)).map((c) => c.value)));
+      !rows.every((_, r) =>
+        rowHoldsStrict(
+          relations,
+          asCells(values.slice(r * n, r * n + n)).map((c) => c.value),
+        ),
+      );
     if (values.length === want && looseUnverified) {
       values.forEach((t) => consumed.add(t.offset));
       issues.push({
@@ -628,15 +691,32 @@ function readTable(
         put(block, rows[0], perRow[0], 'cell');
         return;
       }
-      const holds = (c: DecodedCell[]) => rowHoldsStrict(relations, c.map((x) => x.value));
+      const holds = (c: DecodedCell[]) =>
+        rowHoldsStrict(
+          relations,
+          c.map((x) => x.value),
+        );
       const verified = relations.length > 0 && perRow.every(holds);
       if (verified) {
         rows.forEach((row, r) => put(block, row, perRow[r], r === 0 ? 'cell' : 'positional'));
-        issues.push({ code: 'rows.positional', severity: 'notice', cells: idsOf(block, rows.slice(1)), place, message: msg('rows.positional', rows.slice(1)) });
+        issues.push({
+          code: 'rows.positional',
+          severity: 'notice',
+          cells: idsOf(block, rows.slice(1)),
+          place,
+          message: msg('rows.positional', rows.slice(1)),
+        });
       } else {
         // The labelled row's own numbers come first; the rows after it cannot be attributed without their sums.
         if (!relations.length || holds(perRow[0])) put(block, rows[0], perRow[0], 'cell');
-        else issues.push({ code: 'row.count', severity: 'uncertain', cells: idsOf(block, rows.slice(0, 1)), place, message: msg('row.count', rows.slice(0, 1), { expected: n, actual: n, values: listing }) });
+        else
+          issues.push({
+            code: 'row.count',
+            severity: 'uncertain',
+            cells: idsOf(block, rows.slice(0, 1)),
+            place,
+            message: msg('row.count', rows.slice(0, 1), { expected: n, actual: n, values: listing }),
+          });
         issues.push({
           code: 'rows.positionalUnverified',
           severity: 'uncertain',
@@ -654,9 +734,21 @@ function readTable(
       values.forEach((t) => consumed.add(t.offset));
       if (candidates.length === 1 && !truncated) {
         put(block, rows[0], candidates[0], 'decoded');
-        issues.push({ code: 'row.decoded', severity: 'notice', cells: idsOf(block, rows), place, message: msg('row.decoded', rows, { raw, values: show(candidates[0]) }) });
+        issues.push({
+          code: 'row.decoded',
+          severity: 'notice',
+          cells: idsOf(block, rows),
+          place,
+          message: msg('row.decoded', rows, { raw, values: show(candidates[0]) }),
+        });
       } else if (candidates.length === 0) {
-        issues.push({ code: 'row.undecodable', severity: 'uncertain', cells: idsOf(block, rows), place, message: msg('row.undecodable', rows, { raw }) });
+        issues.push({
+          code: 'row.undecodable',
+          severity: 'uncertain',
+          cells: idsOf(block, rows),
+          place,
+          message: msg('row.undecodable', rows, { raw }),
+        });
       } else {
         pending.push({ block, row: rows[0], candidates: truncated ? [] : candidates, raw, place: place! });
       }
@@ -666,20 +758,35 @@ function readTable(
     // cut off or printed without numbers); with more numbers than its own, which ones are its own is not certain.
     const own = values.slice(0, n);
     const ownHolds = relations.length
-      ? rowHoldsStrict(relations, asCells(own).map((c) => c.value))
+      ? rowHoldsStrict(
+          relations,
+          asCells(own).map((c) => c.value),
+        )
       : rowHoldsLoose(relations, own);
     const firstOnly = values.length >= n && values.slice(n).every((t) => t.kind === 'blank') && ownHolds;
     if ((rows.length > 1 || values.length > want) && firstOnly) {
       own.forEach((t) => consumed.add(t.offset));
       put(block, rows[0], asCells(own), 'cell');
       if (rows.length > 1)
-        issues.push({ code: 'rows.positionalUnverified', severity: 'uncertain', cells: idsOf(block, rows.slice(1)), place, message: msg('rows.positionalUnverified', rows.slice(1)) });
+        issues.push({
+          code: 'rows.positionalUnverified',
+          severity: 'uncertain',
+          cells: idsOf(block, rows.slice(1)),
+          place,
+          message: msg('rows.positionalUnverified', rows.slice(1)),
+        });
       return;
     }
     if (values.length) values.forEach((t) => consumed.add(t.offset));
     if (rows.length > 1) {
       // Neither the found row nor the rows after it can be attributed with certainty.
-      issues.push({ code: 'rows.positionalUnverified', severity: 'uncertain', cells: idsOf(block, rows.slice(1)), place, message: msg('rows.positionalUnverified', rows.slice(1)) });
+      issues.push({
+        code: 'rows.positionalUnverified',
+        severity: 'uncertain',
+        cells: idsOf(block, rows.slice(1)),
+        place,
+        message: msg('rows.positionalUnverified', rows.slice(1)),
+      });
     }
     issues.push({
       code: 'row.count',
@@ -705,7 +812,8 @@ function readTable(
     const choice = solvable
       ? resolveRows(
           ordered.map((p) => ({ key: p.row.code, candidates: p.candidates })),
-          (chosen) => columnCheck(block, (code) => (chosen.has(code) ? chosen.get(code)!.map((c) => c.value) : known(code))),
+          (chosen) =>
+            columnCheck(block, (code) => (chosen.has(code) ? chosen.get(code)!.map((c) => c.value) : known(code))),
           500_000,
           (chosen) => outcomeBounds(block, ordered, chosen, known),
         )
@@ -714,10 +822,22 @@ function readTable(
       const chosen = choice?.get(p.row.code);
       if (chosen) {
         put(p.block, p.row, chosen, 'decoded');
-        issues.push({ code: 'row.decoded', severity: 'notice', cells: idsOf(p.block, [p.row]), place: p.place, message: msg('row.decoded', [p.row], { raw: p.raw, values: show(chosen) }) });
+        issues.push({
+          code: 'row.decoded',
+          severity: 'notice',
+          cells: idsOf(p.block, [p.row]),
+          place: p.place,
+          message: msg('row.decoded', [p.row], { raw: p.raw, values: show(chosen) }),
+        });
       } else {
         const example = p.candidates.slice(0, 3).map(show).join(' / ') || '—';
-        issues.push({ code: 'row.ambiguous', severity: 'uncertain', cells: idsOf(p.block, [p.row]), place: p.place, message: msg('row.ambiguous', [p.row], { raw: p.raw, values: example }) });
+        issues.push({
+          code: 'row.ambiguous',
+          severity: 'uncertain',
+          cells: idsOf(p.block, [p.row]),
+          place: p.place,
+          message: msg('row.ambiguous', [p.row], { raw: p.raw, values: example }),
+        });
       }
     }
   }
@@ -740,19 +860,36 @@ function readTable(
     const byLine = new Map<number, Token[]>();
     for (const t of tokens) byLine.set(t.line, [...(byLine.get(t.line) ?? []), t]);
     const surplus = new Set<Token>();
-    for (const line of byLine.values()) if (line.length > n) line.slice(n).filter((t) => t.kind === 'blank').forEach((t) => surplus.add(t));
+    for (const line of byLine.values())
+      if (line.length > n)
+        line
+          .slice(n)
+          .filter((t) => t.kind === 'blank')
+          .forEach((t) => surplus.add(t));
     tokens = tokens.filter((t) => !surplus.has(t));
     // A number alone on a line among table rows is a page number.
     if (tokens.length > want) {
-      const lone = tokens.filter((t) => byLine.get(t.line)!.length === 1 && !/[|\t]/.test(src.lines()[t.line - 1].text));
+      const lone = tokens.filter(
+        (t) => byLine.get(t.line)!.length === 1 && !/[|\t]/.test(src.lines()[t.line - 1].text),
+      );
       if (tokens.length - lone.length === want) tokens = tokens.filter((t) => !lone.includes(t));
     }
     if (tokens.length !== want) continue;
     const rowsValues = block.rows.map((_, r) => asCells(tokens.slice(r * n, r * n + n)));
     const agrees = block.rows.every((_, r) =>
-      ids[r].every((id, c) => !cells[id] || cells[id].value === rowsValues[r][c].value || (cells[id].value === null && rowsValues[r][c].value === null)),
+      ids[r].every(
+        (id, c) =>
+          !cells[id] ||
+          cells[id].value === rowsValues[r][c].value ||
+          (cells[id].value === null && rowsValues[r][c].value === null),
+      ),
     );
-    const rowsHold = rowsValues.every((v) => rowHolds(relations, v.map((x) => x.value)));
+    const rowsHold = rowsValues.every((v) =>
+      rowHolds(
+        relations,
+        v.map((x) => x.value),
+      ),
+    );
     const unknownBlank = (v: number | string | null) => (v === null ? 'blank' : v);
     const columnsHold = columnCheck(block, (code) => {
       const r = block.rows.findIndex((x) => x.code === code);
@@ -773,7 +910,8 @@ function readTable(
     tokens.forEach((t) => consumed.add(t.offset));
     for (let i = issues.length - 1; i >= 0; i--) {
       const issue = issues[i];
-      if (issue.severity === 'uncertain' && issue.cells.length && issue.cells.every((id) => cells[id])) issues.splice(i, 1);
+      if (issue.severity === 'uncertain' && issue.cells.length && issue.cells.every((id) => cells[id]))
+        issues.splice(i, 1);
     }
     issues.push({
       code: 'table.positional',
@@ -797,7 +935,13 @@ function readTable(
         const header = src.text.slice(Math.min(from, plan.occurrence.start), plan.occurrence.start);
         if (/元/.test(header) && !/万元/.test(header)) {
           const wan = new Money(cell.value).div(10000).toFixed();
-          issues.push({ code: 'fee.convertedFromYuan', severity: 'notice', cells: [id], place: cell.place, message: importMessage('fee.convertedFromYuan', { raw: cell.value, wan }) });
+          issues.push({
+            code: 'fee.convertedFromYuan',
+            severity: 'notice',
+            cells: [id],
+            place: cell.place,
+            message: importMessage('fee.convertedFromYuan', { raw: cell.value, wan }),
+          });
           cells[id] = { ...cell, value: wan };
         }
       }
@@ -805,7 +949,9 @@ function readTable(
   }
 
   // Numbers in the table's region that belong to no cell.
-  const stray = valueTokens(tokenize(src, region.start, region.end)).filter((t) => t.kind !== 'blank' && !consumed.has(t.offset));
+  const stray = valueTokens(tokenize(src, region.start, region.end)).filter(
+    (t) => t.kind !== 'blank' && !consumed.has(t.offset),
+  );
   const insideCells = new Set(Object.values(cells).map((c) => c.place.offset));
   const orphans = stray.filter((t) => !insideCells.has(t.offset));
   if (orphans.length && orphans.length <= 40) {
@@ -824,7 +970,10 @@ function readTable(
 }
 
 function rowHoldsLoose(relations: ReturnType<typeof rowRelations>, tokens: Token[]): boolean {
-  return rowHolds(relations, tokens.map((t) => (t.kind === 'blank' ? null : t.kind === 'int' ? Number(t.raw) : t.raw)));
+  return rowHolds(
+    relations,
+    tokens.map((t) => (t.kind === 'blank' ? null : t.kind === 'int' ? Number(t.raw) : t.raw)),
+  );
 }
 
 /**
@@ -852,7 +1001,8 @@ function outcomeBounds(
     for (const r of outcomes) {
       const pick = chosen.get(r.code);
       if (pick) sum += num(pick[c].value) ?? 0;
-      else if (pendingByCode.has(r.code)) rest += Math.max(...pendingByCode.get(r.code)!.candidates.map((k) => num(k[c].value) ?? 0));
+      else if (pendingByCode.has(r.code))
+        rest += Math.max(...pendingByCode.get(r.code)!.candidates.map((k) => num(k[c].value) ?? 0));
       else {
         const v = num(known(r.code)?.[c]);
         if (v === undefined) open = true;

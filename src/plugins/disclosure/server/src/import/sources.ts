@@ -22,8 +22,28 @@ export class SourceError extends Error {
 }
 
 const BLOCKS = new Set([
-  'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'section', 'article',
-  'header', 'footer', 'blockquote', 'pre', 'hr', 'title', 'caption',
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'title',
+  'caption',
 ]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -137,7 +157,16 @@ async function pdfToText(data: Buffer): Promise<string> {
       (rows.get(key) ?? rows.set(key, []).get(key)!).push({ x: item.transform[4], s: item.str });
     }
     const sorted = [...rows.entries()].sort((a, b) => b[0] - a[0]);
-    pages.push(sorted.map(([, items]) => items.sort((a, b) => a.x - b.x).map((i) => i.s).join(' | ')).join('\n'));
+    pages.push(
+      sorted
+        .map(([, items]) =>
+          items
+            .sort((a, b) => a.x - b.x)
+            .map((i) => i.s)
+            .join(' | '),
+        )
+        .join('\n'),
+    );
   }
   await doc.destroy();
   return pages.join('\n');
@@ -157,7 +186,9 @@ export function formOf(name: string, data: Buffer): SourceForm {
   if (lower.endsWith('.docx') || (data[0] === 0x50 && data[1] === 0x4b)) return 'docx';
   if (/\.(html?|shtml|xhtml)$/.test(lower)) return 'html';
   const head = decodeText(data.subarray(0, 2048)).trimStart().toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|p|div)[\s>]/.test(head) ? 'html' : 'text';
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|p|div)[\s>]/.test(head)
+    ? 'html'
+    : 'text';
 }
 
 /** Reads a file of any supported form into text. */

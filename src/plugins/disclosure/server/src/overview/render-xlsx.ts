@@ -6,13 +6,25 @@ import { dateInChina } from './state';
 type Locale = 'zh-Hans' | 'en';
 
 /** The columns, in order: header in both languages and the cell of a row. */
-export const OVERVIEW_COLUMNS: ReadonlyArray<{ header: Bilingual; width: number; value: (r: OverviewRow, locale: Locale) => string | number | null }> = [
+export const OVERVIEW_COLUMNS: ReadonlyArray<{
+  header: Bilingual;
+  width: number;
+  value: (r: OverviewRow, locale: Locale) => string | number | null;
+}> = [
   { header: { zh: '机构', en: 'Organization' }, width: 36, value: (r) => r.organization.name },
   { header: { zh: '年度', en: 'Year' }, width: 8, value: (r) => r.year },
   { header: { zh: '报告状态', en: 'Report state' }, width: 16, value: (r, l) => text(REPORT_STATE_LABELS[r.state], l) },
   { header: { zh: '发布期限', en: 'Deadline' }, width: 12, value: (r) => r.deadline },
-  { header: { zh: '是否按时', en: 'Timeliness' }, width: 18, value: (r, l) => text(TIMELINESS_LABELS[r.timeliness], l) },
-  { header: { zh: '首次发布日期', en: 'First published' }, width: 14, value: (r) => (r.firstPublishedAt ? dateInChina(r.firstPublishedAt) : null) },
+  {
+    header: { zh: '是否按时', en: 'Timeliness' },
+    width: 18,
+    value: (r, l) => text(TIMELINESS_LABELS[r.timeliness], l),
+  },
+  {
+    header: { zh: '首次发布日期', en: 'First published' },
+    width: 14,
+    value: (r) => (r.firstPublishedAt ? dateInChina(r.firstPublishedAt) : null),
+  },
   { header: { zh: '更正次数', en: 'Corrections' }, width: 10, value: (r) => r.corrections },
   { header: { zh: '错误', en: 'Errors' }, width: 8, value: (r) => r.errors },
   { header: { zh: '提示', en: 'Warnings' }, width: 8, value: (r) => r.warnings },
@@ -22,7 +34,10 @@ export const OVERVIEW_COLUMNS: ReadonlyArray<{ header: Bilingual; width: number;
 
 const text = (b: Bilingual, locale: Locale) => (locale === 'en' ? b.en : b.zh);
 
-export async function renderOverviewXlsx(rows: readonly OverviewRow[], options: { locale: Locale; today: string }): Promise<Buffer> {
+export async function renderOverviewXlsx(
+  rows: readonly OverviewRow[],
+  options: { locale: Locale; today: string },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(options.locale === 'en' ? 'Compliance overview' : '年度报告发布情况');
   ws.columns = OVERVIEW_COLUMNS.map((c) => ({ header: text(c.header, options.locale), width: c.width }));

@@ -8,9 +8,23 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Aggregates } from '../report/cells';
 import { UIDS, ofOrganization, organizationRowIds, recordTable } from './tables';
-import { applicationInYear, applicationMeasure, caseCounted, caseResultOnDec31, decisionCounted, documentMeasure, feeCounted } from './conditions';
+import {
+  applicationInYear,
+  applicationMeasure,
+  caseCounted,
+  caseResultOnDec31,
+  decisionCounted,
+  documentMeasure,
+  feeCounted,
+} from './conditions';
 
-export type RecordCounts = { applications: number; cases: number; policyDocuments: number; decisions: number; fees: number };
+export type RecordCounts = {
+  applications: number;
+  cases: number;
+  policyDocuments: number;
+  decisions: number;
+  fees: number;
+};
 
 const num = (v: unknown) => Number(v ?? 0);
 
@@ -24,7 +38,13 @@ async function applications(strapi: Core.Strapi, knex: Knex, orgIds: number[], y
   const alive = applicationInYear(year, t.col);
   const rows = await knex(`${t.table} as a`)
     .select(`a.${type} as applicantType`, `a.${outcome} as outcome`)
-    .select(sum('received'), sum('carriedOver'), sum('concluded'), sum('carriedForward'), knex.raw('COUNT(*) AS ??', ['total']))
+    .select(
+      sum('received'),
+      sum('carriedOver'),
+      sum('concluded'),
+      sum('carriedForward'),
+      knex.raw('COUNT(*) AS ??', ['total']),
+    )
     .whereRaw(alive.sql, alive.bindings)
     .modify(ofOrganization(knex, t, 'a', orgIds))
     .groupBy(`a.${type}`, `a.${outcome}`);
@@ -36,7 +56,8 @@ async function applications(strapi: Core.Strapi, knex: Knex, orgIds: number[], y
     for (const measure of ['received', 'carriedOver', 'carriedForward'] as const) {
       if (num(r[measure])) out.push({ measure, applicantType: r.applicantType, outcome: null, count: num(r[measure]) });
     }
-    if (num(r.concluded)) out.push({ measure: 'concluded', applicantType: r.applicantType, outcome: r.outcome, count: num(r.concluded) });
+    if (num(r.concluded))
+      out.push({ measure: 'concluded', applicantType: r.applicantType, outcome: r.outcome, count: num(r.concluded) });
   }
   return { rows: out, total };
 }
@@ -52,7 +73,11 @@ async function cases(strapi: Core.Strapi, knex: Knex, orgIds: number[], year: nu
     .whereRaw(counted.sql, counted.bindings)
     .modify(ofOrganization(knex, t, 'k', orgIds))
     .as('c');
-  const rows = await knex.from(classified).select('c.kind', 'c.result').count({ count: '*' }).groupBy('c.kind', 'c.result');
+  const rows = await knex
+    .from(classified)
+    .select('c.kind', 'c.result')
+    .count({ count: '*' })
+    .groupBy('c.kind', 'c.result');
   const out = (rows as any[]).map((r) => ({ kind: r.kind, result: r.result, count: num(r.count) }));
   return { rows: out, total: out.reduce((a, r) => a + r.count, 0) };
 }
@@ -80,7 +105,8 @@ async function policyDocuments(strapi: Core.Strapi, knex: Knex, orgIds: number[]
   let total = 0;
   for (const r of rows as any[]) {
     total += num(r.total);
-    for (const measure of ['issued', 'repealed', 'inForce'] as const) out.push({ kind: r.kind, measure, count: num(r[measure]) });
+    for (const measure of ['issued', 'repealed', 'inForce'] as const)
+      out.push({ kind: r.kind, measure, count: num(r[measure]) });
   }
   return { rows: out, total };
 }
@@ -120,7 +146,7 @@ export async function aggregateReport(
   strapi: Core.Strapi,
   organizationDocumentId: string,
   year: number,
-  documentKinds: string[]
+  documentKinds: string[],
 ): Promise<{ aggregates: Aggregates; counts: RecordCounts }> {
   // Inside the caller's transaction when there is one (a publish runs in one, and SQLite has a single connection):
   // strapi.db.transaction joins it; otherwise the five queries read one consistent snapshot of the records.

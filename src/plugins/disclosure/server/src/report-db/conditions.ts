@@ -19,7 +19,11 @@ import {
 export type Condition = SqlCondition;
 
 /** Conditions on an application aliased `a`; `c` gives a column name of an attribute. */
-export function applicationMeasure(measure: keyof typeof APPLICATION_MEASURES, year: number, c: (attribute: string) => string): Condition {
+export function applicationMeasure(
+  measure: keyof typeof APPLICATION_MEASURES,
+  year: number,
+  c: (attribute: string) => string,
+): Condition {
   return toSql(APPLICATION_MEASURES[measure], yearBounds(year), (f) => `a.${c(f)}`);
 }
 
@@ -40,7 +44,12 @@ export function caseResultOnDec31(year: number, c: (attribute: string) => string
 }
 
 /** A policy document's measures, on the columns issuedOn / repealedOn of a row aliased `d`. */
-export function documentMeasure(measure: keyof typeof DOCUMENT_MEASURES, year: number, issuedOn = 'd.issued_on', repealedOn = 'd.repealed_on'): Condition {
+export function documentMeasure(
+  measure: keyof typeof DOCUMENT_MEASURES,
+  year: number,
+  issuedOn = 'd.issued_on',
+  repealedOn = 'd.repealed_on',
+): Condition {
   return toSql(DOCUMENT_MEASURES[measure], yearBounds(year), (f) => (f === 'issuedOn' ? issuedOn : repealedOn));
 }
 

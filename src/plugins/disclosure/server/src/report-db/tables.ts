@@ -41,7 +41,11 @@ export function recordTable(strapi: Core.Strapi, uid: string): RecordTable {
 }
 
 /** Row ids of the organization (one per locale). Empty when the organization does not exist. */
-export async function organizationRowIds(strapi: Core.Strapi, documentId: string, trx?: Knex.Transaction): Promise<number[]> {
+export async function organizationRowIds(
+  strapi: Core.Strapi,
+  documentId: string,
+  trx?: Knex.Transaction,
+): Promise<number[]> {
   const meta = strapi.db.metadata.get(UIDS.organization as any);
   const q = strapi.db.connection(meta.tableName).select('id').where('document_id', documentId);
   if (trx) q.transacting(trx);
@@ -53,4 +57,3 @@ export function ofOrganization(knex: Knex, t: RecordTable, alias: string, orgIds
   return (qb: Knex.QueryBuilder) =>
     qb.whereIn(`${alias}.id`, knex(t.link.table).select(t.link.source).whereIn(t.link.target, orgIds));
 }
-

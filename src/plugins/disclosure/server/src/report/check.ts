@@ -176,7 +176,9 @@ const RULES: Record<string, (ctx: Context) => Finding[]> = {
   'continuity.noPreviousReport': ({ refs, options }) => {
     if (options.year === undefined || options.previous !== null) return [];
     const over = refs.find((r) => appMeasure(r) === 'carriedOver' && r.column.source.by === 'applicantTotal');
-    return over ? [{ cells: [over.id], expected: options.year - 1, actual: '—', vars: { year: options.year - 1 } }] : [];
+    return over
+      ? [{ cells: [over.id], expected: options.year - 1, actual: '—', vars: { year: options.year - 1 } }]
+      : [];
   },
 
   'continuity.inForce': ({ refs, cells, options }) =>

@@ -96,7 +96,9 @@ export function gridOf<V extends { text: string }>(
         text: path[d],
       });
     }
-    columns.forEach((_, j) => out.push({ ...value(i, j), row: D + i, col: R + j, rowspan: 1, colspan: 1, role: 'value' }));
+    columns.forEach((_, j) =>
+      out.push({ ...value(i, j), row: D + i, col: R + j, rowspan: 1, colspan: 1, role: 'value' }),
+    );
   });
 
   out.sort((a, b) => a.row - b.row || a.col - b.col);

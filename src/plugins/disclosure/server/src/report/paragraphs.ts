@@ -60,7 +60,9 @@ function model(format: ReportFormat, cells: Cells) {
   }
   const cases = table('reviewsAndLawsuits')!.blocks[0];
   const caseTotal = (kind: string) => {
-    const col = cases.columns.find((c) => c.source.by === 'case' && c.source.caseKind === kind && c.source.result === 'total');
+    const col = cases.columns.find(
+      (c) => c.source.by === 'case' && c.source.caseKind === kind && c.source.result === 'total',
+    );
     return col ? count(cellId('reviewsAndLawsuits', cases.code, cases.rows[0].code, col.code)) : 0;
   };
   const proactive = table('proactive')!;
@@ -70,7 +72,14 @@ function model(format: ReportFormat, cells: Cells) {
   const decisions = [...block('licensing').rows, ...block('enforcement').rows].map((r) => ({
     label: r.label,
     labelEn: lower(r.labelEn),
-    value: count(cellId('proactive', r.source.records === 'decisions' && r.source.kind === 'license' ? 'licensing' : 'enforcement', r.code, 'decisions')),
+    value: count(
+      cellId(
+        'proactive',
+        r.source.records === 'decisions' && r.source.kind === 'license' ? 'licensing' : 'enforcement',
+        r.code,
+        'decisions',
+      ),
+    ),
   }));
   return {
     received: rowTotal(rowOf('received')),
@@ -101,7 +110,8 @@ export function standardParagraphs(format: ReportFormat, cells: Cells, options: 
   const fee = typeof m.fee === 'string' ? formatWan(m.fee, options.feeDecimals) : formatWan('0', options.feeDecimals);
   if (options.locale === 'en') {
     const who = options.organizationName ?? 'this agency';
-    const docs = (pick: 'issued' | 'repealed' | 'inForce') => m.documents.map((d) => `${d.labelEn} ${d[pick]}`).join(', ');
+    const docs = (pick: 'issued' | 'repealed' | 'inForce') =>
+      m.documents.map((d) => `${d.labelEn} ${d[pick]}`).join(', ');
     const overview =
       `In ${options.year}, documents issued by ${who}: ${docs('issued')}; repealed: ${docs('repealed')}; in force: ${docs('inForce')}. ` +
       `Decisions made: ${m.decisions.map((d) => `${d.labelEn} ${d.value}`).join(', ')}. ` +

@@ -16,7 +16,10 @@ export function formatWan(value: string | number, decimals: number): string {
   const text = String(value);
   if (!isDecimalString(text)) throw new Error(`Invalid amount in 万元: ${JSON.stringify(value)}`);
   const [whole, fraction = ''] = text.split('.');
-  if (fraction.length <= decimals) return decimals === 0 ? whole.replace(/^0+(?=\d)/, '') : `${whole.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(decimals, '0')}`;
+  if (fraction.length <= decimals)
+    return decimals === 0
+      ? whole.replace(/^0+(?=\d)/, '')
+      : `${whole.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(decimals, '0')}`;
   let digits = BigInt(whole + fraction.slice(0, decimals));
   if (fraction.charCodeAt(decimals) >= '5'.charCodeAt(0)) digits += 1n;
   const out = digits.toString().padStart(decimals + 1, '0');

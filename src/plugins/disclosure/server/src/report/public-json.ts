@@ -50,7 +50,9 @@ export interface PublicSection {
   heading: string;
 }
 /** One printed cell of a block's grid (cells covered by a merge are absent); `cell` is `row.column` for values. */
-export type PublicGridCell = Pick<GridCell, 'row' | 'col' | 'rowspan' | 'colspan' | 'role' | 'text'> & { cell?: string };
+export type PublicGridCell = Pick<GridCell, 'row' | 'col' | 'rowspan' | 'colspan' | 'role' | 'text'> & {
+  cell?: string;
+};
 export interface PublicGrid {
   headerRows: number;
   rowLabelColumns: number;
@@ -180,33 +182,60 @@ function outlineOf(format: ReportFormat, locale: Locale): PublicSection[] {
   return format.sections.map((s) =>
     s.kind === 'narrative'
       ? { kind: 'narrative', code: s.code, heading: headingIn(s, locale) }
-      : { kind: 'table', code: s.table, heading: headingIn(format.tables.find((t) => t.code === s.table)!, locale) },
+      : {
+          kind: 'table',
+          code: s.table,
+          heading: headingIn(
+            format.tables.find((t) => t.code === s.table)!,
+            locale,
+          ),
+        },
   );
 }
 
 /** A block's grid from its own printed paths and values: what the site prints. */
-function publicGrid(
-  block: Pick<PublicBlock, 'showRowLabels' | 'columns' | 'rows'>,
-  corner: string | null,
-): PublicGrid {
+function publicGrid(block: Pick<PublicBlock, 'showRowLabels' | 'columns' | 'rows'>, corner: string | null): PublicGrid {
   const grid = gridOf(
-    { corner, showRowLabels: block.showRowLabels, columns: block.columns.map((c) => c.path), rows: block.rows.map((r) => r.path) },
+    {
+      corner,
+      showRowLabels: block.showRowLabels,
+      columns: block.columns.map((c) => c.path),
+      rows: block.rows.map((r) => r.path),
+    },
     (i, j) => {
       const row = block.rows[i];
       const column = block.columns[j].code;
       const printed = row.display?.[column];
       const value = row.values?.[column];
       // A missing value is shown as such, never as 0 or blank: a published report should have none.
-      return { text: typeof printed === 'string' ? printed : value === undefined || value === null ? '—' : String(value), cell: `${row.code}.${column}` };
+      return {
+        text: typeof printed === 'string' ? printed : value === undefined || value === null ? '—' : String(value),
+        cell: `${row.code}.${column}`,
+      };
     },
   );
-  return { ...grid, cells: grid.cells.map(({ row, col, rowspan, colspan, role, text, ...rest }) => ({ row, col, rowspan, colspan, role, text, ...('cell' in rest ? { cell: rest.cell } : {}) })) };
+  return {
+    ...grid,
+    cells: grid.cells.map(({ row, col, rowspan, colspan, role, text, ...rest }) => ({
+      row,
+      col,
+      rowspan,
+      colspan,
+      role,
+      text,
+      ...('cell' in rest ? { cell: rest.cell } : {}),
+    })),
+  };
 }
 
 /** A public report as stored: those published before the declaration was carried lack it. */
 export type StoredPublicReport = Omit<PublicReport, 'title' | 'outline' | 'tables'> &
   Partial<Pick<PublicReport, 'title' | 'outline'>> & {
-    tables: Array<Omit<PublicTable, 'blocks'> & { blocks: Array<Omit<PublicBlock, 'rowHeader' | 'note' | 'showRowLabels' | 'grid'> & Partial<PublicBlock>> }>;
+    tables: Array<
+      Omit<PublicTable, 'blocks'> & {
+        blocks: Array<Omit<PublicBlock, 'rowHeader' | 'note' | 'showRowLabels' | 'grid'> & Partial<PublicBlock>>;
+      }
+    >;
   };
 
 /** True when the stored JSON already carries the declaration (reports published since it does). */
@@ -217,7 +246,10 @@ export const carriesDeclaration = (json: string): boolean => json.includes('"out
  * corner texts from the declaration it was published with (`format`, frozen in its publication; today's by code when
  * absent), the grid from the block's own stored paths and printed values. Nothing stored is changed.
  */
-export function withDeclaration(stored: StoredPublicReport, format: ReportFormat = getFormat(stored.format.code)): PublicReport {
+export function withDeclaration(
+  stored: StoredPublicReport,
+  format: ReportFormat = getFormat(stored.format.code),
+): PublicReport {
   const { title, outline, ...report } = stored;
   const locale = report.locale;
   return {
@@ -237,7 +269,14 @@ export function withDeclaration(stored: StoredPublicReport, format: ReportFormat
             showRowLabels: def?.showRowLabels ?? true,
           };
           const { code, caption, columns, rows } = block;
-          return { code, caption, ...declared, grid: publicGrid({ ...declared, columns, rows }, declared.note ?? declared.rowHeader), columns, rows };
+          return {
+            code,
+            caption,
+            ...declared,
+            grid: publicGrid({ ...declared, columns, rows }, declared.note ?? declared.rowHeader),
+            columns,
+            rows,
+          };
         }),
       };
     }),

@@ -221,8 +221,9 @@ export function renderReportHtml(o: RenderHtmlOptions): string {
     ? `<nav class="downloads" aria-label="${escapeHtml(textIn(format.texts.downloads, locale))}"><ul>${links.join('')}</ul></nav>`
     : '';
 
-  const corrections = (o.corrections ?? []).map((c) =>
-    `<p class="correction">${escapeHtml(fillTemplate(textIn(CORRECTION_NOTE, locale), { date: c.at.slice(0, 10), reason: c.reason }))}</p>`,
+  const corrections = (o.corrections ?? []).map(
+    (c) =>
+      `<p class="correction">${escapeHtml(fillTemplate(textIn(CORRECTION_NOTE, locale), { date: c.at.slice(0, 10), reason: c.reason }))}</p>`,
   );
 
   return `<!DOCTYPE html>

@@ -5,5 +5,8 @@ import overviewRoutes from './overview';
 
 export default {
   admin: { type: 'admin', routes: [...reportRoutes.admin, ...applicationRoutes.admin, ...overviewRoutes.admin] },
-  'content-api': { type: 'content-api', routes: [...reportRoutes.contentApi, ...applicationRoutes.contentApi, ...overviewRoutes.contentApi] },
+  'content-api': {
+    type: 'content-api',
+    routes: [...reportRoutes.contentApi, ...applicationRoutes.contentApi, ...overviewRoutes.contentApi],
+  },
 };

@@ -1,5 +1,7 @@
 /** Routes of the annual report: the admin page's (guarded by the plugin's permissions) and the public ones. */
-const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [`plugin::disclosure.report.${action}`] } }] });
+const can = (action: string) => ({
+  policies: [{ name: 'admin::hasPermissions', config: { actions: [`plugin::disclosure.report.${action}`] } }],
+});
 
 export default {
   admin: [

@@ -19,7 +19,14 @@ import {
   type WorkingCalendar,
   type YearCoverage,
 } from '../clock';
-import { APPLICATION_UID, CALENDAR_DAY_UID, CALENDAR_YEAR_UID, EVENT_UID, ORGANIZATION_UID, SERVICES } from '../applications/constants';
+import {
+  APPLICATION_UID,
+  CALENDAR_DAY_UID,
+  CALENDAR_YEAR_UID,
+  EVENT_UID,
+  ORGANIZATION_UID,
+  SERVICES,
+} from '../applications/constants';
 import { isoDateOf, todayInChina } from '../applications/dates';
 import { summarize, validateFiling, type FieldProblem, type FilingEnums } from '../applications/filing';
 import { asWorkflow } from '../applications/guard';
@@ -54,7 +61,11 @@ function refuse(problems: readonly FieldProblem[], extra: Record<string, unknown
 /** A refusal of the clock (invalid transition, missing calendar year) as a 400 naming the field and the rule. */
 function refuseClock(error: ClockError): never {
   const field = error.field ?? 'on';
-  const { expected, actual, index } = error as ClockError & { expected?: string; actual?: string; index?: number | null };
+  const { expected, actual, index } = error as ClockError & {
+    expected?: string;
+    actual?: string;
+    index?: number | null;
+  };
   refuse([{ path: [field], message: error.message }], {
     code: error.code,
     field,
@@ -67,18 +78,28 @@ function refuseClock(error: ClockError): never {
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
-  return e?.code === '23505' || /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|unique constraint/i.test(String(e?.code ?? '') + String(e?.message ?? ''));
+  return (
+    e?.code === '23505' ||
+    /SQLITE_CONSTRAINT_UNIQUE|UNIQUE constraint failed|unique constraint/i.test(
+      String(e?.code ?? '') + String(e?.message ?? ''),
+    )
+  );
 }
 
 /** The write was refused because the tracking number is already used (by Strapi's unique check or the index). */
 function trackingNumberTaken(error: unknown): boolean {
   if (isUniqueViolation(error)) return true;
-  const details = error instanceof errors.ValidationError ? (error.details as { errors?: Array<{ path?: unknown[] }> }) : null;
+  const details =
+    error instanceof errors.ValidationError ? (error.details as { errors?: Array<{ path?: unknown[] }> }) : null;
   return !!details?.errors?.some((e) => e.path?.[0] === 'trackingNumber');
 }
 
-const userName = (user: { firstname?: string | null; lastname?: string | null; username?: string | null; email?: string }) =>
-  [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || '';
+const userName = (user: {
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string;
+}) => [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || '';
 
 /** Events of many applications in a few queries, each list in recording order. */
 export async function eventsOf(strapi: Strapi, documentIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
@@ -106,7 +127,9 @@ export async function eventsOf(strapi: Strapi, documentIds: readonly string[]): 
 export async function withEvents(strapi: Strapi, applications: Knex.QueryBuilder): Promise<Set<string>> {
   const events = strapi.db.metadata.get(EVENT_UID as any);
   const column = ((events.attributes as any).applicationDocumentId?.columnName ?? 'application_document_id') as string;
-  const rows = (await (strapi.db.connection as unknown as Knex)(events.tableName).distinct({ id: column }).whereIn(column, applications)) as Array<{ id: string }>;
+  const rows = (await (strapi.db.connection as unknown as Knex)(events.tableName)
+    .distinct({ id: column })
+    .whereIn(column, applications)) as Array<{ id: string }>;
   return new Set(rows.map((r) => String(r.id)));
 }
 
@@ -116,7 +139,10 @@ export async function withEvents(strapi: Strapi, applications: Knex.QueryBuilder
  */
 export function statusDeriver(calendar: WorkingCalendar, today: IsoDate, soonDays: number) {
   const memo = new Map<string, ReturnType<typeof deriveStatus>>();
-  return (app: { receivedOn: unknown; state: ApplicationState; concludedOn: unknown; outcome: string | null }, rows: StoredEvent[]) => {
+  return (
+    app: { receivedOn: unknown; state: ApplicationState; concludedOn: unknown; outcome: string | null },
+    rows: StoredEvent[],
+  ) => {
     if (rows.length) return deriveStatus(app, rows, calendar, today, soonDays);
     const key = `${isoDateOf(app.receivedOn)}|${app.state}|${isoDateOf(app.concludedOn)}|${app.outcome}`;
     let found = memo.get(key);
@@ -252,7 +278,10 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
         knex(apps.tableName)
           .select('document_id')
           .whereIn(stateColumn, OPEN_STATES)
-          .orWhereIn('document_id', concludedFound.map((a) => a.documentId)),
+          .orWhereIn(
+            'document_id',
+            concludedFound.map((a) => a.documentId),
+          ),
       );
       const events = await eventsOf(
         strapi,
@@ -297,20 +326,26 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
       for (const item of all) byState[item.state] += 1;
       const filter = options.filter ?? 'all';
       const filtered = all.filter((item) =>
-        filter === 'all' ? true : filter === 'overdue' || filter === 'dueSoon' ? item.urgency === filter : item.state === filter,
+        filter === 'all'
+          ? true
+          : filter === 'overdue' || filter === 'dueSoon'
+            ? item.urgency === filter
+            : item.state === filter,
       );
       const pageSize = options.pageSize ?? 50;
       const page = options.page ?? 1;
       const pageItems = filtered.slice((page - 1) * pageSize, page * pageSize);
       // The page's rows whole: applicant and organization only for what is shown.
       const full = new Map(
-        ((pageItems.length
-          ? await db(strapi, APPLICATION_UID).findMany({
-              where: { documentId: { $in: pageItems.map((i) => i.documentId) } },
-              select: LIST_FIELDS,
-              populate: { organization: { select: ['documentId', 'name'] } },
-            })
-          : []) as any[]).map((row) => [row.documentId, row]),
+        (
+          (pageItems.length
+            ? await db(strapi, APPLICATION_UID).findMany({
+                where: { documentId: { $in: pageItems.map((i) => i.documentId) } },
+                select: LIST_FIELDS,
+                populate: { organization: { select: ['documentId', 'name'] } },
+              })
+            : []) as any[]
+        ).map((row) => [row.documentId, row]),
       );
       const items = pageItems.map((item) => {
         const app = full.get(item.documentId) ?? {};
@@ -319,7 +354,9 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
           applicantName: app.applicantName,
           applicantType: app.applicantType,
           channel: app.channel,
-          organization: app.organization ? { documentId: app.organization.documentId, name: app.organization.name } : null,
+          organization: app.organization
+            ? { documentId: app.organization.documentId, name: app.organization.name }
+            : null,
         };
       });
       const year = Number(today.slice(0, 4));
@@ -374,7 +411,9 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
           receivedOn: isoDateOf(app.receivedOn),
           concludedOn: isoDateOf(app.concludedOn),
           outcome: outcomeView(app.outcome),
-          organization: app.organization ? { documentId: app.organization.documentId, name: app.organization.name } : null,
+          organization: app.organization
+            ? { documentId: app.organization.documentId, name: app.organization.name }
+            : null,
         },
         status: status && { ...status, outcome: outcomeView(status.outcome) },
         problem,
@@ -391,7 +430,11 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
      * Records one event: checked by the clock against the replayed history, then written with the application's new
      * state in one transaction, so a refusal or a failure leaves both as they were.
      */
-    async recordEvent(documentId: string, body: unknown, user: { id: number; firstname?: string; lastname?: string; username?: string; email?: string }) {
+    async recordEvent(
+      documentId: string,
+      body: unknown,
+      user: { id: number; firstname?: string; lastname?: string; username?: string; email?: string },
+    ) {
       const today = todayInChina();
       const { input, problems } = readEventInput(body, today);
       if (!input) {
@@ -413,12 +456,15 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
           const rows = (await eventsOf(strapi, [documentId])).get(documentId) ?? [];
           const concludedOn = isoDateOf(app.concludedOn);
           if (rows.length === 0 && concludedOn) {
-            refuse([
-              {
-                path: ['type'],
-                message: `申请已于 ${concludedOn} 办结（在内容管理中录入），不能再办理 / The application was concluded on ${concludedOn} (entered in the Content Manager); no event after conclusion`,
-              },
-            ], { code: 'alreadyConcluded', field: 'type' });
+            refuse(
+              [
+                {
+                  path: ['type'],
+                  message: `申请已于 ${concludedOn} 办结（在内容管理中录入），不能再办理 / The application was concluded on ${concludedOn} (entered in the Content Manager); no event after conclusion`,
+                },
+              ],
+              { code: 'alreadyConcluded', field: 'type' },
+            );
           }
           const history = { receivedOn: isoDateOf(app.receivedOn)!, events: rows.map(toClockEvent) };
           const event = {
@@ -472,7 +518,10 @@ const applications = ({ strapi }: { strapi: Strapi }) => {
 
 /** The content type's choices, so the filing form and the schema cannot disagree. */
 function filingEnums(strapi: Strapi): FilingEnums {
-  const attributes = (strapi.contentType(APPLICATION_UID as any) as any).attributes as Record<string, { enum?: string[] }>;
+  const attributes = (strapi.contentType(APPLICATION_UID as any) as any).attributes as Record<
+    string,
+    { enum?: string[] }
+  >;
   const values = (name: string) => attributes[name]?.enum ?? [];
   return {
     applicantType: values('applicantType'),
@@ -550,7 +599,10 @@ const onlineApplications = ({ strapi }: { strapi: Strapi }) => ({
     for (const field of ['trackingNumber', 'queryCode'] as const) {
       const value = raw[field];
       if (typeof value !== 'string' || value.trim() === '' || value.length > 64) {
-        problems.push({ path: [field], message: `${field} is required (text, at most 64 characters) (请填写${field === 'trackingNumber' ? '申请编号' : '查询码'})` });
+        problems.push({
+          path: [field],
+          message: `${field} is required (text, at most 64 characters) (请填写${field === 'trackingNumber' ? '申请编号' : '查询码'})`,
+        });
       }
     }
     if (problems.length) refuse(problems);

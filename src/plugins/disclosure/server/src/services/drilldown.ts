@@ -7,10 +7,25 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DEFAULT_FORMAT, getFormat, reportedKinds } from '../format';
 import { listCells } from '../report';
-import { applicationInYear, applicationMeasure, caseCounted, caseResultOnDec31, decisionCounted, documentMeasure, feeCounted } from '../report-db/conditions';
+import {
+  applicationInYear,
+  applicationMeasure,
+  caseCounted,
+  caseResultOnDec31,
+  decisionCounted,
+  documentMeasure,
+  feeCounted,
+} from '../report-db/conditions';
 import { UIDS, ofOrganization, organizationRowIds, recordTable } from '../report-db/tables';
 
-type Query = { organization: string; year: number; cell: string; page: number; pageSize: number; withPersonalData: boolean };
+type Query = {
+  organization: string;
+  year: number;
+  cell: string;
+  page: number;
+  pageSize: number;
+  withPersonalData: boolean;
+};
 
 const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async records(q: Query) {
@@ -28,7 +43,15 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (row.records === 'applications') {
       const t = recordTable(strapi, UIDS.application);
       recordsOf = 'applications';
-      const fields = ['trackingNumber', 'receivedOn', 'concludedOn', 'applicantType', 'outcome', 'state', ...(q.withPersonalData ? ['applicantName'] : [])];
+      const fields = [
+        'trackingNumber',
+        'receivedOn',
+        'concludedOn',
+        'applicantType',
+        'outcome',
+        'state',
+        ...(q.withPersonalData ? ['applicantName'] : []),
+      ];
       const alive = applicationInYear(q.year, t.col);
       query = knex(`${t.table} as a`)
         .select('a.document_id as documentId', ...fields.map((f) => `a.${t.col(f)} as ${f}`))
@@ -48,7 +71,10 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
       const result = caseResultOnDec31(q.year, t.col);
       const counted = caseCounted(q.year, t.col);
       query = knex(`${t.table} as k`)
-        .select('k.document_id as documentId', ...['caseNumber', 'kind', 'filedOn', 'concludedOn', 'result'].map((f) => `k.${t.col(f)} as ${f}`))
+        .select(
+          'k.document_id as documentId',
+          ...['caseNumber', 'kind', 'filedOn', 'concludedOn', 'result'].map((f) => `k.${t.col(f)} as ${f}`),
+        )
         .whereRaw(counted.sql, counted.bindings)
         .where(`k.${t.col('kind')}`, col.caseKind)
         .modify(ofOrganization(knex, t, 'k', orgIds))
@@ -60,7 +86,10 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
       recordsOf = 'policyDocuments';
       const m = documentMeasure(col.measure, q.year, `p.${t.col('issuedOn')}`, `p.${t.col('repealedOn')}`);
       query = knex(`${t.table} as p`)
-        .distinct('p.document_id as documentId', ...['title', 'documentNumber', 'kind', 'issuedOn', 'repealedOn'].map((f) => `p.${t.col(f)} as ${f}`))
+        .distinct(
+          'p.document_id as documentId',
+          ...['title', 'documentNumber', 'kind', 'issuedOn', 'repealedOn'].map((f) => `p.${t.col(f)} as ${f}`),
+        )
         .whereNotNull('p.published_at')
         .where('p.locale', 'zh-Hans')
         .where(`p.${t.col('kind')}`, row.kind)
@@ -73,7 +102,10 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
       recordsOf = 'decisions';
       const counted = decisionCounted(q.year, t.col);
       query = knex(`${t.table} as x`)
-        .select('x.document_id as documentId', ...['decisionNumber', 'kind', 'decidedOn'].map((f) => `x.${t.col(f)} as ${f}`))
+        .select(
+          'x.document_id as documentId',
+          ...['decisionNumber', 'kind', 'decidedOn'].map((f) => `x.${t.col(f)} as ${f}`),
+        )
         .where(`x.${t.col('kind')}`, row.kind)
         .whereRaw(counted.sql, counted.bindings)
         .modify(ofOrganization(knex, t, 'x', orgIds))
@@ -83,7 +115,10 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
       recordsOf = 'fees';
       const counted = feeCounted(q.year, t.col);
       query = knex(`${t.table} as f`)
-        .select('f.document_id as documentId', ...['item', 'collectedOn', 'amount'].map((field) => `f.${t.col(field)} as ${field}`))
+        .select(
+          'f.document_id as documentId',
+          ...['item', 'collectedOn', 'amount'].map((field) => `f.${t.col(field)} as ${field}`),
+        )
         .whereRaw(counted.sql, counted.bindings)
         .modify(ofOrganization(knex, t, 'f', orgIds))
         .orderBy(`f.${t.col('collectedOn')}`);
@@ -97,7 +132,12 @@ const drilldownService = ({ strapi }: { strapi: Core.Strapi }) => ({
         cell: q.cell,
         records: recordsOf,
         personalData: q.withPersonalData,
-        pagination: { page: q.page, pageSize: q.pageSize, total: Number(total), pageCount: Math.ceil(Number(total) / q.pageSize) },
+        pagination: {
+          page: q.page,
+          pageSize: q.pageSize,
+          total: Number(total),
+          pageCount: Math.ceil(Number(total) / q.pageSize),
+        },
       },
     };
   },

@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { todayInChina } from '../applications/dates';
 import type { FormatCode } from '../format';
-import { auditReport, parseReport, readSource, SourceError, type AuditProblem, type ImportedCell, type ImportedReport } from '../import';
+import {
+  auditReport,
+  parseReport,
+  readSource,
+  SourceError,
+  type AuditProblem,
+  type ImportedCell,
+  type ImportedReport,
+} from '../import';
 import type { SourceForm } from '../import/sources';
 import type { Cells } from '../report';
 import { asPlugin } from '../report-db/plugin-writes';
@@ -68,7 +76,9 @@ function asImported(format: FormatCode, cells: Cells): ImportedReport {
     organization: null,
     year: null,
     sections: {},
-    cells: Object.fromEntries(Object.entries(cells).map(([id, value]) => [id, { value, raw: String(value), place, how: 'cell' as const }])),
+    cells: Object.fromEntries(
+      Object.entries(cells).map(([id, value]) => [id, { value, raw: String(value), place, how: 'cell' as const }]),
+    ),
     issues: [],
     text: '',
   };
@@ -96,7 +106,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   async function read(input: ImportInput) {
     const org = await organization(input.organization);
     if (input.year >= Number(todayInChina().slice(0, 4))) {
-      badInput('year', `${input.year}年尚未结束，不能导入该年度报告`, `the year ${input.year} is not over: there is no published report of it to import`);
+      badInput(
+        'year',
+        `${input.year}年尚未结束，不能导入该年度报告`,
+        `the year ${input.year} is not over: there is no published report of it to import`,
+      );
     }
     let text: string;
     let form: SourceForm;
@@ -105,7 +119,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     } catch (e) {
       if (e instanceof SourceError) return badInput(input.pasted ? 'text' : 'file', e.messageZh, e.message);
       const reason = e instanceof Error ? e.message : String(e);
-      return badInput(input.pasted ? 'text' : 'file', `无法读取文件 ${input.name}（${reason}）`, `cannot read ${input.name} (${reason})`);
+      return badInput(
+        input.pasted ? 'text' : 'file',
+        `无法读取文件 ${input.name}（${reason}）`,
+        `cannot read ${input.name} (${reason})`,
+      );
     }
     const format = formatForYear(input.year);
     const report = parseReport(text, { format });
@@ -125,7 +143,9 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
     // Last year's report of the organization, for continuity per column: a published computed one, else an imported one.
-    const reportService = strapi.plugin('disclosure').service('report') as { previousCells(org: string, year: number): Promise<Baseline | null> };
+    const reportService = strapi.plugin('disclosure').service('report') as {
+      previousCells(org: string, year: number): Promise<Baseline | null>;
+    };
     const previous = await reportService.previousCells(input.organization, input.year);
     const problems: AuditProblem[] = auditReport(report, {
       previous: previous ? asImported(previous.format as FormatCode, previous.cells) : null,
@@ -147,7 +167,9 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       text: r.report.text,
       problems: r.problems,
       previousYear: r.previousSource ? { year: input.year - 1, source: r.previousSource } : null,
-      existing: existing ? { documentId: existing.documentId, importedAt: existing.importedAt, importedBy: existing.importedBy } : null,
+      existing: existing
+        ? { documentId: existing.documentId, importedAt: existing.importedAt, importedBy: existing.importedBy }
+        : null,
     };
   }
 
@@ -157,7 +179,8 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const filepath = join(dir, 'source');
       await writeFile(filepath, input.data);
       const ext = input.name.slice(input.name.lastIndexOf('.')).toLowerCase();
-      const mimetype = { '.txt': 'text/plain', '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf' }[ext] ??
+      const mimetype =
+        { '.txt': 'text/plain', '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf' }[ext] ??
         'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
       const upload = strapi.plugin('upload').service('upload') as {
         upload: (params: unknown, opts?: unknown) => Promise<Array<{ id: number }>>;
@@ -214,22 +237,36 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       } catch (e) {
         // Nothing half-written: the original goes when its report could not be stored.
-        await strapi.plugin('upload').service('upload').remove(file).catch(() => undefined);
+        await strapi
+          .plugin('upload')
+          .service('upload')
+          .remove(file)
+          .catch(() => undefined);
         throw e;
       }
-      if (existing?.file) await strapi.plugin('upload').service('upload').remove(existing.file).catch(() => undefined);
+      if (existing?.file)
+        await strapi
+          .plugin('upload')
+          .service('upload')
+          .remove(existing.file)
+          .catch(() => undefined);
       return this.stored(saved.documentId);
     },
 
     /** A stored imported report with its file and its audit. */
     async stored(documentId: string) {
-      const doc = await documents().findOne({ documentId, populate: { file: true, organization: { fields: ['documentId', 'name'] } } });
+      const doc = await documents().findOne({
+        documentId,
+        populate: { file: true, organization: { fields: ['documentId', 'name'] } },
+      });
       if (!doc) throw new errors.NotFoundError(`Imported report ${documentId} not found`);
       return {
         documentId: doc.documentId,
         title: doc.title,
         source: doc.source,
-        organization: doc.organization ? { documentId: doc.organization.documentId, name: doc.organization.name } : null,
+        organization: doc.organization
+          ? { documentId: doc.organization.documentId, name: doc.organization.name }
+          : null,
         year: doc.year,
         format: doc.formatVersion,
         form: doc.sourceForm,
@@ -237,7 +274,9 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
         sections: doc.sections,
         problems: doc.problems,
         text: doc.text,
-        file: doc.file ? { id: doc.file.id, name: doc.file.name, url: doc.file.url, mime: doc.file.mime, size: doc.file.size } : null,
+        file: doc.file
+          ? { id: doc.file.id, name: doc.file.name, url: doc.file.url, mime: doc.file.mime, size: doc.file.size }
+          : null,
         importedBy: doc.importedBy,
         importedAt: doc.importedAt,
       };

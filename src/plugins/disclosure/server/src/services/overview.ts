@@ -46,12 +46,14 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 /** A datetime column as ISO: PostgreSQL gives a Date, SQLite the stored epoch milliseconds or a string. */
 const isoInstant = (v: unknown): string | null => {
   if (v === null || v === undefined || v === '') return null;
-  const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
+  const d =
+    v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 };
 /** The year of a date column: PostgreSQL gives a Date (local midnight) or a string, SQLite the stored text. */
 const yearOf = (v: unknown) => (v instanceof Date ? v.getFullYear() : Number(String(v).slice(0, 4)));
-const minusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86400_000).toISOString().slice(0, 10);
+const minusDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86400_000).toISOString().slice(0, 10);
 
 const STATE_ORDER = Object.fromEntries(REPORT_STATES.map((s, i) => [s, i])) as Record<ReportState, number>;
 const TIMELINESS_ORDER = Object.fromEntries(TIMELINESS.map((s, i) => [s, i])) as Record<Timeliness, number>;
@@ -65,16 +67,32 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       table: m.tableName,
       col,
-      link: join ? { table: join.name as string, source: join.joinColumn.name as string, target: join.inverseJoinColumn.name as string } : null,
+      link: join
+        ? {
+            table: join.name as string,
+            source: join.joinColumn.name as string,
+            target: join.inverseJoinColumn.name as string,
+          }
+        : null,
     };
   };
 
   async function organizations() {
     const o = meta(UIDS.organization);
     const rows = await knex()(o.table)
-      .select({ documentId: 'document_id', name: o.col('name'), shortName: o.col('shortName'), displayOrder: o.col('displayOrder') })
+      .select({
+        documentId: 'document_id',
+        name: o.col('name'),
+        shortName: o.col('shortName'),
+        displayOrder: o.col('displayOrder'),
+      })
       .where('locale', DEFAULT_LOCALE);
-    return rows.map((r: any) => ({ documentId: String(r.documentId), name: String(r.name), shortName: r.shortName ?? null, displayOrder: num(r.displayOrder) }));
+    return rows.map((r: any) => ({
+      documentId: String(r.documentId),
+      name: String(r.name),
+      shortName: r.shortName ?? null,
+      displayOrder: num(r.displayOrder),
+    }));
   }
 
   /** One row per organization and year: its default-locale draft and published rows folded together. */
@@ -96,9 +114,13 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         k.raw(`MAX(${draft(`r.${r.col('errorCount')}`)}) AS errors`),
         k.raw(`MAX(${draft(`r.${r.col('warningCount')}`)}) AS warnings`),
         // SQLite stores booleans as 1/0, PostgreSQL as boolean: both are valid conditions.
-        k.raw(`MAX(CASE WHEN r.published_at IS NULL AND r.${r.col('warningsAcknowledged')} THEN 1 ELSE 0 END) AS acknowledged`),
+        k.raw(
+          `MAX(CASE WHEN r.published_at IS NULL AND r.${r.col('warningsAcknowledged')} THEN 1 ELSE 0 END) AS acknowledged`,
+        ),
         // Reports published before the column existed have it backfilled at start; the publication time otherwise.
-        k.raw(`MIN(CASE WHEN r.published_at IS NOT NULL THEN COALESCE(r.${r.col('firstPublishedAt')}, r.published_at) END) AS first_published_at`),
+        k.raw(
+          `MIN(CASE WHEN r.published_at IS NOT NULL THEN COALESCE(r.${r.col('firstPublishedAt')}, r.published_at) END) AS first_published_at`,
+        ),
         k.raw(`MAX(CASE WHEN r.published_at IS NOT NULL THEN r.${r.col('correctionCount')} END) AS corrections`),
       );
     if (year) q.where(`r.${r.col('year')}`, year);
@@ -151,9 +173,15 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const calendar = (await strapi.plugin('disclosure').service(SERVICES.workingCalendar).load()) as WorkingCalendar;
       const histories = await withEvents(
         strapi,
-        k(a.table).select('document_id').whereIn(a.col('state'), RUNNING_STATES).where(a.col('receivedOn'), '<=', received),
+        k(a.table)
+          .select('document_id')
+          .whereIn(a.col('state'), RUNNING_STATES)
+          .where(a.col('receivedOn'), '<=', received),
       );
-      const events = await eventsOf(strapi, candidates.map((c) => c.documentId).filter((id) => histories.has(id)));
+      const events = await eventsOf(
+        strapi,
+        candidates.map((c) => c.documentId).filter((id) => histories.has(id)),
+      );
       const derive = statusDeriver(calendar, today, 0);
       for (const c of candidates) {
         const { status } = derive(c, events.get(c.documentId) ?? []);
@@ -198,7 +226,9 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .groupBy('o.document_id')
       .select({ organization: 'o.document_id' })
       .min({ first: `a.${a.col('receivedOn')}` })) as any[];
-    fold(received.map((row) => ({ organization: row.organization, first: row.first === null ? null : yearOf(row.first) })));
+    fold(
+      received.map((row) => ({ organization: row.organization, first: row.first === null ? null : yearOf(row.first) })),
+    );
     return firsts;
   }
 
@@ -247,7 +277,12 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const orgOrder = new Map(
         [...orgs]
-          .sort((x, y) => (x.displayOrder ?? Infinity) - (y.displayOrder ?? Infinity) || x.name.localeCompare(y.name, 'zh-Hans-CN') || x.documentId.localeCompare(y.documentId))
+          .sort(
+            (x, y) =>
+              (x.displayOrder ?? Infinity) - (y.displayOrder ?? Infinity) ||
+              x.name.localeCompare(y.name, 'zh-Hans-CN') ||
+              x.documentId.localeCompare(y.documentId),
+          )
           .map((o, i) => [o.documentId, i]),
       );
       const key: Record<OverviewSort, (r: OverviewRow) => number> = {
@@ -262,7 +297,9 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const sign = query.order === 'desc' ? -1 : 1;
       const primary = key[query.sort];
       // Ties: organization order, then the latest year first.
-      rows.sort((x, y) => sign * (primary(x) - primary(y)) || key.organization(x) - key.organization(y) || y.year - x.year);
+      rows.sort(
+        (x, y) => sign * (primary(x) - primary(y)) || key.organization(x) - key.organization(y) || y.year - x.year,
+      );
 
       const total = rows.length;
       const pageSize = query.pageSize || Math.max(total, 1);

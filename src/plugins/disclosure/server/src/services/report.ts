@@ -7,8 +7,26 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { createHash } from 'crypto';
 import { todayInChina } from '../applications/dates';
-import { DEFAULT_FORMAT, getFormat, reportedKinds, type Locale, type NarrativeCode, type ReportFormat } from '../format';
-import { carriesDeclaration, cellsFromAggregates, checkReport, hasErrors, standardParagraphs, toPublicReport, withDeclaration, type Cells, type Problem, type StoredPublicReport } from '../report';
+import {
+  DEFAULT_FORMAT,
+  getFormat,
+  reportedKinds,
+  type Locale,
+  type NarrativeCode,
+  type ReportFormat,
+} from '../format';
+import {
+  carriesDeclaration,
+  cellsFromAggregates,
+  checkReport,
+  hasErrors,
+  standardParagraphs,
+  toPublicReport,
+  withDeclaration,
+  type Cells,
+  type Problem,
+  type StoredPublicReport,
+} from '../report';
 import { aggregateReport } from '../report-db/aggregate';
 import { narrativeProblems } from '../import/own-narrative';
 import { asPlugin, pluginWrite, type PluginWrite } from '../report-db/plugin-writes';
@@ -32,11 +50,19 @@ type User = { id: number | string; firstname?: string | null; lastname?: string 
 
 export const warningsFingerprint = (problems: readonly Problem[]) =>
   createHash('sha256')
-    .update(JSON.stringify(problems.filter((p) => p.severity === 'warning').map((p) => [p.rule, p.cells, p.expected, p.actual])))
+    .update(
+      JSON.stringify(
+        problems.filter((p) => p.severity === 'warning').map((p) => [p.rule, p.cells, p.expected, p.actual]),
+      ),
+    )
     .digest('hex');
 
 const cellsFingerprint = (cells: Cells | null) =>
-  cells ? createHash('sha256').update(JSON.stringify(Object.entries(cells).sort(([a], [b]) => a.localeCompare(b)))).digest('hex') : null;
+  cells
+    ? createHash('sha256')
+        .update(JSON.stringify(Object.entries(cells).sort(([a], [b]) => a.localeCompare(b))))
+        .digest('hex')
+    : null;
 
 /** Same figures under the same format: what "changed" means for a report (never the time it was computed). */
 const sameTables = (a: Snapshot | null, b: Snapshot | null) =>
@@ -49,7 +75,11 @@ const sectionsOf = (doc: Record<string, any> | null | undefined): Record<Narrati
 });
 
 /** A section is empty when nothing but whitespace (or empty markup) is left; 六 may say 无, but must say it. */
-const isBlank = (text: string) => text.replace(/<[^>]*>/g, '').replace(/&nbsp;/gi, ' ').trim() === '';
+const isBlank = (text: string) =>
+  text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/gi, ' ')
+    .trim() === '';
 
 export const userName = (user: User | null | undefined) =>
   user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || String(user.id) : 'system';
@@ -63,7 +93,9 @@ export const deadlineOf = (year: number) => `${year + 1}-01-31`;
  * A report published before the JSON carried its declaration gets it here, from the declaration it was published with.
  */
 export const publicJsonOf = (publication: { report: unknown; format: unknown }) =>
-  JSON.stringify({ data: withDeclaration(publication.report as StoredPublicReport, publication.format as ReportFormat) });
+  JSON.stringify({
+    data: withDeclaration(publication.report as StoredPublicReport, publication.format as ReportFormat),
+  });
 const dateInChina = (iso: string) => todayInChina(new Date(iso));
 
 /** The overview's columns of a publication (written with it, copied to the published row by Strapi's publish). */
@@ -78,7 +110,8 @@ export const problemColumns = (problems: readonly Problem[], acknowledgement: un
   return {
     errorCount: problems.filter((p) => p.severity === 'error').length,
     warningCount,
-    warningsAcknowledged: warningCount > 0 && parseAcknowledgement(acknowledgement)?.warnings === warningsFingerprint(problems),
+    warningsAcknowledged:
+      warningCount > 0 && parseAcknowledgement(acknowledgement)?.warnings === warningsFingerprint(problems),
   };
 };
 
@@ -108,7 +141,12 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return org as Record<string, any>;
   }
 
-  async function findReport(organizationId: string, year: number, status: 'draft' | 'published', locale = DEFAULT_LOCALE) {
+  async function findReport(
+    organizationId: string,
+    year: number,
+    status: 'draft' | 'published',
+    locale = DEFAULT_LOCALE,
+  ) {
     const [found] = await documents().findMany({
       filters: { organization: { documentId: organizationId }, year },
       locale,
@@ -136,7 +174,10 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshot = parsePublication(published.publication)?.snapshot ?? parseSnapshot(published.tables);
       if (snapshot) return { year: year - 1, source: 'computed', format: snapshot.format, cells: snapshot.cells };
     }
-    const imported = await (strapi.plugin('disclosure').service('imports') as ImportsService).cellsOf(organizationId, year - 1);
+    const imported = await (strapi.plugin('disclosure').service('imports') as ImportsService).cellsOf(
+      organizationId,
+      year - 1,
+    );
     return imported ? { year: year - 1, source: 'imported', ...imported } : null;
   }
 
@@ -144,11 +185,19 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Sections 一, 五, 六 whose numbers are compared with the tables before publishing: the default locale's (the
    * narrative check reads Chinese), whichever locale is being viewed or published.
    */
-  async function narrativeOf(documentId: string | undefined, drafts: readonly ReportDocument[] = []): Promise<Record<NarrativeCode, string> | null> {
+  async function narrativeOf(
+    documentId: string | undefined,
+    drafts: readonly ReportDocument[] = [],
+  ): Promise<Record<NarrativeCode, string> | null> {
     const own = drafts.find((d) => d.locale === DEFAULT_LOCALE);
     if (own) return sectionsOf(own);
     if (!documentId) return null;
-    const draft = await documents().findOne({ documentId, locale: DEFAULT_LOCALE, status: 'draft', fields: NARRATIVES as unknown as string[] } as any);
+    const draft = await documents().findOne({
+      documentId,
+      locale: DEFAULT_LOCALE,
+      status: 'draft',
+      fields: NARRATIVES as unknown as string[],
+    } as any);
     return draft ? sectionsOf(draft) : null;
   }
 
@@ -182,8 +231,18 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The cells today's records give, for comparing with a stored snapshot. */
   async function freshSnapshot(organizationId: string, year: number): Promise<Snapshot> {
     const format = getFormat(DEFAULT_FORMAT);
-    const { aggregates, counts } = await aggregateReport(strapi, organizationId, year, reportedKinds(format).policyDocuments);
-    return { format: format.code, computedAt: new Date().toISOString(), recordCounts: counts, cells: cellsFromAggregates(format, aggregates) };
+    const { aggregates, counts } = await aggregateReport(
+      strapi,
+      organizationId,
+      year,
+      reportedKinds(format).policyDocuments,
+    );
+    return {
+      format: format.code,
+      computedAt: new Date().toISOString(),
+      recordCounts: counts,
+      cells: cellsFromAggregates(format, aggregates),
+    };
   }
 
   /** Problems of completeness and timing, per locale drafted: empty required sections, a year not yet over. */
@@ -215,7 +274,11 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** Compares the stored snapshot with what the records give now: a snapshot is only ever the computation's result. */
-  async function recordsProblem(snapshot: Snapshot, organizationId: string, year: number): Promise<PublishProblem | null> {
+  async function recordsProblem(
+    snapshot: Snapshot,
+    organizationId: string,
+    year: number,
+  ): Promise<PublishProblem | null> {
     const fresh = await freshSnapshot(organizationId, year);
     if (sameTables(snapshot, fresh)) return null;
     const differing = Object.keys(fresh.cells).find((id) => fresh.cells[id] !== snapshot.cells[id]) ?? 'format';
@@ -241,10 +304,21 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The tables are not localized: writing them on the default locale updates every locale's draft.
       const saved = await asPlugin({}, () =>
         existing
-          ? documents().update({ documentId: existing.documentId, locale: existing.locale, data: { tables, formatVersion: format.code, ...counts } } as any)
+          ? documents().update({
+              documentId: existing.documentId,
+              locale: existing.locale,
+              data: { tables, formatVersion: format.code, ...counts },
+            } as any)
           : documents().create({
               locale: DEFAULT_LOCALE,
-              data: { organization: organizationId, year, formatVersion: format.code, title: `${org.name}${year}年政府信息公开工作年度报告`, tables, ...counts },
+              data: {
+                organization: organizationId,
+                year,
+                formatVersion: format.code,
+                title: `${org.name}${year}年政府信息公开工作年度报告`,
+                tables,
+                ...counts,
+              },
             } as any),
       );
       return saved as ReportDocument;
@@ -257,7 +331,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const published = await findReport(organizationId, year, 'published', locale);
       const snapshot = parseSnapshot(draft?.tables);
       const baseline = await previousCells(organizationId, year);
-      const problems = snapshot ? await check(snapshot, organizationId, year, org, await narrativeOf(draft?.documentId, draft ? [draft] : [])) : [];
+      const problems = snapshot
+        ? await check(snapshot, organizationId, year, org, await narrativeOf(draft?.documentId, draft ? [draft] : []))
+        : [];
       const acknowledgement = parseAcknowledgement(draft?.acknowledgement);
       const fingerprint = warningsFingerprint(problems);
       const completeness = draft ? completenessProblems([draft]) : [];
@@ -272,7 +348,12 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
           publishedAt: publication.publishedAt,
           firstPublishedAt: publication.firstPublishedAt,
           publishedBy: publication.publishedBy.name,
-          corrections: publication.corrections.map((c: Correction) => ({ at: c.at, by: c.by.name, reason: c.reason, previousPublishedAt: c.previous.publishedAt })),
+          corrections: publication.corrections.map((c: Correction) => ({
+            at: c.at,
+            by: c.by.name,
+            reason: c.reason,
+            previousPublishedAt: c.previous.publishedAt,
+          })),
           // Last year's published figures are not those this report was checked against: recompute and correct.
           baselineChanged: publication.baseline.previous !== previousNow,
           // Today's records give other figures than the published ones.
@@ -313,23 +394,45 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
           passed: today > deadline,
           late: firstPublished ? dateInChina(firstPublished) > deadline : today > deadline,
         },
-        acknowledgement: acknowledgement ? { ...acknowledgement, current: acknowledgement.warnings === fingerprint } : null,
+        acknowledgement: acknowledgement
+          ? { ...acknowledgement, current: acknowledgement.warnings === fingerprint }
+          : null,
         canPublish: !!snapshot && !hasErrors(problems) && completeness.length === 0,
-        needsAcknowledgement: problems.some((p) => p.severity === 'warning') && acknowledgement?.warnings !== fingerprint,
+        needsAcknowledgement:
+          problems.some((p) => p.severity === 'warning') && acknowledgement?.warnings !== fingerprint,
         // Republishing a published report is a correction (更正): it needs a reason.
         needsReason: !!published,
       };
     },
 
     async acknowledge(documentId: string, user: User) {
-      const draft = (await documents().findOne({ documentId, locale: DEFAULT_LOCALE, status: 'draft', populate: ['organization'] } as any)) as ReportDocument | null;
+      const draft = (await documents().findOne({
+        documentId,
+        locale: DEFAULT_LOCALE,
+        status: 'draft',
+        populate: ['organization'],
+      } as any)) as ReportDocument | null;
       if (!draft) throw new errors.NotFoundError(`Report ${documentId} not found`);
       const snapshot = parseSnapshot(draft.tables);
       if (!snapshot) throw new errors.ValidationError('The report has no computed tables yet: compute it first');
-      const problems = await check(snapshot, draft.organization.documentId, draft.year, undefined, await narrativeOf(documentId, [draft]));
-      const acknowledgement = { by: { id: user.id, name: userName(user) }, at: new Date().toISOString(), warnings: warningsFingerprint(problems) };
+      const problems = await check(
+        snapshot,
+        draft.organization.documentId,
+        draft.year,
+        undefined,
+        await narrativeOf(documentId, [draft]),
+      );
+      const acknowledgement = {
+        by: { id: user.id, name: userName(user) },
+        at: new Date().toISOString(),
+        warnings: warningsFingerprint(problems),
+      };
       await asPlugin({}, () =>
-        documents().update({ documentId, locale: DEFAULT_LOCALE, data: { acknowledgement, ...problemColumns(problems, acknowledgement) } } as any),
+        documents().update({
+          documentId,
+          locale: DEFAULT_LOCALE,
+          data: { acknowledgement, ...problemColumns(problems, acknowledgement) },
+        } as any),
       );
       return acknowledgement;
     },
@@ -339,17 +442,24 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
      * errors, empty sections, a year not over, unacknowledged warnings, a correction without a reason.
      * Used by the publish guard (every path), the admin page and the seed.
      */
-    async publishProblems(drafts: ReportDocument | readonly ReportDocument[], write: PluginWrite | undefined = pluginWrite()): Promise<string[]> {
+    async publishProblems(
+      drafts: ReportDocument | readonly ReportDocument[],
+      write: PluginWrite | undefined = pluginWrite(),
+    ): Promise<string[]> {
       const list = Array.isArray(drafts) ? (drafts as ReportDocument[]) : [drafts as ReportDocument];
       const draft = mainDraft(list);
       const snapshot = parseSnapshot(draft?.tables);
-      if (!snapshot) return ['tables: 尚未计算报表 / the report has no valid computed tables; compute it before publishing'];
+      if (!snapshot)
+        return ['tables: 尚未计算报表 / the report has no valid computed tables; compute it before publishing'];
       const orgId = draft.organization?.documentId;
       if (!orgId) return ['organization: the report has no organization'];
       const problems = await check(snapshot, orgId, draft.year, undefined, await narrativeOf(draft.documentId, list));
       const errorsFound = problems.filter((p) => p.severity === 'error');
       if (errorsFound.length) {
-        return errorsFound.map((p) => `${p.cells.join(', ')}: ${p.message.zh} / ${p.message.en} (expected ${p.expected}, actual ${p.actual})`);
+        return errorsFound.map(
+          (p) =>
+            `${p.cells.join(', ')}: ${p.message.zh} / ${p.message.en} (expected ${p.expected}, actual ${p.actual})`,
+        );
       }
       const out = completenessProblems(list).map(problemText);
       const records = await recordsProblem(snapshot, orgId, draft.year);
@@ -381,7 +491,10 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const org = await organization(organizationId);
       const draft = await findReport(organizationId, year, 'draft');
       const snapshot = parseSnapshot(draft?.tables);
-      if (!snapshot) throw new errors.ValidationError('tables: 尚未计算报表 / the report has no computed tables yet: compute it first');
+      if (!snapshot)
+        throw new errors.ValidationError(
+          'tables: 尚未计算报表 / the report has no computed tables yet: compute it first',
+        );
       return standardParagraphs(getFormat(snapshot.format), snapshot.cells, {
         year,
         locale,
@@ -394,7 +507,11 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
      * What is frozen for one locale at publication: the public JSON and everything its renderings need. The figures,
      * acknowledgement and organization are not localized: they come from `main` (see mainDraft); sections from `draft`.
      */
-    async buildPublication(draft: ReportDocument, write: PluginWrite | undefined, main: ReportDocument = draft): Promise<Publication> {
+    async buildPublication(
+      draft: ReportDocument,
+      write: PluginWrite | undefined,
+      main: ReportDocument = draft,
+    ): Promise<Publication> {
       const snapshot = parseSnapshot(main.tables) as Snapshot;
       const orgId = main.organization.documentId as string;
       const org = await organization(orgId);
@@ -413,7 +530,12 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
               at: publishedAt,
               by: user,
               reason: (write?.reason ?? '').trim(),
-              previous: { publishedAt: previous.publishedAt, computedAt: previous.snapshot.computedAt, cells: previous.snapshot.cells, sections: previous.sections },
+              previous: {
+                publishedAt: previous.publishedAt,
+                computedAt: previous.snapshot.computedAt,
+                cells: previous.snapshot.cells,
+                sections: previous.sections,
+              },
             },
           ]
         : [];
@@ -433,7 +555,11 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
         sections,
         problems,
         acknowledgedAt: problems.some((p) => p.severity === 'warning') ? (acknowledgement?.at ?? null) : null,
-        corrections: corrections.map((c) => ({ at: c.at, reason: c.reason, previousPublishedAt: c.previous.publishedAt })),
+        corrections: corrections.map((c) => ({
+          at: c.at,
+          reason: c.reason,
+          previousPublishedAt: c.previous.publishedAt,
+        })),
       });
       return {
         version: 1,
@@ -444,14 +570,20 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
         feeDecimals: decimals,
         snapshot,
         sections,
-        baseline: { previousYear: draft.year - 1, previous: cellsFingerprint((await previousCells(orgId, draft.year))?.cells ?? null) },
+        baseline: {
+          previousYear: draft.year - 1,
+          previous: cellsFingerprint((await previousCells(orgId, draft.year))?.cells ?? null),
+        },
         corrections,
         report: JSON.parse(JSON.stringify(report)),
       };
     },
 
     /** Publishes every locale (or one): the guard in register-report.ts checks and freezes it on every path. */
-    async publish(documentId: string, options: { user?: User | null; reason?: string; publishedAt?: string; locale?: string; revision?: number } = {}) {
+    async publish(
+      documentId: string,
+      options: { user?: User | null; reason?: string; publishedAt?: string; locale?: string; revision?: number } = {},
+    ) {
       const write: PluginWrite = {
         user: options.user ? { id: options.user.id, name: userName(options.user) } : undefined,
         reason: options.reason?.trim() || undefined,
@@ -462,7 +594,13 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Published reports for the public list. */
-    async listPublished(query: { organization?: string; year?: number; locale?: string; page: number; pageSize: number }) {
+    async listPublished(query: {
+      organization?: string;
+      year?: number;
+      locale?: string;
+      page: number;
+      pageSize: number;
+    }) {
       const filters: Record<string, unknown> = {};
       if (query.organization) filters.organization = { documentId: query.organization };
       if (query.year) filters.year = query.year;
@@ -480,7 +618,14 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       return {
         data,
-        meta: { pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total } },
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(total / query.pageSize),
+            total,
+          },
+        },
       };
     },
 
@@ -500,12 +645,25 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
           .join({ o: o.tableName }, 'o.id', `l.${join.inverseJoinColumn.name}`)
           .where('r.locale', query.locale)
           .whereNotNull('r.published_at');
-      const withReports = new Set(((await published().distinct({ organization: 'o.document_id' })) as any[]).map((row) => String(row.organization)));
+      const withReports = new Set(
+        ((await published().distinct({ organization: 'o.document_id' })) as any[]).map((row) =>
+          String(row.organization),
+        ),
+      );
       // Names in the page's locale, else in the default locale.
       const orgRows = (await knex(o.tableName)
-        .select({ documentId: 'document_id', locale: 'locale', name: col(o, 'name'), shortName: col(o, 'shortName'), displayOrder: col(o, 'displayOrder') })
+        .select({
+          documentId: 'document_id',
+          locale: 'locale',
+          name: col(o, 'name'),
+          shortName: col(o, 'shortName'),
+          displayOrder: col(o, 'displayOrder'),
+        })
         .whereIn('locale', [...new Set([query.locale, DEFAULT_LOCALE])])) as any[];
-      const orgs = new Map<string, { documentId: string; name: string; shortName: string | null; displayOrder: number | null }>();
+      const orgs = new Map<
+        string,
+        { documentId: string; name: string; shortName: string | null; displayOrder: number | null }
+      >();
       for (const row of orgRows) {
         if (!withReports.has(String(row.documentId))) continue;
         if (orgs.has(row.documentId) && row.locale !== query.locale) continue;
@@ -517,27 +675,57 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const ordered = [...orgs.values()].sort(
-        (a, b) => (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) || a.name.localeCompare(b.name, 'zh-Hans-CN') || a.documentId.localeCompare(b.documentId),
+        (a, b) =>
+          (a.displayOrder ?? Infinity) - (b.displayOrder ?? Infinity) ||
+          a.name.localeCompare(b.name, 'zh-Hans-CN') ||
+          a.documentId.localeCompare(b.documentId),
       );
       const pageOrgs = ordered.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
       const reports = pageOrgs.length
         ? ((await published()
-            .whereIn('o.document_id', pageOrgs.map((org) => org.documentId))
-            .select({ organization: 'o.document_id', documentId: 'r.document_id', year: `r.${col(r, 'year')}`, publishedAt: 'r.published_at' })
+            .whereIn(
+              'o.document_id',
+              pageOrgs.map((org) => org.documentId),
+            )
+            .select({
+              organization: 'o.document_id',
+              documentId: 'r.document_id',
+              year: `r.${col(r, 'year')}`,
+              publishedAt: 'r.published_at',
+            })
             .orderBy(`r.${col(r, 'year')}`, 'desc')) as any[])
         : [];
       const byOrg = new Map<string, Array<{ year: number; documentId: string; publishedAt: string | null }>>();
       for (const row of reports) {
         const list = byOrg.get(String(row.organization)) ?? [];
-        const at = row.publishedAt === null || row.publishedAt === undefined ? null : new Date(typeof row.publishedAt === 'string' && /^\d+$/.test(row.publishedAt) ? Number(row.publishedAt) : row.publishedAt);
-        list.push({ year: Number(row.year), documentId: String(row.documentId), publishedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null });
+        const at =
+          row.publishedAt === null || row.publishedAt === undefined
+            ? null
+            : new Date(
+                typeof row.publishedAt === 'string' && /^\d+$/.test(row.publishedAt)
+                  ? Number(row.publishedAt)
+                  : row.publishedAt,
+              );
+        list.push({
+          year: Number(row.year),
+          documentId: String(row.documentId),
+          publishedAt: at && !Number.isNaN(at.getTime()) ? at.toISOString() : null,
+        });
         byOrg.set(String(row.organization), list);
       }
       return {
-        data: pageOrgs.map(({ displayOrder: _order, ...organization }) => ({ organization, reports: byOrg.get(organization.documentId) ?? [] })),
+        data: pageOrgs.map(({ displayOrder: _order, ...organization }) => ({
+          organization,
+          reports: byOrg.get(organization.documentId) ?? [],
+        })),
         meta: {
           locale: query.locale,
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(ordered.length / query.pageSize), total: ordered.length },
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(ordered.length / query.pageSize),
+            total: ordered.length,
+          },
         },
       };
     },
@@ -547,9 +735,12 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
      * served. The stored value was written only by the publish step, so it is not re-validated on this hot path.
      */
     async findPublished(documentId: string, locale: string = DEFAULT_LOCALE): Promise<Publication | null> {
-      const found = (await documents().findOne({ documentId, locale, status: 'published', fields: ['publication'] } as any)) as
-        | { publication?: Publication | null }
-        | null;
+      const found = (await documents().findOne({
+        documentId,
+        locale,
+        status: 'published',
+        fields: ['publication'],
+      } as any)) as { publication?: Publication | null } | null;
       const publication = found?.publication;
       return publication && publication.version === 1 && publication.report ? publication : null;
     },
@@ -559,7 +750,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The Query Engine, not the Document Service: one column of one published row, on the public hot path.
       const found = (await strapi.db
         .query(REPORT as any)
-        .findOne({ select: ['publicJson'], where: { documentId, locale, publishedAt: { $notNull: true } } })) as { publicJson?: string | null } | null;
+        .findOne({ select: ['publicJson'], where: { documentId, locale, publishedAt: { $notNull: true } } })) as {
+        publicJson?: string | null;
+      } | null;
       if (found?.publicJson && carriesDeclaration(found.publicJson)) return found.publicJson;
       // Published before the JSON was stored apart, or before it carried its declaration: from the publication itself.
       const publication = found ? await this.findPublished(documentId, locale) : null;
@@ -582,7 +775,9 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
         // A report frozen before its JSON was stored apart keeps its publication: only the JSON is derived from it.
         const frozen = parsePublication(report.publication);
         if (frozen) {
-          await strapi.db.query(REPORT as any).update({ where: { id: report.id }, data: { publicJson: publicJsonOf(frozen) } });
+          await strapi.db
+            .query(REPORT as any)
+            .update({ where: { id: report.id }, data: { publicJson: publicJsonOf(frozen) } });
           continue;
         }
         if (!parseSnapshot(report.tables) || !report.organization?.documentId) continue;
@@ -608,11 +803,17 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       let filled = 0;
       for (;;) {
         const rows = (await query.findMany({
-          where: { publishedAt: { $notNull: true }, firstPublishedAt: { $null: true }, publication: { $notNull: true } },
+          where: {
+            publishedAt: { $notNull: true },
+            firstPublishedAt: { $null: true },
+            publication: { $notNull: true },
+          },
           select: ['id', 'publication'],
           limit: 200,
         })) as Array<{ id: number; publication: unknown }>;
-        const frozen = rows.map((r) => ({ id: r.id, publication: parsePublication(r.publication) })).filter((r) => r.publication);
+        const frozen = rows
+          .map((r) => ({ id: r.id, publication: parsePublication(r.publication) }))
+          .filter((r) => r.publication);
         for (const r of frozen) await query.update({ where: { id: r.id }, data: publicationColumns(r.publication!) });
         filled += frozen.length;
         if (frozen.length < 200) break;
@@ -626,7 +827,10 @@ const reportService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const draft of drafts) {
         const snapshot = parseSnapshot(draft.tables);
         if (!snapshot || !draft.organization?.documentId) continue;
-        const counts = problemColumns(await check(snapshot, draft.organization.documentId, draft.year, draft.organization), draft.acknowledgement);
+        const counts = problemColumns(
+          await check(snapshot, draft.organization.documentId, draft.year, draft.organization),
+          draft.acknowledgement,
+        );
         // Every locale's draft: the counts are not localized, like the tables they describe.
         await query.updateMany({ where: { documentId: draft.documentId, publishedAt: { $null: true } }, data: counts });
         filled += 1;

@@ -27,12 +27,18 @@ function Fact({ name, children }: { name: string; children: React.ReactNode }) {
       <Typography variant="sigma" textColor="neutral600">
         {name}
       </Typography>
-      <Box paddingTop={1}>{typeof children === 'string' || typeof children === 'number' ? <Typography>{children}</Typography> : children}</Box>
+      <Box paddingTop={1}>
+        {typeof children === 'string' || typeof children === 'number' ? <Typography>{children}</Typography> : children}
+      </Box>
     </Grid.Item>
   );
 }
 
-function payloadText(event: HistoryEvent, labels: ReturnType<typeof useLabels>, outcomes: ApplicationDetail['outcomes']): string {
+function payloadText(
+  event: HistoryEvent,
+  labels: ReturnType<typeof useLabels>,
+  outcomes: ApplicationDetail['outcomes'],
+): string {
   const p = event.payload ?? {};
   const { t, label } = labels;
   switch (event.type) {
@@ -144,7 +150,9 @@ export function DetailPage() {
                   {t('fact.workingDays', '{days} working days', { days: status.pausedWorkingDays })}
                 </Fact>
                 {status.correctionRequestedOn ? (
-                  <Fact name={t('fact.correctionRequestedOn', 'Correction requested')}>{status.correctionRequestedOn}</Fact>
+                  <Fact name={t('fact.correctionRequestedOn', 'Correction requested')}>
+                    {status.correctionRequestedOn}
+                  </Fact>
                 ) : null}
                 {status.consultingSince ? (
                   <Fact name={t('fact.consultingSince', 'Consulting since')}>
@@ -168,7 +176,13 @@ export function DetailPage() {
                 {detail.allowedEvents.map((type) => (
                   <Button
                     key={type}
-                    variant={type === 'conclude' ? 'default' : type === 'withdraw' || type === 'correctionExpired' ? 'danger-light' : 'secondary'}
+                    variant={
+                      type === 'conclude'
+                        ? 'default'
+                        : type === 'withdraw' || type === 'correctionExpired'
+                          ? 'danger-light'
+                          : 'secondary'
+                    }
                     onClick={() => setAction(type)}
                   >
                     {eventName(type)}
@@ -192,19 +206,35 @@ export function DetailPage() {
               <Table colCount={6} rowCount={detail.events.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">{t('history.on', 'Date')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('history.event', 'Event')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('history.transition', 'State')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('history.details', 'Details')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('history.by', 'Recorded by')}</Typography></Th>
-                    <Th><Typography variant="sigma">{t('history.recordedAt', 'Recorded at')}</Typography></Th>
+                    <Th>
+                      <Typography variant="sigma">{t('history.on', 'Date')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('history.event', 'Event')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('history.transition', 'State')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('history.details', 'Details')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('history.by', 'Recorded by')}</Typography>
+                    </Th>
+                    <Th>
+                      <Typography variant="sigma">{t('history.recordedAt', 'Recorded at')}</Typography>
+                    </Th>
                   </Tr>
                 </Thead>
                 <Tbody>
                   {detail.events.map((e) => (
                     <Tr key={e.documentId}>
-                      <Td><Typography>{e.on}</Typography></Td>
-                      <Td><Typography fontWeight="bold">{eventName(e.type)}</Typography></Td>
+                      <Td>
+                        <Typography>{e.on}</Typography>
+                      </Td>
+                      <Td>
+                        <Typography fontWeight="bold">{eventName(e.type)}</Typography>
+                      </Td>
                       <Td>
                         <Typography variant="pi">
                           {stateName(e.fromState)} → {stateName(e.toState)}
@@ -220,7 +250,9 @@ export function DetailPage() {
                           ) : null}
                         </Flex>
                       </Td>
-                      <Td><Typography>{e.by.name}</Typography></Td>
+                      <Td>
+                        <Typography>{e.by.name}</Typography>
+                      </Td>
                       <Td>
                         <Typography variant="pi" textColor="neutral600">
                           {new Date(e.recordedAt).toLocaleString(zh ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai' })}
@@ -235,12 +267,18 @@ export function DetailPage() {
 
           <Section title={t('section.application', 'Application')}>
             <Grid.Root gap={4}>
-              <Fact name={t('fact.applicant', 'Applicant')}>{`${app.applicantName} (${code('applicantType', app.applicantType)})`}</Fact>
-              <Fact name={t('fact.id', 'Identity document')}>{`${code('idType', app.idType)} ${app.idNumber ?? ''}`}</Fact>
+              <Fact
+                name={t('fact.applicant', 'Applicant')}
+              >{`${app.applicantName} (${code('applicantType', app.applicantType)})`}</Fact>
+              <Fact
+                name={t('fact.id', 'Identity document')}
+              >{`${code('idType', app.idType)} ${app.idNumber ?? ''}`}</Fact>
               <Fact name={t('fact.contactPerson', 'Contact person')}>{app.contactPerson ?? '—'}</Fact>
               <Fact name={t('fact.phone', 'Phone')}>{app.phone ?? '—'}</Fact>
               <Fact name={t('fact.email', 'E-mail')}>{app.email ?? '—'}</Fact>
-              <Fact name={t('fact.address', 'Address')}>{[app.address, app.postalCode].filter(Boolean).join(' ') || '—'}</Fact>
+              <Fact name={t('fact.address', 'Address')}>
+                {[app.address, app.postalCode].filter(Boolean).join(' ') || '—'}
+              </Fact>
               <Fact name={t('fact.channel', 'Channel')}>{code('channel', app.channel)}</Fact>
               <Fact name={t('fact.preferredForm', 'Form wanted')}>{code('preferredForm', app.preferredForm)}</Fact>
               <Fact name={t('fact.deliveryMethod', 'Delivery')}>{code('deliveryMethod', app.deliveryMethod)}</Fact>

@@ -68,7 +68,10 @@ export function EventForm({ detail, type, onClose, onRecorded }: Props) {
     setFailure(null);
     try {
       const res = await post<{ data: ApplicationDetail }>(API.events(detail.application.documentId), body());
-      toggleNotification({ type: 'success', message: t('form.recorded', '{event} recorded', { event: eventName(type) }) });
+      toggleNotification({
+        type: 'success',
+        message: t('form.recorded', '{event} recorded', { event: eventName(type) }),
+      });
       onRecorded(res.data.data);
     } catch (error) {
       setFailure(failureOf(error, zh));
@@ -107,14 +110,24 @@ export function EventForm({ detail, type, onClose, onRecorded }: Props) {
                 required
               >
                 <Field.Label>{t('form.on', 'Date')}</Field.Label>
-                <TextInput type="date" value={on} max={detail.today} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setOn(e.target.value)} />
+                <TextInput
+                  type="date"
+                  value={on}
+                  max={detail.today}
+                  onChange={(e: React.ChangeEvent<HTMLInputElement>) => setOn(e.target.value)}
+                />
                 <Field.Hint />
                 <Field.Error />
               </Field.Root>
 
               {type === 'extend' ? (
                 <>
-                  <Field.Root name="days" error={fieldError('days')} hint={t('form.daysHint', 'At most 20 working days, once.')} required>
+                  <Field.Root
+                    name="days"
+                    error={fieldError('days')}
+                    hint={t('form.daysHint', 'At most 20 working days, once.')}
+                    required
+                  >
                     <Field.Label>{t('form.days', 'Extension (working days)')}</Field.Label>
                     <NumberInput value={days} onValueChange={(value: number | undefined) => setDays(value)} step={1} />
                     <Field.Hint />
@@ -127,7 +140,10 @@ export function EventForm({ detail, type, onClose, onRecorded }: Props) {
                     required
                   >
                     <Field.Label>{t('form.approver', 'Approved by')}</Field.Label>
-                    <TextInput value={approver} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setApprover(e.target.value)} />
+                    <TextInput
+                      value={approver}
+                      onChange={(e: React.ChangeEvent<HTMLInputElement>) => setApprover(e.target.value)}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
@@ -174,7 +190,10 @@ export function EventForm({ detail, type, onClose, onRecorded }: Props) {
 
               <Field.Root name="note" error={fieldError('note')}>
                 <Field.Label>{t('form.note', 'Note')}</Field.Label>
-                <Textarea value={note} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)} />
+                <Textarea
+                  value={note}
+                  onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setNote(e.target.value)}
+                />
                 <Field.Error />
               </Field.Root>
               <Typography variant="pi" textColor="neutral600">
@@ -188,7 +207,11 @@ export function EventForm({ detail, type, onClose, onRecorded }: Props) {
                 {t('form.cancel', 'Cancel')}
               </Button>
             </Modal.Close>
-            <Button type="submit" loading={submitting} variant={type === 'withdraw' || type === 'correctionExpired' ? 'danger' : 'default'}>
+            <Button
+              type="submit"
+              loading={submitting}
+              variant={type === 'withdraw' || type === 'correctionExpired' ? 'danger' : 'default'}
+            >
               {t('form.submit', 'Record')}
             </Button>
           </Modal.Footer>

@@ -27,7 +27,13 @@ type Filter = State | 'all' | 'overdue' | 'dueSoon';
 const FILTERS: readonly string[] = ['all', 'overdue', 'dueSoon', ...STATES];
 const PAGE_SIZE = 50;
 
-function CountButton(props: { active: boolean; label: string; count: number; onClick: () => void; tone?: 'danger' | 'warning' }) {
+function CountButton(props: {
+  active: boolean;
+  label: string;
+  count: number;
+  onClick: () => void;
+  tone?: 'danger' | 'warning';
+}) {
   const { active, label, count, onClick, tone } = props;
   return (
     <Button
@@ -54,7 +60,7 @@ export function WorklistPage() {
   const [search, setSearch] = React.useState(q);
   const update = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v && v !== 'all' ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) v && v !== 'all' ? p.set(k, v) : p.delete(k);
     if (!('page' in next)) p.delete('page');
     setParams(p);
   };
@@ -62,7 +68,13 @@ export function WorklistPage() {
 
   const load = React.useCallback(async () => {
     try {
-      const query = { ...(organization ? { organization } : {}), ...(q ? { q } : {}), filter, page, pageSize: PAGE_SIZE };
+      const query = {
+        ...(organization ? { organization } : {}),
+        ...(q ? { q } : {}),
+        filter,
+        page,
+        pageSize: PAGE_SIZE,
+      };
       const res = await get<{ data: Worklist }>(API.worklist, { params: query });
       setData(res.data.data);
       setError(null);
@@ -84,8 +96,12 @@ export function WorklistPage() {
   const provisional = data.items.some((i) => i.dueOnProvisional);
   const calendarLinks = (
     <Flex gap={3}>
-      <Link tag={NavLink} to={CALENDAR_DAYS_PATH}>{t('calendar.enter', 'Enter calendar days')}</Link>
-      <Link tag={NavLink} to={CALENDAR_YEARS_PATH}>{t('calendar.complete', 'Mark a year complete')}</Link>
+      <Link tag={NavLink} to={CALENDAR_DAYS_PATH}>
+        {t('calendar.enter', 'Enter calendar days')}
+      </Link>
+      <Link tag={NavLink} to={CALENDAR_YEARS_PATH}>
+        {t('calendar.complete', 'Mark a year complete')}
+      </Link>
     </Flex>
   );
 
@@ -109,7 +125,9 @@ export function WorklistPage() {
           {data.missingYears.length > 0 ? (
             <Notice
               variant={provisional ? 'warning' : 'default'}
-              title={t('calendar.missingTitle', 'Holiday schedule of {years} not complete', { years: data.missingYears.join(', ') })}
+              title={t('calendar.missingTitle', 'Holiday schedule of {years} not complete', {
+                years: data.missingYears.join(', '),
+              })}
               action={calendarLinks}
             >
               {t(
@@ -145,7 +163,11 @@ export function WorklistPage() {
             </Box>
             {organization ? (
               <Flex gap={2}>
-                <Typography>{t('organizationFilter', 'Organization: {name}', { name: items[0]?.organization?.name ?? organization })}</Typography>
+                <Typography>
+                  {t('organizationFilter', 'Organization: {name}', {
+                    name: items[0]?.organization?.name ?? organization,
+                  })}
+                </Typography>
                 <Button variant="tertiary" size="S" onClick={() => update({ organization: null })}>
                   {t('allOrganizations', 'All organizations')}
                 </Button>
@@ -154,9 +176,20 @@ export function WorklistPage() {
           </Flex>
 
           <Flex gap={2} wrap="wrap" role="group" aria-label={t('counts', 'Counts per state')}>
-            <CountButton active={filter === 'all'} label={t('filter.open', 'Open')} count={data.counts.open} onClick={() => setFilter('all')} />
+            <CountButton
+              active={filter === 'all'}
+              label={t('filter.open', 'Open')}
+              count={data.counts.open}
+              onClick={() => setFilter('all')}
+            />
             {STATES.filter((s) => s !== 'concluded').map((s) => (
-              <CountButton key={s} active={filter === s} label={stateName(s)} count={data.counts.byState[s]} onClick={() => setFilter(s)} />
+              <CountButton
+                key={s}
+                active={filter === s}
+                label={stateName(s)}
+                count={data.counts.byState[s]}
+                onClick={() => setFilter(s)}
+              />
             ))}
             <CountButton
               active={filter === 'overdue'}
@@ -185,13 +218,27 @@ export function WorklistPage() {
             <Table colCount={7} rowCount={items.length + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">{t('column.trackingNumber', 'Tracking number')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('column.applicant', 'Applicant')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('column.organization', 'Organization')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('column.receivedOn', 'Received')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('column.state', 'State')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('column.dueOn', 'Due')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('column.urgency', 'Time left')}</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.trackingNumber', 'Tracking number')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.applicant', 'Applicant')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.organization', 'Organization')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.receivedOn', 'Received')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.state', 'State')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.dueOn', 'Due')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('column.urgency', 'Time left')}</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -225,7 +272,9 @@ export function WorklistPage() {
                     </Td>
                     <Td>
                       {item.problem ? (
-                        <Typography textColor="danger600">{zh ? item.problem.messages.zh : item.problem.messages.en}</Typography>
+                        <Typography textColor="danger600">
+                          {zh ? item.problem.messages.zh : item.problem.messages.en}
+                        </Typography>
                       ) : (
                         <DueBadge {...item} />
                       )}
@@ -244,10 +293,18 @@ export function WorklistPage() {
                 total: pagination.total,
               })}
             </Typography>
-            <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => update({ page: String(pagination.page - 1) })}>
+            <Button
+              variant="tertiary"
+              disabled={pagination.page <= 1}
+              onClick={() => update({ page: String(pagination.page - 1) })}
+            >
               {t('previous', 'Previous')}
             </Button>
-            <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => update({ page: String(pagination.page + 1) })}>
+            <Button
+              variant="tertiary"
+              disabled={pagination.page >= pagination.pageCount}
+              onClick={() => update({ page: String(pagination.page + 1) })}
+            >
               {t('next', 'Next')}
             </Button>
           </Flex>

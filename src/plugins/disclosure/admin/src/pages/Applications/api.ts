@@ -150,7 +150,11 @@ export function failureOf(error: unknown, zh: boolean): ApiFailure {
     const parts = message.split(' / ');
     return parts.length === 2 ? parts[zh ? 0 : 1]! : message;
   };
-  const message = details.messages ? (zh ? details.messages.zh : details.messages.en) : pick(body?.message ?? error.message);
+  const message = details.messages
+    ? zh
+      ? details.messages.zh
+      : details.messages.en
+    : pick(body?.message ?? error.message);
   const fields: Record<string, string> = {};
   for (const problem of details.errors ?? []) {
     const field = Array.isArray(problem.path) ? problem.path.join('.') : String(problem.path ?? '');

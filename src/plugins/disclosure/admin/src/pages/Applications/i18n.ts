@@ -8,6 +8,7 @@ export function useT() {
   const t = (key: string, defaultMessage: string, values?: Record<string, any>) =>
     intl.formatMessage({ id: `${PLUGIN_ID}.applications.${key}`, defaultMessage }, values) as string;
   /** Labels that come from the server in both languages (outcomes of table 三). */
-  const label = (item: { label: string; labelEn: string } | null | undefined) => (item ? (zh ? item.label : item.labelEn) : '');
+  const label = (item: { label: string; labelEn: string } | null | undefined) =>
+    item ? (zh ? item.label : item.labelEn) : '';
   return { t, zh, label };
 }

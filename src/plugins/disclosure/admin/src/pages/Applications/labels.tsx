@@ -48,16 +48,32 @@ export function StateBadge({ state }: { state: State }) {
 }
 
 /** A due date as text, with 暂定 / provisional when it counts days of a year whose schedule is not complete. */
-export function DueDate(props: { dueOn: string | null; dueOnProvisional: boolean; provisionalYears: number[]; strong?: boolean; danger?: boolean }) {
+export function DueDate(props: {
+  dueOn: string | null;
+  dueOnProvisional: boolean;
+  provisionalYears: number[];
+  strong?: boolean;
+  danger?: boolean;
+}) {
   const { t } = useLabels();
   if (!props.dueOn) return <Typography>—</Typography>;
   return (
     <Flex gap={2} wrap="wrap">
-      <Typography fontWeight={props.strong || props.danger ? 'bold' : undefined} textColor={props.danger ? 'danger600' : undefined}>
+      <Typography
+        fontWeight={props.strong || props.danger ? 'bold' : undefined}
+        textColor={props.danger ? 'danger600' : undefined}
+      >
         {props.dueOn}
       </Typography>
       {props.dueOnProvisional ? (
-        <Badge variant="warning" title={t('urgency.provisionalWhy', 'Counted with weekends only in {years}: its official schedule is not complete yet', { years: props.provisionalYears.join(', ') })}>
+        <Badge
+          variant="warning"
+          title={t(
+            'urgency.provisionalWhy',
+            'Counted with weekends only in {years}: its official schedule is not complete yet',
+            { years: props.provisionalYears.join(', ') },
+          )}
+        >
           {t('urgency.provisional', 'Provisional')}
         </Badge>
       ) : null}
@@ -66,11 +82,7 @@ export function DueDate(props: { dueOn: string | null; dueOnProvisional: boolean
 }
 
 /** How pressing the due date is (overdue, due soon, on time) with the working days, or why there is no due date. */
-export function DueBadge(props: {
-  state: State;
-  urgency: Urgency | null;
-  workingDaysLeft: number | null;
-}) {
+export function DueBadge(props: { state: State; urgency: Urgency | null; workingDaysLeft: number | null }) {
   const { t } = useLabels();
   const { state, urgency, workingDaysLeft } = props;
   const days = (text: string) => (
@@ -79,7 +91,12 @@ export function DueBadge(props: {
     </Typography>
   );
   if (urgency) {
-    const variant = urgency === 'overdue' ? 'danger' : urgency === 'dueSoon' || urgency === 'provisionalPassed' ? 'warning' : 'neutral';
+    const variant =
+      urgency === 'overdue'
+        ? 'danger'
+        : urgency === 'dueSoon' || urgency === 'provisionalPassed'
+          ? 'warning'
+          : 'neutral';
     const count =
       workingDaysLeft === null || urgency === 'provisionalPassed'
         ? null
@@ -96,7 +113,8 @@ export function DueBadge(props: {
     );
   }
   if (state === 'consulting') return <Badge variant="secondary">{t('urgency.paused', 'Clock paused')}</Badge>;
-  if (state === 'correctionRequested') return <Badge variant="secondary">{t('urgency.stopped', 'Clock stopped')}</Badge>;
+  if (state === 'correctionRequested')
+    return <Badge variant="secondary">{t('urgency.stopped', 'Clock stopped')}</Badge>;
   return null;
 }
 
@@ -111,7 +129,13 @@ export function Notice(props: {
   const [open, setOpen] = React.useState(true);
   if (!open) return null;
   return (
-    <Alert variant={props.variant} title={props.title} action={props.action} closeLabel={t('close', 'Close')} onClose={() => setOpen(false)}>
+    <Alert
+      variant={props.variant}
+      title={props.title}
+      action={props.action}
+      closeLabel={t('close', 'Close')}
+      onClose={() => setOpen(false)}
+    >
       {props.children}
     </Alert>
   );

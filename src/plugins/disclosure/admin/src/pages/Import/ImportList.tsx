@@ -25,7 +25,15 @@ export function ImportList({ reload }: { reload: number }) {
 
   const heading = t('list.title', 'Imported reports');
   return (
-    <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-label={heading} data-testid="import-list">
+    <Box
+      background="neutral0"
+      padding={6}
+      shadow="tableShadow"
+      hasRadius
+      tag="section"
+      aria-label={heading}
+      data-testid="import-list"
+    >
       <Box paddingBottom={4}>
         <Typography variant="delta" tag="h2">
           {heading}
@@ -65,7 +73,9 @@ export function ImportList({ reload }: { reload: number }) {
                   <Typography>{String(r.year)}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{t('list.by', '{by}, {at}', { by: r.importedBy ?? '—', at: dateTime(r.importedAt) })}</Typography>
+                  <Typography>
+                    {t('list.by', '{by}, {at}', { by: r.importedBy ?? '—', at: dateTime(r.importedAt) })}
+                  </Typography>
                 </Td>
                 <Td>{r.file ? <Link href={r.file.url}>{r.file.name}</Link> : <Typography>—</Typography>}</Td>
               </Tr>

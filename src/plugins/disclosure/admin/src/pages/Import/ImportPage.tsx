@@ -45,9 +45,17 @@ const ProblemItem = styled.li<{ $severity: AuditSeverity }>`
   list-style: none;
   border-left: 4px solid
     ${({ theme, $severity }) =>
-      $severity === 'error' ? theme.colors.danger600 : $severity === 'notice' ? theme.colors.neutral400 : theme.colors.warning600};
+      $severity === 'error'
+        ? theme.colors.danger600
+        : $severity === 'notice'
+          ? theme.colors.neutral400
+          : theme.colors.warning600};
   background: ${({ theme, $severity }) =>
-    $severity === 'error' ? theme.colors.danger100 : $severity === 'notice' ? theme.colors.neutral100 : theme.colors.warning100};
+    $severity === 'error'
+      ? theme.colors.danger100
+      : $severity === 'notice'
+        ? theme.colors.neutral100
+        : theme.colors.warning100};
   padding: ${({ theme }) => `${theme.spaces[2]} ${theme.spaces[3]}`};
   border-radius: ${({ theme }) => theme.borderRadius};
   margin-bottom: ${({ theme }) => theme.spaces[2]};
@@ -112,7 +120,10 @@ export function ImportPage() {
     setBusy(what);
     setFailure(null);
     try {
-      const res = await post<{ data: ImportResult }>(what === 'preview' ? IMPORT_API.preview : IMPORT_API.confirm, body());
+      const res = await post<{ data: ImportResult }>(
+        what === 'preview' ? IMPORT_API.preview : IMPORT_API.confirm,
+        body(),
+      );
       const data = res.data.data;
       if (!format || format.data.code !== data.format) {
         setFormat((await get<FormatResponse>(API.format, { params: { code: data.format } })).data);
@@ -145,16 +156,31 @@ export function ImportPage() {
       notice: t('severity.notice', 'Note'),
     })[s];
   const order: AuditSeverity[] = ['error', 'warning', 'uncertain', 'notice'];
-  const problems = result ? [...result.problems].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)) : [];
+  const problems = result
+    ? [...result.problems].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity))
+    : [];
   const ready = !!organization && (mode === 'file' ? !!file : text.trim().length > 0);
 
   return (
     <Page.Main>
       <Page.Title>{t('title', 'Import a published report')}</Page.Title>
-      <Layouts.Header title={t('title', 'Import a published report')} subtitle={t('subtitle', 'Read a published annual report into the tables, audit it, and keep it as the organization’s report of that year')} />
+      <Layouts.Header
+        title={t('title', 'Import a published report')}
+        subtitle={t(
+          'subtitle',
+          'Read a published annual report into the tables, audit it, and keep it as the organization’s report of that year',
+        )}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-label={t('input.title', 'Report to import')}>
+          <Box
+            background="neutral0"
+            padding={6}
+            shadow="tableShadow"
+            hasRadius
+            tag="section"
+            aria-label={t('input.title', 'Report to import')}
+          >
             <Flex gap={4} alignItems="flex-end" wrap="wrap" paddingBottom={4}>
               <Box minWidth="28rem">
                 <Field.Root name="organization">
@@ -176,7 +202,11 @@ export function ImportPage() {
               <Box minWidth="12rem">
                 <Field.Root name="year">
                   <Field.Label>{t('year', 'Year')}</Field.Label>
-                  <SingleSelect value={String(year)} onChange={(v: string | number) => setYear(Number(v))} data-testid="import-year">
+                  <SingleSelect
+                    value={String(year)}
+                    onChange={(v: string | number) => setYear(Number(v))}
+                    data-testid="import-year"
+                  >
                     {Array.from({ length: thisYear - FIRST_YEAR }, (_, i) => thisYear - 1 - i).map((y) => (
                       <SingleSelectOption key={y} value={String(y)}>
                         {String(y)}
@@ -193,16 +223,33 @@ export function ImportPage() {
               </Tabs.List>
               <Tabs.Content value="paste">
                 <Box paddingTop={4}>
-                  <Field.Root name="text" hint={t('input.paste.hint', 'The whole report as copied from its web page or document, title included.')}>
+                  <Field.Root
+                    name="text"
+                    hint={t(
+                      'input.paste.hint',
+                      'The whole report as copied from its web page or document, title included.',
+                    )}
+                  >
                     <Field.Label>{t('input.paste.label', 'Text of the report')}</Field.Label>
-                    <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} rows={8} data-testid="import-text" />
+                    <Textarea
+                      value={text}
+                      onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)}
+                      rows={8}
+                      data-testid="import-text"
+                    />
                     <Field.Hint />
                   </Field.Root>
                 </Box>
               </Tabs.Content>
               <Tabs.Content value="file">
                 <Box paddingTop={4}>
-                  <Field.Root name="file" hint={t('input.file.hint', '.txt, .html, .docx or a PDF with a text layer (scanned documents cannot be read), up to 10 MB.')}>
+                  <Field.Root
+                    name="file"
+                    hint={t(
+                      'input.file.hint',
+                      '.txt, .html, .docx or a PDF with a text layer (scanned documents cannot be read), up to 10 MB.',
+                    )}
+                  >
                     <Field.Label>{t('input.file.label', 'File of the report')}</Field.Label>
                     <input
                       type="file"
@@ -216,11 +263,24 @@ export function ImportPage() {
               </Tabs.Content>
             </Tabs.Root>
             <Flex gap={3} paddingTop={4}>
-              <Button startIcon={<Eye />} onClick={() => send('preview')} loading={busy === 'preview'} disabled={!ready || busy !== null} data-testid="import-preview">
+              <Button
+                startIcon={<Eye />}
+                onClick={() => send('preview')}
+                loading={busy === 'preview'}
+                disabled={!ready || busy !== null}
+                data-testid="import-preview"
+              >
                 {t('preview', 'Read and check')}
               </Button>
               {result && !saved ? (
-                <Button variant="success" startIcon={<Check />} onClick={() => send('confirm')} loading={busy === 'confirm'} disabled={busy !== null} data-testid="import-confirm">
+                <Button
+                  variant="success"
+                  startIcon={<Check />}
+                  onClick={() => send('confirm')}
+                  loading={busy === 'confirm'}
+                  disabled={busy !== null}
+                  data-testid="import-confirm"
+                >
                   {t('confirm', 'Save as historical report')}
                 </Button>
               ) : null}
@@ -230,25 +290,46 @@ export function ImportPage() {
           <ImportList reload={listVersion} />
 
           {failure ? (
-            <Alert variant="danger" title={t('failure', 'Could not import')} closeLabel={t('close', 'Close')} onClose={() => setFailure(null)} data-testid="import-failure">
+            <Alert
+              variant="danger"
+              title={t('failure', 'Could not import')}
+              closeLabel={t('close', 'Close')}
+              onClose={() => setFailure(null)}
+              data-testid="import-failure"
+            >
               {failure.details.length ? failure.details.join('；') : failure.message}
             </Alert>
           ) : null}
 
           {saved ? (
-            <Alert variant="success" title={t('saved.title', 'Saved as historical report')} closeLabel={t('close', 'Close')} onClose={() => setSaved(null)} data-testid="import-saved">
+            <Alert
+              variant="success"
+              title={t('saved.title', 'Saved as historical report')}
+              closeLabel={t('close', 'Close')}
+              onClose={() => setSaved(null)}
+              data-testid="import-saved"
+            >
               {t('saved.body', '{title}: imported by {by} on {at}. Its figures change only by importing it again.', {
                 title: saved.title ?? '',
                 by: saved.importedBy ?? '',
                 at: dateTime(saved.importedAt),
               })}{' '}
-              {saved.file ? <Link href={saved.file.url}>{t('saved.file', 'Original file: {name}', { name: saved.file.name })}</Link> : null}
+              {saved.file ? (
+                <Link href={saved.file.url}>{t('saved.file', 'Original file: {name}', { name: saved.file.name })}</Link>
+              ) : null}
             </Alert>
           ) : null}
 
           {result && format ? (
             <>
-              <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-labelledby="import-summary">
+              <Box
+                background="neutral0"
+                padding={6}
+                shadow="tableShadow"
+                hasRadius
+                tag="section"
+                aria-labelledby="import-summary"
+              >
                 <Typography variant="delta" tag="h2" id="import-summary">
                   {t('summary.title', 'What was read')}
                 </Typography>
@@ -264,7 +345,9 @@ export function ImportPage() {
                   </Typography>
                   {result.previousYear ? (
                     <Typography tag="p" textColor="neutral700">
-                      {t(`summary.previous.${result.previousYear.source}`, 'Continuity checked against {year}', { year: result.previousYear.year })}
+                      {t(`summary.previous.${result.previousYear.source}`, 'Continuity checked against {year}', {
+                        year: result.previousYear.year,
+                      })}
                     </Typography>
                   ) : null}
                   {result.existing && !saved ? (
@@ -281,7 +364,12 @@ export function ImportPage() {
                     <Typography textColor="success700">{t('problems.none', 'No problem found.')}</Typography>
                   ) : (
                     problems.map((p, i) => (
-                      <ProblemItem key={`${p.rule}-${i}`} $severity={p.severity} data-rule={p.rule} data-severity={p.severity}>
+                      <ProblemItem
+                        key={`${p.rule}-${i}`}
+                        $severity={p.severity}
+                        data-rule={p.rule}
+                        data-severity={p.severity}
+                      >
                         <Typography variant="omega" tag="p">
                           <strong>{severityWord(p.severity)}:</strong> {en ? p.message.en : p.message.zh}
                         </Typography>
@@ -306,7 +394,10 @@ export function ImportPage() {
                 <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
                   <Box paddingBottom={4}>
                     <Typography variant="pi" textColor="neutral600" tag="p">
-                      {t('tables.hint', 'Select a number to see where it was read. “?” marks a cell not read with certainty; problems are outlined.')}
+                      {t(
+                        'tables.hint',
+                        'Select a number to see where it was read. “?” marks a cell not read with certainty; problems are outlined.',
+                      )}
                     </Typography>
                   </Box>
                   <ReportTables

@@ -42,7 +42,11 @@ export function SourcePanel({ text, place, name }: { text: string; place: Source
         </Typography>
         <Typography variant="pi" textColor="neutral600" tag="p" data-testid="import-source-place">
           {place
-            ? t('source.place', '{name}, line {line}, column {column}', { name, line: place.line, column: place.column })
+            ? t('source.place', '{name}, line {line}, column {column}', {
+                name,
+                line: place.line,
+                column: place.column,
+              })
             : t('source.hint', 'Select a cell or a problem to see where it was read.')}
         </Typography>
       </Box>

@@ -46,7 +46,10 @@ export interface ImportResult {
   year: number;
   format: 'gov-2021' | 'gov-2019';
   form: 'text' | 'html' | 'docx' | 'pdf';
-  read?: { organization: { value: string; place: SourcePlace } | null; year: { value: number; place: SourcePlace } | null };
+  read?: {
+    organization: { value: string; place: SourcePlace } | null;
+    year: { value: number; place: SourcePlace } | null;
+  };
   cells: Record<string, ImportedCell>;
   text: string;
   problems: AuditProblem[];

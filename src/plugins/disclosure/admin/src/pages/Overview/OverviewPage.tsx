@@ -42,7 +42,10 @@ const PAGE_SIZE = 50;
 
 // Tinted backgrounds with dark text: the design system's own badge colours (e.g. warning600 on warning100) fall
 // below WCAG AA contrast, which axe-core reports on this page.
-const STATE_BACKGROUND: Record<ReportState, 'neutral150' | 'secondary100' | 'danger100' | 'warning100' | 'success100' | 'alternative100'> = {
+const STATE_BACKGROUND: Record<
+  ReportState,
+  'neutral150' | 'secondary100' | 'danger100' | 'warning100' | 'success100' | 'alternative100'
+> = {
   none: 'neutral150',
   draft: 'secondary100',
   errors: 'danger100',
@@ -55,7 +58,13 @@ const StateBadge = ({ state, children }: { state: ReportState; children: React.R
     {children}
   </Badge>
 );
-const TIMELINESS_COLOR: Record<Timeliness, string> = { onTime: 'success700', late: 'danger700', missing: 'danger700', pending: 'neutral700', noRecords: 'neutral600' };
+const TIMELINESS_COLOR: Record<Timeliness, string> = {
+  onTime: 'success700',
+  late: 'danger700',
+  missing: 'danger700',
+  pending: 'neutral700',
+  noRecords: 'neutral600',
+};
 /** The worklist link shows only to who may open the worklist (auditors may not). Stable: useRBAC re-checks on change. */
 const WORKLIST_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
 
@@ -65,7 +74,8 @@ function useOverviewT() {
   const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
     intl.formatMessage({ id: `${PLUGIN_ID}.overview.${key}`, defaultMessage }, values) as string;
   const label = (b: { zh: string; en: string }) => (zh ? b.zh : b.en);
-  const date = (iso: string | null) => (iso ? intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' } as Intl.DateTimeFormatOptions) : '—');
+  const date = (iso: string | null) =>
+    iso ? intl.formatDate(iso, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' } as Intl.DateTimeFormatOptions) : '—';
   return { t, zh, label, date };
 }
 
@@ -77,7 +87,9 @@ export function OverviewPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? '';
   const state = (params.get('state') ?? '') as ReportState | '';
-  const sort = (OVERVIEW_SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as OverviewSort) : 'organization';
+  const sort = (OVERVIEW_SORTS as readonly string[]).includes(params.get('sort') ?? '')
+    ? (params.get('sort') as OverviewSort)
+    : 'organization';
   const order = params.get('order') === 'desc' ? 'desc' : 'asc';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [data, setData] = React.useState<OverviewAnswer | null>(null);
@@ -101,7 +113,7 @@ export function OverviewPage() {
 
   const update = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
     if (!('page' in next)) p.delete('page');
     setParams(p);
   };
@@ -110,7 +122,10 @@ export function OverviewPage() {
   async function exportXlsx() {
     setExporting(true);
     try {
-      const res = await get<Blob>(API.xlsx, { params: { ...query, locale: zh ? 'zh-Hans' : 'en' }, responseType: 'blob' } as any);
+      const res = await get<Blob>(API.xlsx, {
+        params: { ...query, locale: zh ? 'zh-Hans' : 'en' },
+        responseType: 'blob',
+      } as any);
       const url = URL.createObjectURL(res.data);
       const a = document.createElement('a');
       a.href = url;
@@ -145,9 +160,13 @@ export function OverviewPage() {
       <Page.Title>{t('title', 'Compliance overview')}</Page.Title>
       <Layouts.Header
         title={t('title', 'Compliance overview')}
-        subtitle={t('subtitle', 'Annual reports of every organization and year, and applications overdue today ({today}). Reports are due by 31 January of the next year.', {
-          today: data.meta.today,
-        })}
+        subtitle={t(
+          'subtitle',
+          'Annual reports of every organization and year, and applications overdue today ({today}). Reports are due by 31 January of the next year.',
+          {
+            today: data.meta.today,
+          },
+        )}
         primaryAction={
           <Button startIcon={<Download />} onClick={() => void exportXlsx()} loading={exporting}>
             {t('export', 'Export XLSX')}
@@ -160,7 +179,10 @@ export function OverviewPage() {
             <Box minWidth="160px">
               <Field.Root name="year" id="overview-year">
                 <Field.Label>{t('year', 'Year')}</Field.Label>
-                <SingleSelect value={year || 'all'} onChange={(v: string | number) => update({ year: v === 'all' ? null : String(v) })}>
+                <SingleSelect
+                  value={year || 'all'}
+                  onChange={(v: string | number) => update({ year: v === 'all' ? null : String(v) })}
+                >
                   <SingleSelectOption value="all">{t('allYears', 'All years')}</SingleSelectOption>
                   {yearChoices.map((y) => (
                     <SingleSelectOption key={y} value={String(y)}>
@@ -173,7 +195,10 @@ export function OverviewPage() {
             <Box minWidth="220px">
               <Field.Root name="state" id="overview-state">
                 <Field.Label>{t('state', 'Report state')}</Field.Label>
-                <SingleSelect value={state || 'all'} onChange={(v: string | number) => update({ state: v === 'all' ? null : String(v) })}>
+                <SingleSelect
+                  value={state || 'all'}
+                  onChange={(v: string | number) => update({ state: v === 'all' ? null : String(v) })}
+                >
                   <SingleSelectOption value="all">{t('allStates', 'All states')}</SingleSelectOption>
                   {REPORT_STATES.map((s) => (
                     <SingleSelectOption key={s} value={s}>
@@ -234,7 +259,9 @@ export function OverviewPage() {
                       ) : null}
                     </Td>
                     <Td>
-                      <Typography textColor={TIMELINESS_COLOR[row.timeliness]}>{label(TIMELINESS_LABELS[row.timeliness])}</Typography>
+                      <Typography textColor={TIMELINESS_COLOR[row.timeliness]}>
+                        {label(TIMELINESS_LABELS[row.timeliness])}
+                      </Typography>
                       <Typography variant="pi" textColor="neutral700">
                         {' '}
                         {row.firstPublishedAt
@@ -243,16 +270,26 @@ export function OverviewPage() {
                       </Typography>
                     </Td>
                     <Td>
-                      <Typography textColor={row.errors ? 'danger700' : undefined} fontWeight={row.errors ? 'bold' : undefined}>{row.errors ?? '—'}</Typography>
+                      <Typography
+                        textColor={row.errors ? 'danger700' : undefined}
+                        fontWeight={row.errors ? 'bold' : undefined}
+                      >
+                        {row.errors ?? '—'}
+                      </Typography>
                     </Td>
                     <Td>
                       <Typography fontWeight={row.warnings && !row.warningsAcknowledged ? 'bold' : undefined}>
                         {row.warnings ?? '—'}
-                        {row.warnings ? ` ${row.warningsAcknowledged ? t('acknowledged', '(acknowledged)') : t('unacknowledged', '(not acknowledged)')}` : ''}
+                        {row.warnings
+                          ? ` ${row.warningsAcknowledged ? t('acknowledged', '(acknowledged)') : t('unacknowledged', '(not acknowledged)')}`
+                          : ''}
                       </Typography>
                     </Td>
                     <Td>
-                      <Typography textColor={row.overdueApplications ? 'danger700' : undefined} fontWeight={row.overdueApplications ? 'bold' : undefined}>
+                      <Typography
+                        textColor={row.overdueApplications ? 'danger700' : undefined}
+                        fontWeight={row.overdueApplications ? 'bold' : undefined}
+                      >
                         {row.overdueApplications}
                       </Typography>
                       <Typography variant="pi" textColor="neutral700">
@@ -262,11 +299,17 @@ export function OverviewPage() {
                     </Td>
                     <Td>
                       <Flex gap={3}>
-                        <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}?organization=${encodeURIComponent(row.organization.documentId)}&year=${row.year}`}>
+                        <Link
+                          tag={NavLink}
+                          to={`/plugins/${PLUGIN_ID}?organization=${encodeURIComponent(row.organization.documentId)}&year=${row.year}`}
+                        >
                           {t('link.report', 'Report')}
                         </Link>
                         {mayOpenWorklist ? (
-                          <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}-applications?organization=${encodeURIComponent(row.organization.documentId)}`}>
+                          <Link
+                            tag={NavLink}
+                            to={`/plugins/${PLUGIN_ID}-applications?organization=${encodeURIComponent(row.organization.documentId)}`}
+                          >
                             {t('link.applications', 'Applications')}
                           </Link>
                         ) : null}
@@ -280,12 +323,24 @@ export function OverviewPage() {
 
           <Flex gap={3} justifyContent="flex-end" alignItems="center">
             <Typography variant="pi" textColor="neutral700">
-              {t('pagination', 'Page {page} of {pageCount} · {total} rows', { page: pagination.page, pageCount: Math.max(pagination.pageCount, 1), total: pagination.total })}
+              {t('pagination', 'Page {page} of {pageCount} · {total} rows', {
+                page: pagination.page,
+                pageCount: Math.max(pagination.pageCount, 1),
+                total: pagination.total,
+              })}
             </Typography>
-            <Button variant="tertiary" disabled={pagination.page <= 1} onClick={() => update({ page: String(pagination.page - 1) })}>
+            <Button
+              variant="tertiary"
+              disabled={pagination.page <= 1}
+              onClick={() => update({ page: String(pagination.page - 1) })}
+            >
               {t('previous', 'Previous')}
             </Button>
-            <Button variant="tertiary" disabled={pagination.page >= pagination.pageCount} onClick={() => update({ page: String(pagination.page + 1) })}>
+            <Button
+              variant="tertiary"
+              disabled={pagination.page >= pagination.pageCount}
+              onClick={() => update({ page: String(pagination.page + 1) })}
+            >
               {t('next', 'Next')}
             </Button>
           </Flex>

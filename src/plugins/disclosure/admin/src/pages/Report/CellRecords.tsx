@@ -45,7 +45,8 @@ function codeLabels(format: ReportFormat, en: boolean) {
       }
       for (const r of block.rows) {
         const path = en ? r.pathEn : r.path;
-        if (r.source.records === 'applications' && r.source.measure === 'concluded') outcomes[r.source.outcome] = path.slice(1).join(' ');
+        if (r.source.records === 'applications' && r.source.measure === 'concluded')
+          outcomes[r.source.outcome] = path.slice(1).join(' ');
         if (r.source.records === 'policyDocuments') documentKinds[r.source.kind] = en ? r.labelEn : r.label;
         if (r.source.records === 'decisions') decisionKinds[r.source.kind] = en ? r.labelEn : r.label;
       }
@@ -65,18 +66,35 @@ function useColumns(kind: RecordKind | undefined, personalData: boolean, format:
   const { t, en } = useReportT();
   const labels = React.useMemo(() => codeLabels(format, en), [format, en]);
   const code = (map: Labels, v: unknown) => (v == null || v === '' ? '—' : (map[String(v)] ?? String(v)));
-  const state = (v: unknown) =>
-    v == null ? '—' : t(`records.states.${String(v)}`, String(v));
+  const state = (v: unknown) => (v == null ? '—' : t(`records.states.${String(v)}`, String(v)));
   switch (kind) {
     case 'applications':
       return [
-        { key: 'trackingNumber', label: t('records.trackingNumber', 'Tracking number'), render: (r) => r.trackingNumber },
+        {
+          key: 'trackingNumber',
+          label: t('records.trackingNumber', 'Tracking number'),
+          render: (r) => r.trackingNumber,
+        },
         ...(personalData
-          ? [{ key: 'applicantName', label: t('records.applicantName', 'Applicant'), render: (r: Record<string, any>) => r.applicantName ?? '—' }]
+          ? [
+              {
+                key: 'applicantName',
+                label: t('records.applicantName', 'Applicant'),
+                render: (r: Record<string, any>) => r.applicantName ?? '—',
+              },
+            ]
           : []),
-        { key: 'applicantType', label: t('records.applicantType', 'Applicant type'), render: (r) => code(labels.applicantTypes, r.applicantType) },
+        {
+          key: 'applicantType',
+          label: t('records.applicantType', 'Applicant type'),
+          render: (r) => code(labels.applicantTypes, r.applicantType),
+        },
         { key: 'receivedOn', label: t('records.receivedOn', 'Received on'), render: (r) => day(r.receivedOn) },
-        { key: 'concludedOn', label: t('records.concludedOn', 'Concluded on'), render: (r) => day(r.concludedOn) || '—' },
+        {
+          key: 'concludedOn',
+          label: t('records.concludedOn', 'Concluded on'),
+          render: (r) => day(r.concludedOn) || '—',
+        },
         { key: 'state', label: t('records.state', 'State'), render: (r) => state(r.state) },
         { key: 'outcome', label: t('records.outcome', 'Result'), render: (r) => code(labels.outcomes, r.outcome) },
       ];
@@ -85,20 +103,36 @@ function useColumns(kind: RecordKind | undefined, personalData: boolean, format:
         { key: 'caseNumber', label: t('records.caseNumber', 'Case number'), render: (r) => r.caseNumber || '—' },
         { key: 'kind', label: t('records.caseKind', 'Kind'), render: (r) => code(labels.caseKinds, r.kind) },
         { key: 'filedOn', label: t('records.filedOn', 'Filed on'), render: (r) => day(r.filedOn) },
-        { key: 'concludedOn', label: t('records.concludedOn', 'Concluded on'), render: (r) => day(r.concludedOn) || '—' },
-        { key: 'result', label: t('records.result', 'Result'), render: (r) => code(labels.caseResults, r.result ?? (r.concludedOn ? null : 'pending')) },
+        {
+          key: 'concludedOn',
+          label: t('records.concludedOn', 'Concluded on'),
+          render: (r) => day(r.concludedOn) || '—',
+        },
+        {
+          key: 'result',
+          label: t('records.result', 'Result'),
+          render: (r) => code(labels.caseResults, r.result ?? (r.concludedOn ? null : 'pending')),
+        },
       ];
     case 'policyDocuments':
       return [
         { key: 'title', label: t('records.docTitle', 'Title'), render: (r) => r.title },
-        { key: 'documentNumber', label: t('records.documentNumber', 'Document number'), render: (r) => r.documentNumber || '—' },
+        {
+          key: 'documentNumber',
+          label: t('records.documentNumber', 'Document number'),
+          render: (r) => r.documentNumber || '—',
+        },
         { key: 'kind', label: t('records.documentKind', 'Kind'), render: (r) => code(labels.documentKinds, r.kind) },
         { key: 'issuedOn', label: t('records.issuedOn', 'Issued on'), render: (r) => day(r.issuedOn) },
         { key: 'repealedOn', label: t('records.repealedOn', 'Repealed on'), render: (r) => day(r.repealedOn) || '—' },
       ];
     case 'decisions':
       return [
-        { key: 'decisionNumber', label: t('records.decisionNumber', 'Decision number'), render: (r) => r.decisionNumber || '—' },
+        {
+          key: 'decisionNumber',
+          label: t('records.decisionNumber', 'Decision number'),
+          render: (r) => r.decisionNumber || '—',
+        },
         { key: 'kind', label: t('records.decisionKind', 'Kind'), render: (r) => code(labels.decisionKinds, r.kind) },
         { key: 'decidedOn', label: t('records.decidedOn', 'Decided on'), render: (r) => day(r.decidedOn) },
       ];
@@ -106,7 +140,11 @@ function useColumns(kind: RecordKind | undefined, personalData: boolean, format:
       return [
         { key: 'item', label: t('records.item', 'Item'), render: (r) => r.item },
         { key: 'collectedOn', label: t('records.collectedOn', 'Collected on'), render: (r) => day(r.collectedOn) },
-        { key: 'amount', label: t('records.amountYuan', 'Amount (yuan)'), render: (r) => formatWan(String(r.amount), 2) },
+        {
+          key: 'amount',
+          label: t('records.amountYuan', 'Amount (yuan)'),
+          render: (r) => formatWan(String(r.amount), 2),
+        },
       ];
     default:
       return [];
@@ -176,7 +214,9 @@ export function CellRecordsModal({ cellId, organization, year, format, index, va
                 {cellId ? describeCell(format, info, cellId, en) : ''}
               </Typography>
               <Typography variant="pi" textColor="neutral600" tag="p">
-                {t('records.value', 'Value in the table: {value}', { value: printValue(value, kind, feeDecimals) || '—' })}
+                {t('records.value', 'Value in the table: {value}', {
+                  value: printValue(value, kind, feeDecimals) || '—',
+                })}
                 {pagination ? ` · ${t('records.total', '{total} record(s)', { total: pagination.total })}` : ''}
               </Typography>
               {result && result.meta.records === 'applications' && !result.meta.personalData ? (
@@ -186,13 +226,19 @@ export function CellRecordsModal({ cellId, organization, year, format, index, va
               ) : null}
             </Box>
             {error ? (
-              <Alert closeLabel={t('records.close', 'Close')} variant="danger" title={t('records.error', 'Could not load the records')}>
+              <Alert
+                closeLabel={t('records.close', 'Close')}
+                variant="danger"
+                title={t('records.error', 'Could not load the records')}
+              >
                 {error}
               </Alert>
             ) : null}
             {loading && !result ? <Loader small>{t('loading', 'Loading…')}</Loader> : null}
             {result && !result.data.length ? (
-              <Typography textColor="neutral600">{t('records.empty', 'No records: this cell counts nothing.')}</Typography>
+              <Typography textColor="neutral600">
+                {t('records.empty', 'No records: this cell counts nothing.')}
+              </Typography>
             ) : null}
             {result && result.data.length ? (
               <Table colCount={columns.length} rowCount={result.data.length + 1}>
@@ -219,12 +265,20 @@ export function CellRecordsModal({ cellId, organization, year, format, index, va
               </Table>
             ) : null}
             {pagination && pagination.pageCount > 1 ? (
-              <Flex gap={2} justifyContent="flex-end" tag="nav" aria-label={t('records.pagination', 'Pages of records')}>
+              <Flex
+                gap={2}
+                justifyContent="flex-end"
+                tag="nav"
+                aria-label={t('records.pagination', 'Pages of records')}
+              >
                 <Button variant="tertiary" disabled={page <= 1 || loading} onClick={() => setPage((p) => p - 1)}>
                   {t('records.previous', 'Previous')}
                 </Button>
                 <Typography aria-live="polite">
-                  {t('records.page', 'Page {page} of {pageCount}', { page: pagination.page, pageCount: pagination.pageCount })}
+                  {t('records.page', 'Page {page} of {pageCount}', {
+                    page: pagination.page,
+                    pageCount: pagination.pageCount,
+                  })}
                 </Typography>
                 <Button
                   variant="tertiary"

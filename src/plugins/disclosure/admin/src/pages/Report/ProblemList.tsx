@@ -58,20 +58,30 @@ export function ProblemList({ format, index, problems, acknowledged, onShowCell 
   const group = (severity: 'error' | 'warning', items: Problem[]) => (
     <Box tag="section" aria-labelledby={`report-problems-${severity}`} data-testid={`report-problems-${severity}`}>
       <Flex gap={2} paddingBottom={2}>
-        {severity === 'error' ? <CrossCircle fill="danger600" aria-hidden /> : <WarningCircle fill="warning600" aria-hidden />}
+        {severity === 'error' ? (
+          <CrossCircle fill="danger600" aria-hidden />
+        ) : (
+          <WarningCircle fill="warning600" aria-hidden />
+        )}
         <Typography variant="omega" fontWeight="bold" tag="h3" id={`report-problems-${severity}`}>
           {severity === 'error'
-            ? t('problems.errors', 'Errors ({count}): publishing is blocked until they are fixed', { count: items.length })
+            ? t('problems.errors', 'Errors ({count}): publishing is blocked until they are fixed', {
+                count: items.length,
+              })
             : acknowledged
               ? t('problems.warningsAcknowledged', 'Warnings ({count}): acknowledged', { count: items.length })
-              : t('problems.warnings', 'Warnings ({count}): to be acknowledged before publishing', { count: items.length })}
+              : t('problems.warnings', 'Warnings ({count}): to be acknowledged before publishing', {
+                  count: items.length,
+                })}
         </Typography>
       </Flex>
       <List>
         {items.map((p, i) => (
           <Item key={`${p.rule}-${i}`} $severity={p.severity} data-rule={p.rule} data-cells={p.cells.join(' ')}>
             <Typography variant="omega" tag="p">
-              <strong>{p.severity === 'error' ? t('severity.error', 'Error') : t('severity.warning', 'Warning')}:</strong>{' '}
+              <strong>
+                {p.severity === 'error' ? t('severity.error', 'Error') : t('severity.warning', 'Warning')}:
+              </strong>{' '}
               {en ? p.message.en : p.message.zh}
             </Typography>
             <Typography variant="pi" tag="p" textColor="neutral700">
@@ -84,7 +94,9 @@ export function ProblemList({ format, index, problems, acknowledged, onShowCell 
               <Typography variant="pi" textColor="neutral700">
                 {t('problem.cell', 'Cell:')}
               </Typography>
-              <TextButton onClick={() => onShowCell(p.cells[0])}>{describeCell(format, index.get(p.cells[0]), p.cells[0], en)}</TextButton>
+              <TextButton onClick={() => onShowCell(p.cells[0])}>
+                {describeCell(format, index.get(p.cells[0]), p.cells[0], en)}
+              </TextButton>
             </Flex>
             {p.cells.length > 1 ? (
               <Related>

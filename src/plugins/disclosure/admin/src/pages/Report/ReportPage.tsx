@@ -62,7 +62,13 @@ function StatusBadge({ status }: { status: ReportStatus }) {
 function FailureAlert({ failure, title, onClose }: { failure: Failure; title: string; onClose?: () => void }) {
   const { t } = useReportT();
   return (
-    <Alert variant="danger" title={title} closeLabel={t('close', 'Close')} onClose={onClose} data-testid="report-failure">
+    <Alert
+      variant="danger"
+      title={title}
+      closeLabel={t('close', 'Close')}
+      onClose={onClose}
+      data-testid="report-failure"
+    >
       {failure.message}
       {failure.details.length ? (
         <Box tag="ul" paddingTop={1} paddingLeft={4} style={{ listStyle: 'disc' }}>
@@ -184,7 +190,10 @@ export function ReportPage() {
       });
     } catch (e) {
       const failure = failureOf(e);
-      toggleNotification({ type: 'danger', message: `${t('compute.failed', 'Could not compute the tables')}: ${failure.message}` });
+      toggleNotification({
+        type: 'danger',
+        message: `${t('compute.failed', 'Could not compute the tables')}: ${failure.message}`,
+      });
     } finally {
       setBusy(null);
     }
@@ -198,7 +207,10 @@ export function ReportPage() {
     try {
       if (acknowledge) await post(API.acknowledge, { documentId });
       const revision = current?.report?.revision ?? 0;
-      await post(API.publish, current?.needsReason ? { documentId, revision, reason: reason.trim() } : { documentId, revision });
+      await post(
+        API.publish,
+        current?.needsReason ? { documentId, revision, reason: reason.trim() } : { documentId, revision },
+      );
       setReason('');
       toggleNotification({
         type: 'success',
@@ -209,7 +221,10 @@ export function ReportPage() {
     } catch (e) {
       const failure = failureOf(e);
       setPublishFailure(failure);
-      toggleNotification({ type: 'danger', message: `${t('publish.failed', 'Could not publish the report')}: ${failure.message}` });
+      toggleNotification({
+        type: 'danger',
+        message: `${t('publish.failed', 'Could not publish the report')}: ${failure.message}`,
+      });
     } finally {
       setBusy(null);
       await loadView();
@@ -231,7 +246,8 @@ export function ReportPage() {
   // Why the publish button is disabled, in words (shown beside it).
   const blockers: string[] = [];
   if (current) {
-    if (!current.snapshot) blockers.push(t('publish.blocked.notComputed', 'Nothing is computed yet: compute the tables first.'));
+    if (!current.snapshot)
+      blockers.push(t('publish.blocked.notComputed', 'Nothing is computed yet: compute the tables first.'));
     else if (errors.length)
       blockers.push(
         t('publish.blocked.errors', '{count} error(s) remain in the tables: correct the records and recompute.', {
@@ -239,9 +255,14 @@ export function ReportPage() {
         }),
       );
     else if (!current.deadline.yearEnded)
-      blockers.push(t('publish.blocked.year', 'The year {year} is not over yet: its report can be published from 1 January.', { year }));
+      blockers.push(
+        t('publish.blocked.year', 'The year {year} is not over yet: its report can be published from 1 January.', {
+          year,
+        }),
+      );
     else if (current.completeness.length) for (const c of current.completeness) blockers.push(en ? c.en : c.zh);
-    else if (!current.canPublish) blockers.push(t('publish.blocked.server', 'The server refuses publication of this report.'));
+    else if (!current.canPublish)
+      blockers.push(t('publish.blocked.server', 'The server refuses publication of this report.'));
   }
   // Published and unchanged since: nothing to publish again (not a problem, so not listed as one) — unless the
   // baseline it was checked against changed, which a correction brings into the record.
@@ -263,7 +284,9 @@ export function ReportPage() {
         title={title}
         subtitle={
           format
-            ? t('subtitle.format', 'National format of {basis}: tables II, III and IV, computed from the records', { basis: format.data.basis })
+            ? t('subtitle.format', 'National format of {basis}: tables II, III and IV, computed from the records', {
+                basis: format.data.basis,
+              })
             : t('subtitle', 'Tables II, III and IV, computed from the records')
         }
         primaryAction={
@@ -298,7 +321,10 @@ export function ReportPage() {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           {setupFailure ? (
-            <FailureAlert failure={setupFailure} title={t('setup.failed', 'Could not load the report format or the organizations')} />
+            <FailureAlert
+              failure={setupFailure}
+              title={t('setup.failed', 'Could not load the report format or the organizations')}
+            />
           ) : null}
 
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
@@ -385,7 +411,9 @@ export function ReportPage() {
               </Box>
               <Flex direction="column" alignItems="stretch" gap={3}>
                 <Typography variant="omega" tag="p" data-testid="report-deadline">
-                  {t('deadline', 'Statutory deadline: {date} (31 January of the next year).', { date: current.deadline.date })}{' '}
+                  {t('deadline', 'Statutory deadline: {date} (31 January of the next year).', {
+                    date: current.deadline.date,
+                  })}{' '}
                   {current.publication
                     ? current.deadline.late
                       ? t('deadline.publishedLate', 'First published after the deadline (late publication).')
@@ -395,38 +423,71 @@ export function ReportPage() {
                       : t('deadline.open', 'The deadline has not passed yet.')}
                 </Typography>
                 {!current.publication && current.deadline.passed ? (
-                  <Alert variant="warning" title={t('deadline.passed.title', 'Deadline passed')} closeLabel={t('close', 'Close')} data-testid="report-late">
-                    {t('deadline.passed', 'The deadline of {date} has passed: publishing now is a late publication.', { date: current.deadline.date })}
+                  <Alert
+                    variant="warning"
+                    title={t('deadline.passed.title', 'Deadline passed')}
+                    closeLabel={t('close', 'Close')}
+                    data-testid="report-late"
+                  >
+                    {t('deadline.passed', 'The deadline of {date} has passed: publishing now is a late publication.', {
+                      date: current.deadline.date,
+                    })}
                   </Alert>
                 ) : null}
                 {current.publication ? (
                   <>
                     <Typography variant="omega" tag="p" data-testid="report-frozen">
-                      {t('record.frozen', 'Published {time} by {name}. What the public reads is frozen as published; later changes show here, never in the published report.', {
-                        time: dateTime(current.publication.publishedAt),
-                        name: current.publication.publishedBy,
-                      })}
+                      {t(
+                        'record.frozen',
+                        'Published {time} by {name}. What the public reads is frozen as published; later changes show here, never in the published report.',
+                        {
+                          time: dateTime(current.publication.publishedAt),
+                          name: current.publication.publishedBy,
+                        },
+                      )}
                     </Typography>
                     {current.publication.baselineChanged ? (
-                      <Alert variant="warning" title={t('record.baselineChanged.title', 'Baseline changed')} closeLabel={t('close', 'Close')} data-testid="report-baseline-changed">
-                        {t('record.baselineChanged', 'Last year’s published report changed since this report was published: recompute, check the continuity warnings and publish a correction if needed.')}
+                      <Alert
+                        variant="warning"
+                        title={t('record.baselineChanged.title', 'Baseline changed')}
+                        closeLabel={t('close', 'Close')}
+                        data-testid="report-baseline-changed"
+                      >
+                        {t(
+                          'record.baselineChanged',
+                          'Last year’s published report changed since this report was published: recompute, check the continuity warnings and publish a correction if needed.',
+                        )}
                       </Alert>
                     ) : null}
                     {current.publication.recordsChanged ? (
-                      <Alert variant="warning" title={t('record.recordsChanged.title', 'Records changed since publication')} closeLabel={t('close', 'Close')} data-testid="report-records-changed">
-                        {t('record.recordsChanged', 'Today’s records give other figures than the published ones: recompute and publish a correction (更正) with its reason.')}
+                      <Alert
+                        variant="warning"
+                        title={t('record.recordsChanged.title', 'Records changed since publication')}
+                        closeLabel={t('close', 'Close')}
+                        data-testid="report-records-changed"
+                      >
+                        {t(
+                          'record.recordsChanged',
+                          'Today’s records give other figures than the published ones: recompute and publish a correction (更正) with its reason.',
+                        )}
                       </Alert>
                     ) : null}
                     {current.publication.corrections.length ? (
                       <Box data-testid="report-corrections">
                         <Typography variant="omega" fontWeight="bold" tag="p">
-                          {t('record.corrections', 'Corrections (更正), first published {time}:', { time: dateTime(current.publication.firstPublishedAt) })}
+                          {t('record.corrections', 'Corrections (更正), first published {time}:', {
+                            time: dateTime(current.publication.firstPublishedAt),
+                          })}
                         </Typography>
                         <Box tag="ol" paddingLeft={4} style={{ listStyle: 'decimal' }}>
                           {current.publication.corrections.map((c) => (
                             <li key={c.at}>
                               <Typography variant="omega">
-                                {t('record.correction', '{time}, {name}: {reason}', { time: dateTime(c.at), name: c.by, reason: c.reason })}
+                                {t('record.correction', '{time}, {name}: {reason}', {
+                                  time: dateTime(c.at),
+                                  name: c.by,
+                                  reason: c.reason,
+                                })}
                               </Typography>
                             </li>
                           ))}
@@ -480,7 +541,10 @@ export function ReportPage() {
             <Flex id="report-publish-uptodate" data-testid="report-publish-uptodate" gap={2}>
               <Check fill="success600" aria-hidden />
               <Typography variant="omega" textColor="neutral700">
-                {t('publish.upToDate', 'Published; the tables have not changed since, so there is nothing to publish again.')}
+                {t(
+                  'publish.upToDate',
+                  'Published; the tables have not changed since, so there is nothing to publish again.',
+                )}
               </Typography>
             </Flex>
           ) : null}
@@ -503,7 +567,12 @@ export function ReportPage() {
                 })}
                 action={
                   mayCompute ? (
-                    <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={compute} disabled={busy !== null}>
+                    <Button
+                      variant="secondary"
+                      startIcon={<ArrowClockwise />}
+                      onClick={compute}
+                      disabled={busy !== null}
+                    >
                       {t('compute.first', 'Compute tables')}
                     </Button>
                   ) : (
@@ -518,7 +587,14 @@ export function ReportPage() {
 
           {current?.snapshot && format ? (
             <>
-              <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius tag="section" aria-labelledby="report-problems">
+              <Box
+                background="neutral0"
+                padding={6}
+                shadow="tableShadow"
+                hasRadius
+                tag="section"
+                aria-labelledby="report-problems"
+              >
                 <Box paddingBottom={3}>
                   <Typography variant="delta" tag="h2" id="report-problems">
                     {t('problems.title', 'Checks')}
@@ -535,7 +611,10 @@ export function ReportPage() {
               <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
                 <Flex paddingBottom={4} gap={4} justifyContent="space-between" alignItems="flex-start">
                   <Typography variant="pi" textColor="neutral600" tag="p">
-                    {t('tables.hint', 'Select a number to list the records it counts. Cells with problems are outlined and marked with an icon.')}
+                    {t(
+                      'tables.hint',
+                      'Select a number to list the records it counts. Cells with problems are outlined and marked with an icon.',
+                    )}
                   </Typography>
                   {organization ? <StandardParagraphs organization={organization} year={year} /> : null}
                 </Flex>
@@ -593,14 +672,19 @@ export function ReportPage() {
               </Box>
               {current?.needsReason ? (
                 <Field.Root name="reason" id="report-correction-reason" required>
-                  <Field.Label>{t('correction.reason', 'Reason for the correction (shown with the published report)')}</Field.Label>
+                  <Field.Label>
+                    {t('correction.reason', 'Reason for the correction (shown with the published report)')}
+                  </Field.Label>
                   <Textarea
                     value={reason}
                     onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
                     data-testid="report-correction-reason"
                   />
                   <Field.Hint>
-                    {t('correction.hint', 'The earlier publication stays in the history: when, by whom, why and its figures.')}
+                    {t(
+                      'correction.hint',
+                      'The earlier publication stays in the history: when, by whom, why and its figures.',
+                    )}
                   </Field.Hint>
                 </Field.Root>
               ) : null}

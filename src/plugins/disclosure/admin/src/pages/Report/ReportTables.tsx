@@ -15,7 +15,8 @@ export interface CellMark {
   problems: Problem[];
 }
 
-const worse = (a: 'error' | 'warning', b: 'error' | 'warning') => (a === 'error' || b === 'error' ? 'error' : 'warning');
+const worse = (a: 'error' | 'warning', b: 'error' | 'warning') =>
+  a === 'error' || b === 'error' ? 'error' : 'warning';
 
 /** Problems by cell: the first cell of a problem is the wrong one, the others are the cells it was compared with. */
 export function marksOf(problems: readonly Problem[]): Map<string, CellMark> {
@@ -157,19 +158,30 @@ interface TablesProps {
   openTitle?: string;
 }
 
-function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean; onOpen: (id: string) => void; openTitle?: string }) {
+function ValueCell(props: {
+  cell: GridCell;
+  mark?: CellMark;
+  highlight: boolean;
+  onOpen: (id: string) => void;
+  openTitle?: string;
+}) {
   const { cell, mark, highlight, onOpen, openTitle } = props;
   const { t, en } = useReportT();
   const missing = cell.value === undefined;
-  const severityWord = (s: 'error' | 'warning') => (s === 'error' ? t('severity.error', 'Error') : t('severity.warning', 'Warning'));
+  const severityWord = (s: 'error' | 'warning') =>
+    s === 'error' ? t('severity.error', 'Error') : t('severity.warning', 'Warning');
   const title = mark
     ? mark.problems
         .map(
           (p) =>
-            `${p.cells[0] === cell.cellId ? severityWord(p.severity) : t('cell.comparedIn', 'Compared in')}: ${en ? p.message.en : p.message.zh}\n${t('problem.expectedActual', 'Expected {expected}, actual {actual}', {
-              expected: String(p.expected),
-              actual: String(p.actual),
-            })}`,
+            `${p.cells[0] === cell.cellId ? severityWord(p.severity) : t('cell.comparedIn', 'Compared in')}: ${en ? p.message.en : p.message.zh}\n${t(
+              'problem.expectedActual',
+              'Expected {expected}, actual {actual}',
+              {
+                expected: String(p.expected),
+                actual: String(p.actual),
+              },
+            )}`,
         )
         .join('\n\n')
     : (openTitle ?? t('cell.open', 'Show the records counted in this cell'));
@@ -184,7 +196,11 @@ function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean;
       <CellButton type="button" title={title} onClick={() => onOpen(cell.cellId!)}>
         {mark?.role === 'cell' ? (
           <span className={`mark-${mark.severity}`} aria-hidden="true">
-            {mark.severity === 'error' ? <CrossCircle width="1.4rem" height="1.4rem" /> : <WarningCircle width="1.4rem" height="1.4rem" />}
+            {mark.severity === 'error' ? (
+              <CrossCircle width="1.4rem" height="1.4rem" />
+            ) : (
+              <WarningCircle width="1.4rem" height="1.4rem" />
+            )}
           </span>
         ) : null}
         <span>{missing ? '?' : cell.text}</span>
@@ -203,7 +219,9 @@ function ValueCell(props: { cell: GridCell; mark?: CellMark; highlight: boolean;
   );
 }
 
-function Block(props: { layout: BlockLayout; labelledBy?: string } & Omit<TablesProps, 'format' | 'cells' | 'feeDecimals'>) {
+function Block(
+  props: { layout: BlockLayout; labelledBy?: string } & Omit<TablesProps, 'format' | 'cells' | 'feeDecimals'>,
+) {
   const { layout, labelledBy, marks, highlight, onOpenCell, openTitle } = props;
   const header = layout.rows.slice(0, layout.headerRows);
   const body = layout.rows.slice(layout.headerRows);

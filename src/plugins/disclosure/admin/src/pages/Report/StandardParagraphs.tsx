@@ -52,7 +52,13 @@ export function StandardParagraphs({ organization, year }: { organization: strin
       <Field.Root key={key} name={key} hint={copied === key ? t('paragraphs.copied', 'Copied') : undefined}>
         <Flex justifyContent="space-between" alignItems="flex-end" paddingBottom={1}>
           <Field.Label>{label}</Field.Label>
-          <Button size="S" variant="tertiary" startIcon={<Duplicate />} onClick={() => copy(key, text)} data-testid={`paragraphs-copy-${key}`}>
+          <Button
+            size="S"
+            variant="tertiary"
+            startIcon={<Duplicate />}
+            onClick={() => copy(key, text)}
+            data-testid={`paragraphs-copy-${key}`}
+          >
             {t('paragraphs.copy', 'Copy')}
           </Button>
         </Flex>
@@ -74,7 +80,10 @@ export function StandardParagraphs({ organization, year }: { organization: strin
           </Modal.Header>
           <Modal.Body>
             <Typography variant="pi" textColor="neutral600" tag="p">
-              {t('paragraphs.hint', 'Generated from the computed tables: copy them into section I and edit the wording; the numbers agree with the tables.')}
+              {t(
+                'paragraphs.hint',
+                'Generated from the computed tables: copy them into section I and edit the wording; the numbers agree with the tables.',
+              )}
             </Typography>
             <Box paddingTop={4}>
               {failure ? (

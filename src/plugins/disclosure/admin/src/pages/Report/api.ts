@@ -124,7 +124,8 @@ export interface Failure {
 /** A failed call in words: the server's message and reasons, or the network error. */
 export function failureOf(error: unknown): Failure {
   if (isFetchError(error)) {
-    const body = (error.response?.data as any)?.error as { status?: number; message?: string; details?: any } | undefined;
+    const body = (error.response?.data as any)?.error as
+      { status?: number; message?: string; details?: any } | undefined;
     const details: string[] = (body?.details?.errors ?? [])
       .map((e: { path?: unknown; message?: string }) => e?.message)
       .filter((m: unknown): m is string => typeof m === 'string' && m.length > 0);

@@ -3,7 +3,15 @@
  * free of decimal.js), with a missing cell shown blank so that the page shows a broken snapshot as it is, plus the
  * cell index and names the problems and the records panel use.
  */
-import type { Bilingual, BlockDef, ColumnDef, Labelled, ReportFormat, RowDef, TableDef } from '../../../../server/src/format/types';
+import type {
+  Bilingual,
+  BlockDef,
+  ColumnDef,
+  Labelled,
+  ReportFormat,
+  RowDef,
+  TableDef,
+} from '../../../../server/src/format/types';
 import { fillTemplate } from '../../../../server/src/format';
 import { cellId } from '../../../../server/src/report/ids';
 import {
@@ -25,7 +33,8 @@ export interface BlockLayout extends ServerBlockLayout {
 
 export const labelIn = (item: Labelled, en: boolean) => (en ? item.labelEn : item.label);
 export const textIn = (text: Bilingual, en: boolean) => (en ? text.en : text.zh);
-const pathIn = (item: { path: readonly string[]; pathEn: readonly string[] }, en: boolean) => (en ? item.pathEn : item.path);
+const pathIn = (item: { path: readonly string[]; pathEn: readonly string[] }, en: boolean) =>
+  en ? item.pathEn : item.path;
 
 /** A value as printed (the server's rule); a value the snapshot lacks prints empty. */
 export function printValue(value: CellValue | undefined, kind: 'count' | 'money', feeDecimals: number): string {
@@ -35,7 +44,11 @@ export function printValue(value: CellValue | undefined, kind: 'count' | 'money'
 /** An amount printed with fixed decimals; anything that is not a decimal string is printed as it is. */
 export const formatWan = (value: CellValue, decimals: number): string => printedValue('money', value, decimals);
 
-export function layoutBlock(table: TableDef, block: BlockDef, opts: { en: boolean; cells: Cells; feeDecimals: number }): BlockLayout {
+export function layoutBlock(
+  table: TableDef,
+  block: BlockDef,
+  opts: { en: boolean; cells: Cells; feeDecimals: number },
+): BlockLayout {
   const layout = serverLayoutBlock(table, block, {
     locale: opts.en ? 'en' : 'zh-Hans',
     cells: opts.cells,

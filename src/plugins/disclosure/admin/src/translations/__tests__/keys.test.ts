@@ -13,7 +13,11 @@ describe('admin translations', () => {
   it('no message is empty, and each uses the same placeholders in both languages', () => {
     for (const [key, text] of Object.entries(en as Record<string, string>)) {
       const other = (zh as Record<string, string>)[key];
-      expect([key, typeof text === 'string' && text.trim() !== '', typeof other === 'string' && other.trim() !== '']).toEqual([key, true, true]);
+      expect([
+        key,
+        typeof text === 'string' && text.trim() !== '',
+        typeof other === 'string' && other.trim() !== '',
+      ]).toEqual([key, true, true]);
       expect([key, placeholders(other)]).toEqual([key, placeholders(text)]);
     }
   });

@@ -7,7 +7,10 @@ const TODAY = '2026-11-28';
 
 describe('readEventInput', () => {
   it('dates an undated event today and keeps only the fields of its type', () => {
-    const { input, problems } = readEventInput({ type: 'extend', days: 10, approver: ' 王主任 ', note: ' 复杂 ' }, TODAY);
+    const { input, problems } = readEventInput(
+      { type: 'extend', days: 10, approver: ' 王主任 ', note: ' 复杂 ' },
+      TODAY,
+    );
     expect(problems).toEqual([]);
     expect(input).toEqual({ type: 'extend', on: TODAY, note: '复杂', payload: { days: 10, approver: '王主任' } });
   });

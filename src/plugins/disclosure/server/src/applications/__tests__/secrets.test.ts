@@ -6,7 +6,8 @@ describe('query codes', () => {
   it('are twelve unambiguous symbols, different each time', () => {
     const codes = new Set(Array.from({ length: 200 }, newQueryCode));
     expect(codes.size).toBe(200);
-    for (const code of codes) expect(code).toMatch(/^[A-HJKMNP-TW-Z2-9]{4}-[A-HJKMNP-TW-Z2-9]{4}-[A-HJKMNP-TW-Z2-9]{4}$/);
+    for (const code of codes)
+      expect(code).toMatch(/^[A-HJKMNP-TW-Z2-9]{4}-[A-HJKMNP-TW-Z2-9]{4}-[A-HJKMNP-TW-Z2-9]{4}$/);
   });
 
   it('are stored as a salted scrypt hash that verifies the code however it is typed', async () => {

@@ -1,12 +1,7 @@
 // Working-day calendar: official facts from the State Council notices, overrides, coverage and the counting rules.
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import {
-  CalendarInputError,
-  InvalidDateError,
-  PACKAGE_YEARS,
-  createCalendar,
-} from '../calendar';
+import { CalendarInputError, InvalidDateError, PACKAGE_YEARS, createCalendar } from '../calendar';
 import { addDays, fromDayNumber, toDayNumber } from '../dates';
 
 const calendar = createCalendar();
@@ -95,7 +90,11 @@ describe('official calendar facts (国务院办公厅 notices)', () => {
   it('agrees with the package’s isWorkday (asked in Asia/Shanghai) on every day of 2004–2026, whatever the local zone', () => {
     const days = range('2004-01-01', '2026-12-31');
     const script = `const { isWorkday } = require('chinese-days'); const days = require('fs').readFileSync(0, 'utf8').split(','); process.stdout.write(days.map((d) => (isWorkday(d) ? '1' : '0')).join(''));`;
-    const child = spawnSync(process.execPath, ['-e', script], { input: days.join(','), env: { ...process.env, TZ: 'Asia/Shanghai' }, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['-e', script], {
+      input: days.join(','),
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
+      encoding: 'utf8',
+    });
     expect(child.stderr).toBe('');
     expect(child.stdout).toHaveLength(days.length);
     const disagreements = days.filter((d, i) => calendar.isWorkingDay(d) !== (child.stdout[i] === '1'));
@@ -184,7 +183,11 @@ describe('coverage', () => {
   });
 
   it('a year beyond the package is unknown: its days follow the week rule, flagged provisional', () => {
-    expect(calendar.coverage(FIRST_UNCOVERED)).toMatchObject({ known: false, fromPackage: false, markedComplete: false });
+    expect(calendar.coverage(FIRST_UNCOVERED)).toMatchObject({
+      known: false,
+      fromPackage: false,
+      markedComplete: false,
+    });
     expect(calendar.isKnownYear(FIRST_UNCOVERED)).toBe(false);
     // 1 January 2027 is a Friday: a working day by the week rule, until the year's schedule is entered.
     expect(calendar.dayInfo(`${FIRST_UNCOVERED}-01-01`)).toEqual({
@@ -247,7 +250,12 @@ describe('a year entered by an officer', () => {
       holidays: 10,
       makeUpWorkdays: 2,
     });
-    expect(cal.dayInfo('2027-02-08')).toMatchObject({ working: false, kind: 'holiday', name: '春节', provisional: false });
+    expect(cal.dayInfo('2027-02-08')).toMatchObject({
+      working: false,
+      kind: 'holiday',
+      name: '春节',
+      provisional: false,
+    });
     expect(cal.dayInfo('2027-01-31')).toMatchObject({ working: true, kind: 'makeUpWorkday', provisional: false });
     expect(cal.unknownYearsIn('2027-01-20', '2027-02-17')).toEqual([]);
   });

@@ -19,7 +19,9 @@ export const status = (h: ApplicationHistory): ClockStatus => replay(h.receivedO
 
 // Receipts up to mid-2025 keep every due date (≤ 12 events × 12 days + 40 working days + pauses) inside 2026, the
 // package's last year.
-export const receivedOnArb = fc.integer({ min: toDayNumber('2005-01-01'), max: toDayNumber('2025-06-30') }).map(fromDayNumber);
+export const receivedOnArb = fc
+  .integer({ min: toDayNumber('2005-01-01'), max: toDayNumber('2025-06-30') })
+  .map(fromDayNumber);
 
 const TERMINAL: readonly string[] = ['conclude', 'withdraw', 'correctionExpired'];
 

@@ -85,7 +85,13 @@ describe('properties of random valid histories', () => {
     fc.assert(
       fc.property(historyArb, (h) => {
         let before = status({ receivedOn: h.receivedOn, events: [] });
-        expect(before).toMatchObject({ state: 'received', clockStartsOn: h.receivedOn, lastEventOn: h.receivedOn, pausedWorkingDays: 0, extensionDays: 0 });
+        expect(before).toMatchObject({
+          state: 'received',
+          clockStartsOn: h.receivedOn,
+          lastEventOn: h.receivedOn,
+          pausedWorkingDays: 0,
+          extensionDays: 0,
+        });
         expect(before.dueOn).toBe(due(h.receivedOn, REPLY_WORKING_DAYS));
         h.events.forEach((e, i) => {
           const prefix: ApplicationHistory = { receivedOn: h.receivedOn, events: h.events.slice(0, i) };
@@ -97,7 +103,12 @@ describe('properties of random valid histories', () => {
           expect(after.lastEventOn).toBe(e.on);
           switch (e.type) {
             case 'requestCorrection':
-              expect(after).toMatchObject({ state: 'correctionRequested', clockStartsOn: null, dueOn: null, correctionRequestedOn: e.on });
+              expect(after).toMatchObject({
+                state: 'correctionRequested',
+                clockStartsOn: null,
+                dueOn: null,
+                correctionRequestedOn: e.on,
+              });
               break;
             case 'receiveCorrection':
               // The 20 working days start again from the corrected application.
@@ -105,15 +116,30 @@ describe('properties of random valid histories', () => {
               expect(after.dueOn).toBe(due(e.on, REPLY_WORKING_DAYS + after.extensionDays + after.pausedWorkingDays));
               break;
             case 'startConsultation':
-              expect(after).toMatchObject({ state: 'consulting', dueOn: null, consultingSince: e.on, consultationParty: e.party });
-              expect([after.clockStartsOn, after.pausedWorkingDays, after.extensionDays]).toEqual([before.clockStartsOn, before.pausedWorkingDays, before.extensionDays]);
+              expect(after).toMatchObject({
+                state: 'consulting',
+                dueOn: null,
+                consultingSince: e.on,
+                consultationParty: e.party,
+              });
+              expect([after.clockStartsOn, after.pausedWorkingDays, after.extensionDays]).toEqual([
+                before.clockStartsOn,
+                before.pausedWorkingDays,
+                before.extensionDays,
+              ]);
               break;
             case 'endConsultation': {
               // The working days from the start of the consultation to the day before its end do not count.
               const paused = calendar.workingDaysBetween(addDays(before.consultingSince!, -1), addDays(e.on, -1));
-              expect(after).toMatchObject({ state: before.extensionDays > 0 ? 'extended' : 'received', consultingSince: null, consultationParty: null });
+              expect(after).toMatchObject({
+                state: before.extensionDays > 0 ? 'extended' : 'received',
+                consultingSince: null,
+                consultationParty: null,
+              });
               expect(after.pausedWorkingDays).toBe(before.pausedWorkingDays + paused);
-              expect(after.dueOn).toBe(due(after.clockStartsOn!, REPLY_WORKING_DAYS + after.extensionDays + after.pausedWorkingDays));
+              expect(after.dueOn).toBe(
+                due(after.clockStartsOn!, REPLY_WORKING_DAYS + after.extensionDays + after.pausedWorkingDays),
+              );
               break;
             }
             case 'extend':
@@ -129,7 +155,11 @@ describe('properties of random valid histories', () => {
               break;
             case 'correctionExpired':
               expect(before.state).toBe('correctionRequested');
-              expect(after).toMatchObject({ state: 'concluded', concludedOn: e.on, outcome: 'otherDisposal.noCorrection' });
+              expect(after).toMatchObject({
+                state: 'concluded',
+                concludedOn: e.on,
+                outcome: 'otherDisposal.noCorrection',
+              });
               break;
           }
           if (before.state === 'concluded') throw new Error('an event after the conclusion was accepted');

@@ -188,7 +188,10 @@ describe('due date', () => {
       'withdraw',
     ]);
     const extended = applyEvent(late, ev.extend('2026-12-11'), calendar);
-    expect(replay(extended.receivedOn, extended.events, calendar)).toMatchObject({ dueOn: '2027-02-04', dueOnProvisional: true });
+    expect(replay(extended.receivedOn, extended.events, calendar)).toMatchObject({
+      dueOn: '2027-02-04',
+      dueOnProvisional: true,
+    });
     // A provisional date that has passed is not "overdue": that depends on the year's schedule.
     expect(urgency('2027-01-07', '2027-01-08', calendar, 3, true).level).toBe('provisionalPassed');
     expect(urgency('2027-01-07', '2027-01-08', calendar, 3, false).level).toBe('overdue');
@@ -207,7 +210,9 @@ describe('due date', () => {
     const late = { receivedOn: '2026-12-10', events: [] };
     expect(() => applyEvent(late, ev.extend('2027-01-08'), calendar)).not.toThrow();
     const known = createCalendar({ knownYears: [2027] });
-    expect(() => applyEvent(late, ev.extend('2027-01-08'), known)).toThrow(expect.objectContaining({ code: 'periodLapsed' }));
+    expect(() => applyEvent(late, ev.extend('2027-01-08'), known)).toThrow(
+      expect.objectContaining({ code: 'periodLapsed' }),
+    );
   });
 });
 

@@ -88,7 +88,12 @@ describe('the gov-2021 declaration', () => {
     for (const r of format.rules) chinese.push(r.description.zh, r.message.zh);
     const ascii = chinese.filter((label) => /[():,;]/.test(label));
     expect(ascii).toEqual([]);
-    expect(blocksCaption(format)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+    expect(blocksCaption(format)).toEqual([
+      '第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（六）项',
+      '第二十条第（八）项',
+    ]);
     // A report page printed with ASCII brackets still reads as the same labels.
     expect(normalizeLabel('第二十条第(一)项')).toBe(normalizeLabel('第二十条第（一）项'));
     expect(normalizeLabel('(一)予以公开')).toBe(normalizeLabel('（一）予以公开'));

@@ -51,7 +51,11 @@ describe('narrative ↔ tables', () => {
 
   it('flags carry-forward, review and lawsuit counts that contradict table 四 and 三', () => {
     let planted = replaceOnce(SHUYANG, '结转下一年 31 件', '结转下一年 30 件');
-    planted = replaceOnce(planted, '全县共办理相关案件 74 件', '全县共办理相关案件 74 件。因政府信息公开引起的行政复议 60 件，行政诉讼 13 件');
+    planted = replaceOnce(
+      planted,
+      '全县共办理相关案件 74 件',
+      '全县共办理相关案件 74 件。因政府信息公开引起的行政复议 60 件，行政诉讼 13 件',
+    );
     const got = rules(auditReport(parseReport(planted)), 'warning').sort();
     expect(got).toEqual(['narrative.carriedForward', 'narrative.reviews']);
   });
@@ -69,7 +73,10 @@ describe('narrative ↔ tables', () => {
     const shanghai2025 = text('shanghai-office-2025');
     expect(rules(auditReport(parseReport(shanghai2025)), 'warning')).toEqual([]);
     const planted = replaceOnce(shanghai2025, '不予公开 20 件（1.68%）', '不予公开 21 件（1.68%）');
-    expect(rules(auditReport(parseReport(planted)), 'warning').sort()).toEqual(['narrative.category', 'narrative.percentage']);
+    expect(rules(auditReport(parseReport(planted)), 'warning').sort()).toEqual([
+      'narrative.category',
+      'narrative.percentage',
+    ]);
   });
 
   it('warns when section 六 says no fee was collected but the text states a 信息处理费', () => {
@@ -90,7 +97,9 @@ describe('tables', () => {
     // column (705 + 36 = 710 + 31) still holds, since (七)总计 itself was not changed.
     expect(errors.map((e) => e.rule).sort()).toEqual(['applications.applicantTotal', 'applications.concludedSum']);
     for (const e of errors) expect(e.cells.join(' ')).toMatch(/applications\.main\.(granted|received|concluded)/);
-    expect(errors.find((e) => e.rule === 'applications.applicantTotal')!.cells[0]).toBe('applications.main.granted.total');
+    expect(errors.find((e) => e.rule === 'applications.applicantTotal')!.cells[0]).toBe(
+      'applications.main.granted.total',
+    );
   });
 
   it('raises no hard error on a consistent report', () => {
@@ -103,7 +112,10 @@ describe('tables', () => {
     const planted = replaceOnce(SHUYANG, '| 8 | 0 | 1 | 1 | 10 |', '| 58 | 0 | 2 | 2 | 62 |');
     const p = auditReport(parseReport(planted)).find((x) => x.rule === 'plausibility.lawsuitsAfterReview');
     expect(p).toMatchObject({ severity: 'warning', expected: 61, actual: 62 });
-    expect(p!.cells).toEqual(['reviewsAndLawsuits.main.cases.lawsuitAfterReviewTotal', 'reviewsAndLawsuits.main.cases.reviewTotal']);
+    expect(p!.cells).toEqual([
+      'reviewsAndLawsuits.main.cases.lawsuitAfterReviewTotal',
+      'reviewsAndLawsuits.main.cases.reviewTotal',
+    ]);
   });
 
   it('checks continuity per column against last year’s report, including a 2019-format one', () => {
@@ -134,15 +146,23 @@ describe('layouts of real copies', () => {
   });
 
   it('keeps blank marks (空白, —, -, /) apart from zero', () => {
-    const planted = replaceOnce(SHUYANG, '| 予以公开 | 290 | 1 | 0 | 0 | 3 | 0 | 294 |', '| 予以公开 | 290 | 1 | 空白 | — | 3 | / | 294 |')
-      .replace('| 部分公开 (区分处理的, 只计这一情形, 不计其他情形) | 99 | 0 | 0 |', '| 部分公开 (区分处理的, 只计这一情形, 不计其他情形) | 99 | 0 | - |');
+    const planted = replaceOnce(
+      SHUYANG,
+      '| 予以公开 | 290 | 1 | 0 | 0 | 3 | 0 | 294 |',
+      '| 予以公开 | 290 | 1 | 空白 | — | 3 | / | 294 |',
+    ).replace(
+      '| 部分公开 (区分处理的, 只计这一情形, 不计其他情形) | 99 | 0 | 0 |',
+      '| 部分公开 (区分处理的, 只计这一情形, 不计其他情形) | 99 | 0 | - |',
+    );
     const r = parseReport(planted);
     expect(r.cells['applications.main.granted.researchInstitution']).toMatchObject({ value: null, raw: '空白' });
     expect(r.cells['applications.main.granted.socialWelfareOrganization']).toMatchObject({ value: null, raw: '—' });
     expect(r.cells['applications.main.granted.otherOrganization']).toMatchObject({ value: null, raw: '/' });
     expect(r.cells['applications.main.partiallyGranted.researchInstitution']).toMatchObject({ value: null, raw: '-' });
     expect(r.cells['applications.main.granted.legalServiceOrganization'].value).toBe(3);
-    const blanks = auditReport(r).filter((p) => p.rule === 'cells.valid').map((p) => p.cells[0]);
+    const blanks = auditReport(r)
+      .filter((p) => p.rule === 'cells.valid')
+      .map((p) => p.cells[0]);
     expect(blanks.sort()).toEqual([
       'applications.main.granted.otherOrganization',
       'applications.main.granted.researchInstitution',
@@ -169,7 +189,15 @@ describe('layouts of real copies', () => {
       .filter((id) => id.startsWith('applications.main.') && id.endsWith('.total'))
       .map((id) => id.slice('applications.main.'.length, -'.total'.length));
     const digits = (row: string) =>
-      ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'socialWelfareOrganization', 'legalServiceOrganization', 'otherOrganization', 'total']
+      [
+        'naturalPerson',
+        'commercialEnterprise',
+        'researchInstitution',
+        'socialWelfareOrganization',
+        'legalServiceOrganization',
+        'otherOrganization',
+        'total',
+      ]
         .map((c) => real.cells[`applications.main.${row}.${c}`].value)
         .join('');
     let i = 0;
@@ -183,11 +211,16 @@ describe('layouts of real copies', () => {
     const r = parseReport(runTogether);
     for (const code of rowCodes)
       for (const c of ['naturalPerson', 'total'])
-        expect([code, c, r.cells[`applications.main.${code}.${c}`]?.value]).toEqual([code, c, real.cells[`applications.main.${code}.${c}`].value]);
+        expect([code, c, r.cells[`applications.main.${code}.${c}`]?.value]).toEqual([
+          code,
+          c,
+          real.cells[`applications.main.${code}.${c}`].value,
+        ]);
     expect(r.issues.filter((x) => x.code === 'row.decoded').length).toBeGreaterThan(0);
     // Nothing is guessed: each row is either read exactly or reported as ambiguous with its cells.
     const ambiguous = new Set(r.issues.filter((x) => x.severity === 'uncertain').flatMap((x) => x.cells));
-    for (const [id, cell] of Object.entries(r.cells)) if (id.startsWith('applications.')) expect(cell.value).toEqual(real.cells[id].value);
+    for (const [id, cell] of Object.entries(r.cells))
+      if (id.startsWith('applications.')) expect(cell.value).toEqual(real.cells[id].value);
     for (const id of Object.keys(real.cells).filter((x) => x.startsWith('applications.')))
       expect(r.cells[id] !== undefined || ambiguous.has(id)).toBe(true);
   });
@@ -207,7 +240,10 @@ describe('layouts of real copies', () => {
   });
 
   it('converts a fee printed in 元 to 万元, exactly, and says so', () => {
-    const planted = ZHUMADIAN.replace('本年收费金额(单位:万元,保留4位小数)', '本年收费金额(单位:元)').replace('行政事业性收费 0', '行政事业性收费 12345.6');
+    const planted = ZHUMADIAN.replace('本年收费金额(单位:万元,保留4位小数)', '本年收费金额(单位:元)').replace(
+      '行政事业性收费 0',
+      '行政事业性收费 12345.6',
+    );
     const r = parseReport(planted);
     expect(r.cells['proactive.fees.fee.amount'].value).toBe('1.23456');
     expect(r.issues.map((x) => x.code)).toContain('fee.convertedFromYuan');

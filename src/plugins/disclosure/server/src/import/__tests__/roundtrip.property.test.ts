@@ -81,7 +81,15 @@ describe('computed report → printed layouts → import: the same cells', () =>
     fc.assert(
       fc.property(caseArb, ({ records }) => {
         const cells = cellsFromRecords(FORMAT, records, YEAR);
-        const html = renderReportHtml({ format: FORMAT, cells, organizationName: '测试单位', year: YEAR, locale: 'zh-Hans', sections: {}, feeDecimals: 6 });
+        const html = renderReportHtml({
+          format: FORMAT,
+          cells,
+          organizationName: '测试单位',
+          year: YEAR,
+          locale: 'zh-Hans',
+          sections: {},
+          feeDecimals: 6,
+        });
         const report = parseReport(htmlToText(html));
         expect(report.year?.value).toBe(YEAR);
         expectSameOrReported(report, cells, false);
@@ -92,17 +100,20 @@ describe('computed report → printed layouts → import: the same cells', () =>
     );
   });
 
-  it.each(['lines', 'tabs'] as const)('one number per line / tab-separated rows (%s), ASCII or full-width labels', (layout) => {
-    fc.assert(
-      fc.property(caseArb, ({ records, fullWidth }) => {
-        const cells = cellsFromRecords(FORMAT, records, YEAR);
-        const report = parseReport(renderText(FORMAT, cells, layout, fullWidth));
-        expectSameOrReported(report, cells, false);
-        expect(falseAlarms(auditReport(report))).toEqual([]);
-      }),
-      { numRuns: 40 },
-    );
-  });
+  it.each(['lines', 'tabs'] as const)(
+    'one number per line / tab-separated rows (%s), ASCII or full-width labels',
+    (layout) => {
+      fc.assert(
+        fc.property(caseArb, ({ records, fullWidth }) => {
+          const cells = cellsFromRecords(FORMAT, records, YEAR);
+          const report = parseReport(renderText(FORMAT, cells, layout, fullWidth));
+          expectSameOrReported(report, cells, false);
+          expect(falseAlarms(auditReport(report))).toEqual([]);
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 
   it('every row’s digits run together: decoded with the arithmetic, or reported, never guessed', () => {
     fc.assert(

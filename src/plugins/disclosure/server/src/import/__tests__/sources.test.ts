@@ -27,7 +27,10 @@ describe('source readers', () => {
     for (const line of shuyangText.split('\n')) {
       if (/^\|[-\s|]+\|$/.test(line)) continue;
       if (line.startsWith('|')) {
-        const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+        const cells = line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim());
         const last = blocks[blocks.length - 1];
         if (Array.isArray(last)) last.push(cells);
         else blocks.push([cells]);
@@ -47,7 +50,13 @@ describe('source readers', () => {
       .map((l) => {
         const m = l.match(/^(.*?)((?: \d+)+)$/);
         if (!m || !/[\u4e00-\u9fff]/.test(m[1])) return [{ x: 40, text: l.trim() }];
-        return [{ x: 40, text: m[1].trim() }, ...m[2].trim().split(' ').map((n, i) => ({ x: 330 + i * 28, text: n }))];
+        return [
+          { x: 40, text: m[1].trim() },
+          ...m[2]
+            .trim()
+            .split(' ')
+            .map((n, i) => ({ x: 330 + i * 28, text: n })),
+        ];
       });
     const split = lines.findIndex((l) => l[0].text.startsWith('5.属于三类内部事务信息'));
     const pages = [

@@ -154,7 +154,10 @@ describe('checkReport: warnings', () => {
   });
 
   it('checks continuity forwards too: carriedForward against next year’s published carriedOver, naming that year', () => {
-    const next = { year: 2025, cells: withCells({ [A('carriedOver', 'naturalPerson')]: 1, [A('carriedOver', 'total')]: 1 }) };
+    const next = {
+      year: 2025,
+      cells: withCells({ [A('carriedOver', 'naturalPerson')]: 1, [A('carriedOver', 'total')]: 1 }),
+    };
     const problems = checkReport(format, emptyCells(format), { year: 2024, previous: emptyCells(format), next });
     expect(problems.map((p) => [p.rule, p.severity, ...Object.values(brief(p))])).toEqual([
       ['continuity.nextYear', 'warning', [A('carriedForward', 'naturalPerson')], 1, 0],
@@ -162,7 +165,13 @@ describe('checkReport: warnings', () => {
     ]);
     expect(problems[0].message.zh).toContain('2025年已发布报告');
     expect(problems[0].message.en).toContain('published 2025 report');
-    expect(checkReport(format, emptyCells(format), { year: 2024, previous: emptyCells(format), next: { year: 2025, cells: emptyCells(format) } })).toEqual([]);
+    expect(
+      checkReport(format, emptyCells(format), {
+        year: 2024,
+        previous: emptyCells(format),
+        next: { year: 2025, cells: emptyCells(format) },
+      }),
+    ).toEqual([]);
   });
 
   it('says plainly when there is no previous published report to compare with (a warning, not a pass)', () => {

@@ -32,9 +32,23 @@ const RULES: Array<[string, Condition]> = [
 ];
 
 // Dates around the year's edges, where an off-by-one would show.
-const EDGE_DAYS = ['2019-06-30', '2020-12-30', '2020-12-31', '2021-01-01', '2021-01-02', '2021-06-15', '2021-12-30', '2021-12-31', '2022-01-01', '2022-01-02', '2023-03-01'];
+const EDGE_DAYS = [
+  '2019-06-30',
+  '2020-12-30',
+  '2020-12-31',
+  '2021-01-01',
+  '2021-01-02',
+  '2021-06-15',
+  '2021-12-30',
+  '2021-12-31',
+  '2022-01-01',
+  '2022-01-02',
+  '2023-03-01',
+];
 const dateArb = fc.option(fc.constantFrom(...EDGE_DAYS), { nil: null, freq: 4 });
-const rowArb = fc.record(Object.fromEntries(FIELDS.map((f) => [f, dateArb])) as Record<(typeof FIELDS)[number], fc.Arbitrary<string | null>>);
+const rowArb = fc.record(
+  Object.fromEntries(FIELDS.map((f) => [f, dateArb])) as Record<(typeof FIELDS)[number], fc.Arbitrary<string | null>>,
+);
 
 describe('the counting rules', () => {
   const db = new Database(':memory:');
@@ -48,7 +62,11 @@ describe('the counting rules', () => {
         db.exec('DELETE FROM r');
         const insert = db.prepare(`INSERT INTO r VALUES (${FIELDS.map(() => '?').join(', ')})`);
         rows.forEach((row) => insert.run(...FIELDS.map((f) => row[f])));
-        const bySql = (db.prepare(`SELECT rowid - 1 AS i FROM r WHERE ${sql} ORDER BY rowid`).all(...bindings) as Array<{ i: number }>).map((x) => x.i);
+        const bySql = (
+          db.prepare(`SELECT rowid - 1 AS i FROM r WHERE ${sql} ORDER BY rowid`).all(...bindings) as Array<{
+            i: number;
+          }>
+        ).map((x) => x.i);
         const byPredicate = rows.flatMap((row: Row, i) => (holds(rule, row, bounds) ? [i] : []));
         expect(bySql).toEqual(byPredicate);
       }),
@@ -66,14 +84,22 @@ describe('the counting rules', () => {
       sql: 'a.receivedOn <= ? AND (a.concludedOn IS NULL OR a.concludedOn > ?)',
       bindings: ['2021-12-31', '2021-12-31'],
     });
-    expect(toSql(APPLICATION_MEASURES.received, bounds, col)).toEqual({ sql: 'a.receivedOn >= ? AND a.receivedOn <= ?', bindings: ['2021-01-01', '2021-12-31'] });
-    expect(toSql(CASE_CONCLUDED_BY_YEAR_END, bounds, col)).toEqual({ sql: 'a.concludedOn IS NOT NULL AND a.concludedOn <= ?', bindings: ['2021-12-31'] });
+    expect(toSql(APPLICATION_MEASURES.received, bounds, col)).toEqual({
+      sql: 'a.receivedOn >= ? AND a.receivedOn <= ?',
+      bindings: ['2021-01-01', '2021-12-31'],
+    });
+    expect(toSql(CASE_CONCLUDED_BY_YEAR_END, bounds, col)).toEqual({
+      sql: 'a.concludedOn IS NOT NULL AND a.concludedOn <= ?',
+      bindings: ['2021-12-31'],
+    });
   });
 
   it('hold on the examples of DOMAIN.md', () => {
     const app = (receivedOn: string, concludedOn: string | null) => ({ receivedOn, concludedOn });
     const measures = (a: { receivedOn: string; concludedOn: string | null }) =>
-      Object.entries(APPLICATION_MEASURES).filter(([, c]) => holds(c, a, bounds)).map(([k]) => k);
+      Object.entries(APPLICATION_MEASURES)
+        .filter(([, c]) => holds(c, a, bounds))
+        .map(([k]) => k);
     expect(measures(app('2020-12-31', '2021-01-01'))).toEqual(['carriedOver', 'concluded']);
     expect(measures(app('2020-12-31', '2020-12-31'))).toEqual([]);
     expect(measures(app('2021-12-31', null))).toEqual(['received', 'carriedForward']);

@@ -31,11 +31,16 @@ describe('money', () => {
 
   it('prints like decimal.js would (the printing is BigInt-only, so that the admin bundle can share it)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 14n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }), (n, scale, decimals) => {
-        const digits = n.toString().padStart(scale + 1, '0');
-        const value = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-        expect(formatWan(value, decimals)).toBe(new Money(value).toFixed(decimals, Money.ROUND_HALF_UP));
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 14n }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 6 }),
+        (n, scale, decimals) => {
+          const digits = n.toString().padStart(scale + 1, '0');
+          const value = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+          expect(formatWan(value, decimals)).toBe(new Money(value).toFixed(decimals, Money.ROUND_HALF_UP));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -47,7 +47,12 @@ function sample(): Cells {
 
 describe('standardParagraphs', () => {
   it('writes the Chinese paragraphs from the tables', () => {
-    const p = standardParagraphs(format, sample(), { year: 2024, locale: 'zh-Hans', feeDecimals: 4, organizationName: '驻马店市公共资源交易中心' });
+    const p = standardParagraphs(format, sample(), {
+      year: 2024,
+      locale: 'zh-Hans',
+      feeDecimals: 4,
+      organizationName: '驻马店市公共资源交易中心',
+    });
     expect(p.overview).toBe(
       '2024年，驻马店市公共资源交易中心制发规章0件、行政规范性文件3件，废止规章0件、行政规范性文件1件，现行有效规章0件、行政规范性文件12件；' +
         '作出行政许可决定0件、行政处罚决定4件、行政强制决定0件；收取行政事业性收费0.0013万元。' +
@@ -83,7 +88,13 @@ describe('standardParagraphs', () => {
       fc.property(recordSetsArb, (records) => {
         const cells = cellsFromRecords(format, records, YEAR);
         const p = standardParagraphs(format, cells, { year: YEAR, locale: 'zh-Hans', feeDecimals: 4 });
-        expect(narrativeProblems(format, cells, { overview: `${p.overview}\n${p.applications}`, problems: '无', otherMatters: '无' })).toEqual([]);
+        expect(
+          narrativeProblems(format, cells, {
+            overview: `${p.overview}\n${p.applications}`,
+            problems: '无',
+            otherMatters: '无',
+          }),
+        ).toEqual([]);
       }),
       { numRuns: 60 },
     );

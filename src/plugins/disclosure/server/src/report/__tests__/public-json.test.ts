@@ -61,7 +61,11 @@ describe('the declaration the public JSON carries (the site prints from it and c
 
   it.each(['zh-Hans', 'en'] as const)('titles and orders the sections as the format declares them (%s)', (locale) => {
     const r = report(locale);
-    expect(r.title).toBe(locale === 'en' ? '驻马店市公共资源交易中心: Annual Report on Government Information Disclosure, 2021' : '驻马店市公共资源交易中心2021年政府信息公开工作年度报告');
+    expect(r.title).toBe(
+      locale === 'en'
+        ? '驻马店市公共资源交易中心: Annual Report on Government Information Disclosure, 2021'
+        : '驻马店市公共资源交易中心2021年政府信息公开工作年度报告',
+    );
     expect(r.outline.map((s) => [s.kind, s.code])).toEqual([
       ['narrative', 'overview'],
       ['table', 'proactive'],
@@ -74,33 +78,67 @@ describe('the declaration the public JSON carries (the site prints from it and c
     expect(r.outline[1].heading).toBe(r.tables[0].title);
   });
 
-  it.each(['zh-Hans', 'en'] as const)('gives each block the grid of the printable page, values as printed (%s)', (locale) => {
-    const r = report(locale);
-    for (const table of format.tables)
-      for (const block of table.blocks) {
-        const printed = layoutBlock(table, block, { locale, cells: input.cells, feeDecimals: 2 });
-        const pub = r.tables.find((t) => t.code === table.code)!.blocks.find((b) => b.code === block.code)!;
-        expect(pub.grid.cells).toEqual(
-          printed.cells.map(({ row, col, rowspan, colspan, role, text, cellId }) => ({
-            row, col, rowspan, colspan, role, text,
-            ...(cellId ? { cell: cellId.split('.').slice(2).join('.') } : {}),
-          })),
-        );
-        expect([pub.grid.headerRows, pub.grid.rowLabelColumns, pub.grid.width, pub.grid.height]).toEqual([printed.headerRows, printed.rowLabelColumns, printed.width, printed.height]);
-        expect(pub.showRowLabels).toBe(block.showRowLabels);
-        expect(pub.rowHeader).toBe(block.rowHeader ? labelIn(block.rowHeader, locale) : null);
-        expect(pub.note).toBe(block.note ? labelIn(block.note, locale) : null);
-      }
-    const fee = r.tables[0].blocks.find((b) => b.code === 'fees')!;
-    expect(fee.grid.cells.find((c) => c.cell === 'fee.amount')!.text).toBe('0.00');
-    expect(r.tables[2].blocks[0]).toMatchObject({ showRowLabels: false, rowHeader: null, note: null, grid: { rowLabelColumns: 0 } });
-    expect(r.tables[1].blocks[0].grid.cells[0]).toEqual({ row: 0, col: 0, rowspan: 3, colspan: 3, role: 'corner', text: locale === 'en' ? '(In each column: item I plus item II equals item III plus item IV)' : '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' });
-  });
+  it.each(['zh-Hans', 'en'] as const)(
+    'gives each block the grid of the printable page, values as printed (%s)',
+    (locale) => {
+      const r = report(locale);
+      for (const table of format.tables)
+        for (const block of table.blocks) {
+          const printed = layoutBlock(table, block, { locale, cells: input.cells, feeDecimals: 2 });
+          const pub = r.tables.find((t) => t.code === table.code)!.blocks.find((b) => b.code === block.code)!;
+          expect(pub.grid.cells).toEqual(
+            printed.cells.map(({ row, col, rowspan, colspan, role, text, cellId }) => ({
+              row,
+              col,
+              rowspan,
+              colspan,
+              role,
+              text,
+              ...(cellId ? { cell: cellId.split('.').slice(2).join('.') } : {}),
+            })),
+          );
+          expect([pub.grid.headerRows, pub.grid.rowLabelColumns, pub.grid.width, pub.grid.height]).toEqual([
+            printed.headerRows,
+            printed.rowLabelColumns,
+            printed.width,
+            printed.height,
+          ]);
+          expect(pub.showRowLabels).toBe(block.showRowLabels);
+          expect(pub.rowHeader).toBe(block.rowHeader ? labelIn(block.rowHeader, locale) : null);
+          expect(pub.note).toBe(block.note ? labelIn(block.note, locale) : null);
+        }
+      const fee = r.tables[0].blocks.find((b) => b.code === 'fees')!;
+      expect(fee.grid.cells.find((c) => c.cell === 'fee.amount')!.text).toBe('0.00');
+      expect(r.tables[2].blocks[0]).toMatchObject({
+        showRowLabels: false,
+        rowHeader: null,
+        note: null,
+        grid: { rowLabelColumns: 0 },
+      });
+      expect(r.tables[1].blocks[0].grid.cells[0]).toEqual({
+        row: 0,
+        col: 0,
+        rowspan: 3,
+        colspan: 3,
+        role: 'corner',
+        text:
+          locale === 'en'
+            ? '(In each column: item I plus item II equals item III plus item IV)'
+            : '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+      });
+    },
+  );
 
   it('is added on read to a report stored before the JSON carried it, identical to a new one', () => {
     const current = report('zh-Hans');
     const { title, outline, ...rest } = current;
-    const old = { ...rest, tables: rest.tables.map((t) => ({ ...t, blocks: t.blocks.map(({ rowHeader, note, showRowLabels, grid, ...b }) => b) })) };
+    const old = {
+      ...rest,
+      tables: rest.tables.map((t) => ({
+        ...t,
+        blocks: t.blocks.map(({ rowHeader, note, showRowLabels, grid, ...b }) => b),
+      })),
+    };
     const oldJson = JSON.stringify({ data: old });
     expect(carriesDeclaration(oldJson)).toBe(false);
     expect(carriesDeclaration(JSON.stringify({ data: current }))).toBe(true);
@@ -111,6 +149,8 @@ describe('the declaration the public JSON carries (the site prints from it and c
     // The stored labels are kept (frozen at publication), not today's.
     const renamed = JSON.parse(oldJson).data;
     renamed.tables[1].blocks[0].rows[0].path = ['一、本年新收（旧）'];
-    expect(withDeclaration(renamed, format).tables[1].blocks[0].grid.cells.find((c) => c.text === '一、本年新收（旧）')).toMatchObject({ role: 'row', colspan: 3 });
+    expect(
+      withDeclaration(renamed, format).tables[1].blocks[0].grid.cells.find((c) => c.text === '一、本年新收（旧）'),
+    ).toMatchObject({ role: 'row', colspan: 3 });
   });
 });

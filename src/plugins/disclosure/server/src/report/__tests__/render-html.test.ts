@@ -46,7 +46,12 @@ describe('renderReportHtml', () => {
 
   it('has the six sections in order, real tables with captions, merged headers and 0 in every value cell', () => {
     const headings = format.sections.map((s) =>
-      s.kind === 'table' ? headingIn(format.tables.find((t) => t.code === s.table)!, 'zh-Hans') : s.heading,
+      s.kind === 'table'
+        ? headingIn(
+            format.tables.find((t) => t.code === s.table)!,
+            'zh-Hans',
+          )
+        : s.heading,
     );
     const positions = headings.map((h) => html.indexOf(`<h2>${h}</h2>`));
     expect(positions.every((p) => p > 0)).toBe(true);
@@ -131,14 +136,19 @@ const reparsed = (fragment: string) => {
 
 describe('renderNarrative', () => {
   it('balances the tags it keeps and drops comments', () => {
-    expect(renderNarrative('<ul><li>one<li>two</ul><!-- hidden --><p>x')).toBe('<ul><li>one</li><li>two</li></ul><p>x</p>');
+    expect(renderNarrative('<ul><li>one<li>two</ul><!-- hidden --><p>x')).toBe(
+      '<ul><li>one</li><li>two</li></ul><p>x</p>',
+    );
     expect(renderNarrative('')).toBe('');
     expect(renderNarrative('  \n\n ')).toBe('');
   });
 
   it('writes nested lists an HTML parser reads back as written: items in lists, never an item in an item', () => {
     const cases: Array<[string, string]> = [
-      ['<ul><li>甲<ul><li>甲一<li>甲二</ul><li>乙</ul>', '<ul><li>甲<ul><li>甲一</li><li>甲二</li></ul></li><li>乙</li></ul>'],
+      [
+        '<ul><li>甲<ul><li>甲一<li>甲二</ul><li>乙</ul>',
+        '<ul><li>甲<ul><li>甲一</li><li>甲二</li></ul></li><li>乙</li></ul>',
+      ],
       ['<ol><li>一<ol><li>1<li>2</ol></li><li>二</ol>', '<ol><li>一<ol><li>1</li><li>2</li></ol></li><li>二</li></ol>'],
       ['<p>前言<ul><li>要点</ul>', '<p>前言</p><ul><li>要点</li></ul>'],
       ['<h3>标题<h4>小标题</h4>', '<h3>标题</h3><h4>小标题</h4>'],
@@ -152,7 +162,26 @@ describe('renderNarrative', () => {
   });
 
   it('any mix of the kept tags parses back as written', () => {
-    const tag = fc.constantFrom('<ul>', '</ul>', '<ol>', '</ol>', '<li>', '</li>', '<p>', '</p>', '<strong>', '</strong>', '<em>', '</em>', '<blockquote>', '</blockquote>', '<h3>', '</h3>', '文', '<br>');
+    const tag = fc.constantFrom(
+      '<ul>',
+      '</ul>',
+      '<ol>',
+      '</ol>',
+      '<li>',
+      '</li>',
+      '<p>',
+      '</p>',
+      '<strong>',
+      '</strong>',
+      '<em>',
+      '</em>',
+      '<blockquote>',
+      '</blockquote>',
+      '<h3>',
+      '</h3>',
+      '文',
+      '<br>',
+    );
     fc.assert(
       fc.property(fc.array(tag, { minLength: 1, maxLength: 20 }), (parts) => {
         const out = renderNarrative(parts.join(''));
