@@ -6,7 +6,7 @@ import { defaultAdminLanguage } from './bootstrap/admin-users';
 import { applyContentManagerViews } from './bootstrap/content-manager';
 import { closePublicCache, invalidateOnWrites } from './cache';
 import { closeRateLimits } from './rate-limit';
-import { registerScopeCondition, registerScopedWrites } from './bootstrap/scope';
+import { registerDefaultOrganization, registerScopeCondition, registerScopedWrites } from './bootstrap/scope';
 import { guardAccessChanges } from './bootstrap/invariants';
 import { ensureSearchIndex, maintainSearchIndex } from './search/maintain';
 import { keepNoticeCategories } from './trading/notice-category';
@@ -20,6 +20,8 @@ const AFTER_SYNC_MIGRATIONS = [
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // First: the organization a scoped user's new record lacks is filled in before the rules check it.
+    registerDefaultOrganization(strapi);
     registerDocumentRules(strapi);
     defaultAdminLanguage(strapi);
     registerScopedWrites(strapi);

@@ -12,6 +12,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { bilingual } from '../validation/messages';
+import { fieldLabel } from '../labels';
 
 export const ORGANIZATION_UID = 'api::organization.organization';
 export const SCOPE_CONDITION_NAME = 'in-my-organizations';
@@ -270,6 +272,49 @@ export function registerScopedWrites(strapi: Core.Strapi) {
       if (checker.cannot[writeAction](shaped(uid, after, user, locale))) refuse();
     }
     withOrganizationPopulated(uid, context.params as { populate?: unknown });
+    return next();
+  });
+}
+
+/**
+ * A scoped user's record created in the Content Manager without an organization would be invisible to them at once
+ * (outside every scope). When the user may not create it without one and is a member of exactly one organization,
+ * that organization is filled in; a member of several must choose (400 naming `organization`). Registered before the
+ * write rules (src/validation), which would otherwise refuse the missing organization first. Notices take their
+ * project's organization: nothing to fill.
+ */
+export function registerDefaultOrganization(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context as { uid: string; action: string };
+    const path = ORGANIZATION_PATHS[uid];
+    if (!path || path.length !== 1 || (action !== 'create' && action !== 'clone')) return next();
+    const ctx = strapi.requestContext.get() as any;
+    if (!ctx || !CM_PATH.test(ctx.path ?? '') || !ctx.state?.userAbility || !ctx.state?.user) return next();
+    const params = context.params as { documentId?: string; data?: Record<string, unknown>; locale?: unknown };
+    const stored =
+      action === 'clone' && params.documentId ? await storedOrganization(strapi, uid, params.documentId) : undefined;
+    if ((await writtenOrganization(strapi, uid, params.data, stored)) !== null) return next();
+    const user = ctx.state.user;
+    const checker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ctx.state.userAbility, model: uid });
+    // A user who may create records without an organization (super admin, city level) keeps that choice.
+    if (!checker.cannot.create(shaped(uid, null, user, await localeOf(strapi, uid, params)))) return next();
+    const mine = await organizationsOf(strapi, user.id);
+    if (mine.length === 1) {
+      params.data = { ...(params.data ?? {}), [path[0]]: { connect: [{ documentId: mine[0] }], disconnect: [] } };
+    } else if (mine.length > 1) {
+      const label = fieldLabel(uid, [path[0]]);
+      const message = bilingual(
+        `请选择${label.zh}：您属于多个机构`,
+        `${path[0]} is required: you are a member of several organizations, choose one`,
+      );
+      throw new errors.ValidationError(message, {
+        errors: [{ path: [path[0]], message, name: 'ValidationError', value: null }],
+      });
+    }
+    // A member of no organization: the scoped-writes check answers 403.
     return next();
   });
 }

@@ -7,11 +7,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { publicCache } from '../cache';
-import { SOURCES, SEARCH_KINDS, uidOfKind, type SearchSource } from './sources';
+import { NOTICE_UID, PROJECT_UID, SOURCES, SEARCH_KINDS, uidOfKind, type SearchSource } from './sources';
 import { addEntries, clearKind, removeEntries, type Entry } from './store';
 
-/** Raise when tokens or entries change shape: the next start rebuilds the index. */
-export const INDEX_VERSION = 2;
+/** Raise when tokens or entries change shape: the next start rebuilds the index. (3: notices carry their project's codes.) */
+export const INDEX_VERSION = 3;
 const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 const BATCH = 1000;
 
@@ -31,6 +31,7 @@ export async function reindexDocuments(strapi: Core.Strapi, uid: string, documen
     const rows = await strapi.db.query(uid as any).findMany({
       where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
       select: ['documentId', 'locale', ...source.fields],
+      ...(source.populate ? { populate: source.populate } : {}),
     });
     await removeEntries(trx, source.kind, documentIds);
     await addEntries(trx, entriesOf(source, rows));
@@ -48,6 +49,7 @@ export async function rebuildSearchIndex(strapi: Core.Strapi) {
         const rows = await strapi.db.query(uid as any).findMany({
           where: { publishedAt: { $notNull: true }, id: { $gt: last } },
           select: ['id', 'documentId', 'locale', ...source.fields],
+          ...(source.populate ? { populate: source.populate } : {}),
           orderBy: { id: 'asc' },
           limit: BATCH,
         });
@@ -62,6 +64,14 @@ export async function rebuildSearchIndex(strapi: Core.Strapi) {
   await publicCache(strapi).store.advance();
 }
 
+/** documentIds of the notices of a project (any version: the reindex reads their published rows). */
+async function noticesOf(strapi: Core.Strapi, project: string): Promise<string[]> {
+  const rows: Array<{ documentId: string }> = await strapi.db
+    .query(NOTICE_UID)
+    .findMany({ where: { project: { documentId: project } }, select: ['documentId'] });
+  return [...new Set(rows.map((r) => r.documentId))];
+}
+
 /** Registers the Document Service middleware (in `register`). */
 export function maintainSearchIndex(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
@@ -73,6 +83,9 @@ export function maintainSearchIndex(strapi: Core.Strapi) {
     const documentId = action === 'create' || action === 'clone' ? created?.documentId : params?.documentId;
     if (documentId) {
       await reindexDocuments(strapi, uid, [documentId]);
+      // A project's codes are in its notices' entries: a publish (or delete) that changes them changes those too.
+      if (uid === PROJECT_UID && action !== 'create' && action !== 'clone')
+        await reindexDocuments(strapi, NOTICE_UID, await noticesOf(strapi, documentId));
       // The write already advanced the public cache; a search read between its commit and this reindex may have
       // cached the old entries under the new generation.
       await publicCache(strapi).store.advance();

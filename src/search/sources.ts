@@ -24,16 +24,28 @@ export interface SearchSource {
   kind: SearchKind;
   /** Attributes read from each published row. */
   fields: string[];
+  /** Relations read with it (Query Engine populate). */
+  populate?: Record<string, { select: string[] }>;
   entry(row: Row): EntryContent;
 }
 
+export const NOTICE_UID = 'api::transaction-notice.transaction-notice';
+export const PROJECT_UID = 'api::transaction-project.transaction-project';
+
 export const SOURCES: Record<string, SearchSource> = {
-  'api::transaction-notice.transaction-notice': {
+  // A notice is found by its project's 项目编号 and 统一交易标识码 too (kept in step when they change: ./maintain.ts).
+  [NOTICE_UID]: {
     kind: 'notice',
     fields: ['title', 'releasedAt', 'body'],
-    entry: (r) => ({ title: r.title ?? '', code: '', body: plainText(r.body), sortAt: iso(r.releasedAt) }),
+    populate: { project: { select: ['projectCode', 'dealCode'] } },
+    entry: (r) => ({
+      title: r.title ?? '',
+      code: joined(r.project?.projectCode, r.project?.dealCode),
+      body: plainText(r.body),
+      sortAt: iso(r.releasedAt),
+    }),
   },
-  'api::transaction-project.transaction-project': {
+  [PROJECT_UID]: {
     kind: 'project',
     fields: [
       'name',

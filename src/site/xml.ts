@@ -109,13 +109,18 @@ export function atomFeed(feed: Feed): string {
     .join('\n');
 }
 
-/** robots.txt: the site is open to crawlers; the admin and the application endpoints are not. */
+/**
+ * robots.txt: the site is open to crawlers; the admin, the application endpoints and the search (page and API: endless
+ * result pages of what the sitemaps already list) are not.
+ */
 export function robotsTxt(origin: string): string {
   return [
     'User-agent: *',
     'Allow: /',
     'Disallow: /admin',
     'Disallow: /api/disclosure/applications',
+    'Disallow: /site/search.html',
+    'Disallow: /api/search',
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

@@ -6,7 +6,7 @@
  */
 import crypto from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { addMember, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createApplication, createOrganization } from '../helpers/records';
 import { adminLogin, launchBrowser, newPage, screenshot, serve } from '../helpers/browser';
 import { getFormat } from '../../src/plugins/disclosure/server/src/format';
@@ -70,11 +70,13 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  await strapi
+  const officerUser = await strapi
     .service('admin::user')
     .create({ ...officer, firstname: '李', lastname: '专员', isActive: true, roles: [role.id] });
   await createOrganization(strapi, { name: '甲测试机构（无记录）', displayOrder: 1 });
   org = await createOrganization(strapi, { name: '浏览器测试区政务服务中心', displayOrder: 2 });
+  // The officer's scope: both organizations (the import page offers only the officer's own).
+  await addMember(strapi, officerUser.id);
   // Last year's computed report, for the standard paragraphs.
   await createApplication(strapi, org.documentId, {
     receivedOn: `${lastYear}-03-01`,
@@ -112,6 +114,8 @@ async function journey() {
   await page.getByRole('option', { name: org.name }).click();
   await selects.nth(1).click();
   await page.getByRole('option', { name: '2023', exact: true }).click();
+  // No import yet: the list below the form says so.
+  expect(await page.getByTestId('import-list-empty').innerText()).toBe('尚未导入任何年报。');
   await page.getByTestId('import-text').fill(publishedText());
   await page.getByTestId('import-preview').click();
 
@@ -143,6 +147,16 @@ async function journey() {
   const [stored] = await strapi.documents(HISTORICAL).findMany({ populate: { organization: true, file: true } });
   expect(stored).toMatchObject({ source: 'imported', year: 2023, importedBy: '李 专员' });
   expect(stored.organization.documentId).toBe(org.documentId);
+  // The list below the form now shows it: organization, year, who and when, its original file.
+  const listed = page.getByTestId('import-list-row');
+  await listed.first().waitFor();
+  expect(await listed.count()).toBe(1);
+  expect(await listed.getAttribute('data-document-id')).toBe(stored.documentId);
+  const cells = await listed.locator('td').allInnerTexts();
+  expect(cells.slice(0, 2)).toEqual(['浏览器测试区政务服务中心', '2023']);
+  expect(cells[2]).toMatch(/^李 专员，.*\d{4}.*\d{1,2}:\d{2}$/);
+  expect(cells[3]).toBe(stored.file.name);
+  expect(await listed.getByRole('link', { name: stored.file.name }).getAttribute('href')).toBe(stored.file.url);
   expect(stored.file.mime).toBe('text/plain');
   expect(stored.cells[TAMPERED].value).toBe(7);
   await screenshot(page, 'import-admin-2-saved', { fullPage: false });

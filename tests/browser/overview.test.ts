@@ -7,7 +7,7 @@
  */
 import crypto from 'crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { addMember, setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createApplication, createOrganization } from '../helpers/records';
 import { adminLogin, launchBrowser, newPage, screenshot, serve } from '../helpers/browser';
 
@@ -64,12 +64,14 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'disclosure-officer' });
-  await strapi
+  const officerUser = await strapi
     .service('admin::user')
     .create({ ...officer, firstname: '王', lastname: '专员', isActive: true, roles: [role.id] });
 
   const names = ['市公共资源交易中心', '市发展和改革委员会', '市财政局', '某某县人民政府'];
   for (const [i, name] of names.entries()) orgs[name] = await createOrganization(strapi, { name, displayOrder: i + 1 });
+  // The officer's scope: every organization (the worklist lists only the officer's own).
+  await addMember(strapi, officerUser.id);
   const service = strapi.plugin('disclosure').service('report');
   const publish = async (name: string, year: number, publishedAt: string) => {
     const report = await service.compute(orgs[name].documentId, year);
@@ -111,7 +113,8 @@ test('the officer reads the overview in Chinese, sorts it and follows the links'
   await expect(row('市公共资源交易中心').innerText()).resolves.toMatch(/已发布[\s\S]*按时发布/);
   await expect(row('市发展和改革委员会').innerText()).resolves.toMatch(/已发布[\s\S]*逾期发布/);
   await expect(row('市财政局').innerText()).resolves.toMatch(/提示未确认[\s\S]*逾期未发布/);
-  await expect(row('某某县人民政府').innerText()).resolves.toMatch(/未建立[\s\S]*逾期未发布[\s\S]*2\s*\/ 未办结 2/);
+  // The county's first records are its 2025 applications: 2024 has no records, not an overdue report.
+  await expect(row('某某县人民政府').innerText()).resolves.toMatch(/未建立[\s\S]*无记录[\s\S]*2\s*\/ 未办结 2/);
   await screenshot(page, 'overview-admin-zh');
   expect(await audit(page, 'main')).toEqual([]);
 
@@ -134,6 +137,31 @@ test('the officer reads the overview in Chinese, sorts it and follows the links'
     new RegExp(`/plugins/disclosure\\?organization=${orgs['市公共资源交易中心'].documentId}&year=${YEAR}`),
   );
   expect(pageErrors).toEqual([]);
+});
+
+test('the auditor reads the overview without the worklist link (it may not open the worklist)', async () => {
+  const role = await strapi.service('admin::role').findOne({ code: 'auditor' });
+  const auditor = {
+    email: `auditor-${crypto.randomBytes(3).toString('hex')}@example.test`,
+    password: `Auditor-${crypto.randomBytes(6).toString('hex')}A1`,
+  };
+  await strapi
+    .service('admin::user')
+    .create({ ...auditor, firstname: '审', lastname: '计', isActive: true, roles: [role.id] });
+  const opened = await newPage(browser, { adminLanguage: 'zh-Hans' });
+  try {
+    await adminLogin(opened.page, server.url, auditor.email, auditor.password);
+    await opened.page.goto(`${server.url}/admin/plugins/disclosure-overview?year=${YEAR}`);
+    const row = opened.page
+      .locator('tbody tr')
+      .filter({ has: opened.page.getByText('某某县人民政府', { exact: true }) });
+    await row.getByRole('link', { name: '年度报告' }).waitFor();
+    expect(await opened.page.getByRole('link', { name: '申请办理' }).count()).toBe(0);
+    expect(await row.innerText()).toMatch(/2\s*\/ 未办结 2/);
+    expect(opened.pageErrors).toEqual([]);
+  } finally {
+    await opened.context.close();
+  }
 });
 
 test('the public index lists each organization with its published years as links', async () => {

@@ -130,10 +130,14 @@ test('the header box searches from any page; hits are marked, newest first, page
   await page.close();
 });
 
-test('a project code finds its project; nothing found says so', async () => {
+test('a project code finds its project and its notices (newest first); nothing found says so', async () => {
   const { page } = await open('/site/search.html?q=ZMD-JL-2026-015');
-  expect(await hits(page)).toEqual(['驿城区第三初级中学教学楼工程监理']);
+  expect(await hits(page)).toEqual(Array.from({ length: 10 }, (_, i) => `第三初级中学教学楼工程第${12 - i}号公告`));
+  expect(await page.textContent('.search-hit .code')).toBe('ZMD-JL-2026-015');
   await page.close();
+  const projects = await open('/site/search.html?q=ZMD-JL-2026-015&type=project');
+  expect(await hits(projects.page)).toEqual(['驿城区第三初级中学教学楼工程监理']);
+  await projects.page.close();
   const empty = await open(`/site/search.html?q=${encodeURIComponent('不存在的词语')}`);
   expect(await empty.page.textContent('.empty-state')).toContain('未找到与“不存在的词语”相关的内容。');
   await empty.page.screenshot({ path: path.join(ARTIFACTS, 'site-search-empty-desktop.png'), fullPage: true });

@@ -323,3 +323,50 @@ describe('a computed report: the narrative checked before publishing, the standa
     );
   });
 });
+
+describe('deleting an imported report in the Content Manager', () => {
+  let other: any;
+  const fileExists = (id: number) => strapi.db.query('plugin::upload.file').count({ where: { id } });
+  const importYear = async (year: number) => {
+    const text = htmlToText(published2023(1).html).replace(/2023/g, String(year));
+    const res = await importFile('/disclosure/imports/confirm', officer, null, {
+      organization: other.documentId,
+      year: String(year),
+      text,
+    });
+    expect(res.status).toBe(200);
+    return res.body.data as { documentId: string; file: { id: number; url: string } };
+  };
+  beforeAll(async () => {
+    other = await createOrganization(strapi, { name: '删除测试机构' });
+  });
+
+  test('one: the report and its original file in the media library go together', async () => {
+    const d = await importYear(2022);
+    expect(await fileExists(d.file.id)).toBe(1);
+    expect((await http().get(d.file.url)).status).toBe(200);
+    const res = await as(officer, http().delete(`/content-manager/collection-types/${HISTORICAL}/${d.documentId}`));
+    expect(res.status).toBe(200);
+    expect(await strapi.db.query(HISTORICAL).count({ where: { documentId: d.documentId } })).toBe(0);
+    expect(await fileExists(d.file.id)).toBe(0);
+    expect((await http().get(d.file.url)).status).toBe(404);
+  });
+
+  test('bulk: each deleted report takes its file, once the deletion is committed', async () => {
+    const a = await importYear(2021);
+    const b = await importYear(2020);
+    const files = await fileCount();
+    const res = await as(
+      officer,
+      http().post(`/content-manager/collection-types/${HISTORICAL}/actions/bulkDelete`),
+    ).send({ documentIds: [a.documentId, b.documentId] });
+    expect(res.status).toBe(200);
+    expect(await strapi.db.query(HISTORICAL).count({ where: { organization: { documentId: other.documentId } } })).toBe(
+      0,
+    );
+    // Removed after the commit (not awaited by the request): wait for it, bounded.
+    for (let i = 0; i < 50 && (await fileCount()) > files - 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect([await fileExists(a.file.id), await fileExists(b.file.id)]).toEqual([0, 0]);
+    expect(await fileCount()).toBe(files - 2);
+  });
+});

@@ -294,6 +294,79 @@ describe('Given an officer and an editor who are members of organization A only'
   });
 });
 
+describe('Given scoped users who create a record without choosing its organization', () => {
+  const organizationOf = async (uid: string, documentId: string) =>
+    (
+      (await strapi.db
+        .query(uid as any)
+        .findOne({ where: { documentId }, populate: { organization: { select: ['documentId'] } } })) as any
+    )?.organization?.documentId ?? null;
+  const withoutOrganization = (uid: string) => ({ ...bodies[uid]('A'), organization: { connect: [], disconnect: [] } });
+
+  test.each([
+    { who: 'officer', uid: APP },
+    { who: 'officer', uid: FEE },
+    { who: 'editor', uid: POLICY },
+    { who: 'editor', uid: PROJECT },
+  ])(
+    'When the $who (member of A only) creates $uid with no organization, Then it is created in A and stays visible',
+    async ({ who, uid }) => {
+      const created = await call(
+        who,
+        'post',
+        withQ(`/content-manager/collection-types/${uid}`, uid),
+        withoutOrganization(uid),
+      );
+      expect(created.status).toBe(201);
+      const id = created.body.data.documentId;
+      expect(await organizationOf(uid, id)).toBe(orgs.A.documentId);
+      expect((await call(who, 'get', withQ(`/content-manager/collection-types/${uid}/${id}`, uid))).status).toBe(200);
+      expect(ids(await call(who, 'get', withQ(`/content-manager/collection-types/${uid}`, uid)))).toContain(id);
+    },
+  );
+
+  test('When the editor clones A’s policy document and empties its organization, Then the clone is in A', async () => {
+    const cloned = await call(
+      'editor',
+      'post',
+      withQ(`/content-manager/collection-types/${POLICY}/clone/${docs[POLICY].A.documentId}`, POLICY),
+      {
+        organization: { connect: [], disconnect: [{ documentId: orgs.A.documentId }] },
+      },
+    );
+    expect(cloned.status).toBe(200);
+    expect(await organizationOf(POLICY, cloned.body.data.documentId)).toBe(orgs.A.documentId);
+  });
+
+  test('When an officer who is a member of A and B creates an application with no organization, Then 400 naming organization (zh+en), nothing stored', async () => {
+    tokens.both = (
+      await adminToken('disclosure-officer', { organizations: [orgs.A.documentId, orgs.B.documentId] })
+    ).token;
+    const before = await countEverything(strapi);
+    const res = await call('both', 'post', `/content-manager/collection-types/${APP}`, withoutOrganization(APP));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.map((e: any) => e.path)).toEqual([['organization']]);
+    expect(res.body.error.message).toBe(
+      '请选择受理机构：您属于多个机构 (organization is required: you are a member of several organizations, choose one)',
+    );
+    expect(await countEverything(strapi)).toEqual(before);
+    // Choosing one of them works.
+    expect((await call('both', 'post', `/content-manager/collection-types/${APP}`, bodies[APP]('B'))).status).toBe(201);
+  });
+
+  test('When a super admin creates a policy document with no organization, Then it is created without one (no default)', async () => {
+    tokens.admin = tokens.admin ?? (await adminToken('strapi-super-admin')).token;
+    const created = await call(
+      'admin',
+      'post',
+      withQ(`/content-manager/collection-types/${POLICY}`, POLICY),
+      withoutOrganization(POLICY),
+    );
+    expect(created.status).toBe(201);
+    expect(await organizationOf(POLICY, created.body.data.documentId)).toBeNull();
+  });
+});
+
 describe('Given the plugin’s admin routes', () => {
   test.each(['/disclosure', '/DISCLOSURE'])(
     'When the officer uses the worklist and application page (%s), Then only A’s',

@@ -50,7 +50,18 @@ beforeAll(async () => {
   officer = (await adminToken('disclosure-officer')).token;
   editor = (await adminToken('content-editor')).token;
   // displayOrder fixes the organization order of the page and the export.
-  const names = ['甲-无报告', '乙-草稿', '丙-有错误', '丁-提示未确认', '戊-按时发布', '己-逾期发布', '庚-已更正'];
+  const names = [
+    '甲-无报告',
+    '乙-草稿',
+    '丙-有错误',
+    '丁-提示未确认',
+    '戊-按时发布',
+    '己-逾期发布',
+    '庚-已更正',
+    '辛-2023年起有申请',
+    '壬-2025年起有申请',
+    '癸-导入2023年报',
+  ];
   for (const [i, name] of names.entries()) orgs[name] = await createOrganization(strapi, { name, displayOrder: i + 1 });
 
   // 乙: computed and its warnings acknowledged (the first year has continuity.noPreviousReport): a draft ready to publish.
@@ -97,6 +108,26 @@ beforeAll(async () => {
     state: 'received',
     applicantName: '王五',
   });
+  // No report of 2024: 辛 and 癸 have records from 2023 on (an application, an imported report), so 2024 is overdue;
+  // 壬's first record is of 2025, so 2024 has no records (entered in the system later), not overdue. 甲 has none at all.
+  await createApplication(strapi, orgs['辛-2023年起有申请'].documentId, {
+    receivedOn: '2023-05-04',
+    state: 'concluded',
+    concludedOn: '2023-05-10',
+    outcome: 'granted',
+  });
+  await createApplication(strapi, orgs['壬-2025年起有申请'].documentId, {
+    receivedOn: '2025-05-04',
+    state: 'concluded',
+    concludedOn: '2025-05-10',
+    outcome: 'granted',
+  });
+  const gui = await strapi.db
+    .query('api::organization.organization')
+    .findOne({ where: { documentId: orgs['癸-导入2023年报'].documentId, locale: 'zh-Hans' } });
+  await strapi.db
+    .query('plugin::disclosure.historical-report')
+    .create({ data: { year: 2023, formatVersion: 'gov-2021', source: 'imported', organization: gui.id } });
 });
 afterAll(teardownStrapi);
 
@@ -113,14 +144,18 @@ describe('given one organization per report state in 2024', () => {
       return [r.state, r.timeliness, r.corrections, r.openApplications, r.overdueApplications];
     };
     expect(Object.fromEntries(Object.keys(orgs).map((name) => [name, pick(name)]))).toEqual({
-      '甲-无报告': ['none', 'missing', 0, 0, 0],
+      '甲-无报告': ['none', 'noRecords', 0, 0, 0],
       '乙-草稿': ['draft', 'missing', 0, 2, 1],
       '丙-有错误': ['errors', 'missing', 0, 0, 0],
       '丁-提示未确认': ['warnings', 'missing', 0, 0, 0],
       '戊-按时发布': ['published', 'onTime', 0, 1, 1],
       '己-逾期发布': ['published', 'late', 0, 0, 0],
       '庚-已更正': ['corrected', 'onTime', 1, 0, 0],
+      '辛-2023年起有申请': ['none', 'missing', 0, 0, 0],
+      '壬-2025年起有申请': ['none', 'noRecords', 0, 0, 0],
+      '癸-导入2023年报': ['none', 'missing', 0, 0, 0],
     });
+    expect(res.body.meta.counts.timeliness).toMatchObject({ noRecords: 2, missing: 5, late: 1, onTime: 2 });
     expect(rows['戊-按时发布'].firstPublishedAt).toBe('2025-01-31T15:00:00.000Z');
     expect(rows['庚-已更正'].firstPublishedAt).toBe('2025-01-20T02:00:00.000Z');
     expect(rows['甲-无报告'].report).toBeNull();
@@ -234,7 +269,7 @@ describe('given one organization per report state in 2024', () => {
       2024,
       'None',
       '2025-01-31',
-      'Overdue, not published',
+      'No records',
       undefined,
       0,
       undefined,
@@ -267,7 +302,8 @@ describe('given the worklist of those applications (paged, searchable)', () => {
     expect(first.status).toBe(200);
     expect(numbers(first)).toEqual([apps.overdue.trackingNumber, apps.other.trackingNumber]);
     expect(first.body.data.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 3 });
-    expect(first.body.data.counts).toMatchObject({ open: 3, overdue: 2, byState: { received: 3, concluded: 1 } });
+    // (concluded: 乙's, and the two that date 辛 and 壬.)
+    expect(first.body.data.counts).toMatchObject({ open: 3, overdue: 2, byState: { received: 3, concluded: 3 } });
     const second = await worklist({ pageSize: 2, page: 2 });
     expect(numbers(second)).toEqual([apps.recent.trackingNumber]);
     expect(second.body.data.items[0]).toMatchObject({ applicantName: '李四', organization: { name: '乙-草稿' } });

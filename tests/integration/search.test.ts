@@ -74,11 +74,12 @@ describe('Chinese words anywhere in titles and bodies', () => {
     expect(res.status).toBe(200);
     expect(titles(res)).toEqual(['驿城区道路改造工程招标公告', '驻马店市政府采购管理办法']);
     const hit = res.body.data[0];
+    // A notice carries its project's 项目编号 and 统一交易标识码.
     expect(hit).toMatchObject({
       type: 'notice',
       documentId: supervision.documentId,
       locale: null,
-      code: null,
+      code: 'ZMD-GC-2026-077 A41170000123456789001',
       date: '2026-03-02T08:00:00.000Z',
     });
     expect(hit.snippet).toContain('本项目包括施工及工程监理服务');
@@ -102,15 +103,24 @@ describe('Chinese words anywhere in titles and bodies', () => {
     expect(titles(await search({ q: '道路 公示' }))).toEqual(['驿城区道路改造工程中标候选人公示']);
   });
 
-  test('项目编号, 统一交易标识码, 标段编号 and 文号 find their document, in any letter case', async () => {
-    for (const q of ['ZMD-GC-2026-077', 'zmd-gc-2026-077', 'A41170000123456789001', 'BD-02']) {
-      const res = await search({ q });
-      expect([q, res.body.data.map((hit: any) => [hit.type, hit.documentId])]).toEqual([
+  test('项目编号, 统一交易标识码, 标段编号 and 文号 find their document, in any letter case; the first two the project’s notices too', async () => {
+    const notices = (
+      await strapi.documents(NOTICE).findMany({
+        filters: { project: { documentId: project.documentId } },
+        status: 'published',
+        fields: ['documentId'],
+      } as any)
+    ).map((n: any) => n.documentId);
+    expect(notices).toHaveLength(2);
+    const found = (res: any) => res.body.data.map((hit: any) => `${hit.type} ${hit.documentId}`).sort();
+    for (const q of ['ZMD-GC-2026-077', 'zmd-gc-2026-077', 'A41170000123456789001']) {
+      expect([q, found(await search({ q }))]).toEqual([
         q,
-        [['project', project.documentId]],
+        [...notices.map((id: string) => `notice ${id}`), `project ${project.documentId}`].sort(),
       ]);
     }
-    expect((await search({ q: 'ZMD-GC-2026-077' })).body.data[0].code).toBe(
+    expect(found(await search({ q: 'BD-02' }))).toEqual([`project ${project.documentId}`]);
+    expect((await search({ q: 'ZMD-GC-2026-077', type: 'project' })).body.data[0].code).toBe(
       'ZMD-GC-2026-077 BD-02 A41170000123456789001',
     );
     expect(titles(await search({ q: '驻政〔2021〕12号' }))).toEqual(['驻马店市政府采购管理办法']);
@@ -159,6 +169,29 @@ describe('published content only', () => {
     await strapi.documents(NOTICE).delete({ documentId: draftOnly.documentId } as any);
     await strapi.documents(NOTICE).delete({ documentId: supervision.documentId } as any);
     expect(titles(await search({ q: '勘察' }))).toEqual([]);
+  });
+});
+
+describe('a project’s codes in its notices’ entries', () => {
+  test('when the project’s code changes, its notices are found by the new code once it is published, no longer by the old', async () => {
+    const PROJECT = 'api::transaction-project.transaction-project';
+    const synced = await createProject(strapi, { name: '编号同步测试项目', projectCode: 'SYNC-2026-001' });
+    const notice = await createNotice(strapi, synced.documentId, {
+      title: '编号同步测试公告',
+      releasedAt: '2026-04-01T08:00:00.000Z',
+    });
+    const noticesBy = async (q: string) =>
+      (await search({ q, type: 'notice' })).body.data.map((hit: any) => hit.documentId);
+    expect(await noticesBy('SYNC-2026-001')).toEqual([notice.documentId]);
+    await strapi
+      .documents(PROJECT)
+      .update({ documentId: synced.documentId, data: { projectCode: 'SYNC-2026-002' } } as any);
+    // A draft change is not public yet.
+    expect(await noticesBy('SYNC-2026-002')).toEqual([]);
+    await strapi.documents(PROJECT).publish({ documentId: synced.documentId } as any);
+    expect(await noticesBy('SYNC-2026-002')).toEqual([notice.documentId]);
+    expect(await noticesBy('SYNC-2026-001')).toEqual([]);
+    expect((await search({ q: 'SYNC-2026-002', type: 'notice' })).body.data[0].code).toBe('SYNC-2026-002');
   });
 });
 
@@ -215,9 +248,13 @@ describe('refused input: 400 naming the field, in Chinese and English', () => {
 describe('the index is rebuilt on start when missing', () => {
   test('entries written around the Document Service are found after a rebuild', async () => {
     const { rebuildSearchIndex } = require('../../dist/src/search/maintain');
-    await strapi.db.connection('search_entries').where('kind', 'project').delete();
+    await strapi.db.connection('search_entries').whereIn('kind', ['project', 'notice']).delete();
     expect(titles(await search({ q: 'ZMD-GC-2026-077' }))).toEqual([]);
     await rebuildSearchIndex(strapi);
-    expect(titles(await search({ q: 'ZMD-GC-2026-077' }))).toEqual(['驿城区道路改造工程']);
+    expect(titles(await search({ q: 'ZMD-GC-2026-077', type: 'project' }))).toEqual(['驿城区道路改造工程']);
+    // The rebuild reads the notices' project codes too (the candidate publicity is the one left of the first two).
+    expect(titles(await search({ q: 'ZMD-GC-2026-077', type: 'notice' }))).toContain(
+      '驿城区道路改造工程中标候选人公示',
+    );
   });
 });

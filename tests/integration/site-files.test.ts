@@ -78,7 +78,7 @@ afterAll(async () => {
 });
 
 describe('robots.txt', () => {
-  it('allows the site, disallows the admin and the application endpoints, and links the sitemap', async () => {
+  it('allows the site, disallows the admin, the application endpoints and the search, and links the sitemap', async () => {
     const res = await getText('/robots.txt');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
@@ -90,6 +90,8 @@ describe('robots.txt', () => {
         'Allow: /',
         'Disallow: /admin',
         'Disallow: /api/disclosure/applications',
+        'Disallow: /site/search.html',
+        'Disallow: /api/search',
       ]),
     );
     expect(lines.find((l) => l.startsWith('Sitemap: '))).toMatch(

@@ -87,4 +87,14 @@ describe('builders', () => {
   it('write robots.txt with the sitemap of the origin', () => {
     expect(robotsTxt('https://ggzy.example.cn')).toContain('Sitemap: https://ggzy.example.cn/sitemap.xml');
   });
+
+  it('keeps crawlers off the search page and the search API', () => {
+    const lines = robotsTxt('https://ggzy.example.cn').split('\n');
+    expect(lines.filter((l) => l.startsWith('Disallow: '))).toEqual([
+      'Disallow: /admin',
+      'Disallow: /api/disclosure/applications',
+      'Disallow: /site/search.html',
+      'Disallow: /api/search',
+    ]);
+  });
 });

@@ -77,25 +77,18 @@ async function input(ctx: any): Promise<ImportInput> {
   };
 }
 
-/**
- * An officer imports only for the organizations they belong to (the same scope as the report page). An unknown
- * organization is left to the service, which answers 400 naming the field.
- */
-async function assertImportInScope(strapi: Core.Strapi, ctx: any, organization: string) {
-  const exists = await strapi.db.query('api::organization.organization').count({ where: { documentId: organization } });
-  if (exists) assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), organization);
-}
-
 export default {
   imports: ({ strapi }: { strapi: Core.Strapi }) => ({
     async preview(ctx: any) {
       const read = await input(ctx);
-      await assertImportInScope(strapi, ctx, read.organization);
+      await service(strapi).knownOrganization(read.organization);
+      assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), read.organization);
       ctx.body = { data: await service(strapi).preview(read) };
     },
     async confirm(ctx: any) {
       const read = await input(ctx);
-      await assertImportInScope(strapi, ctx, read.organization);
+      await service(strapi).knownOrganization(read.organization);
+      assertInScope(await organizationScope(strapi, ctx.state.user, ACTIONS.importReports), read.organization);
       ctx.body = { data: await service(strapi).confirm(read, ctx.state.user ?? null) };
     },
     async list(ctx: any) {

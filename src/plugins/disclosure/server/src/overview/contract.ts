@@ -8,8 +8,12 @@
 export const REPORT_STATES = ['none', 'draft', 'errors', 'warnings', 'published', 'corrected'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
-/** Publication against the statutory deadline (31 January of the next year, 条例 第四十九条). */
-export const TIMELINESS = ['onTime', 'late', 'missing', 'pending'] as const;
+/**
+ * Publication against the statutory deadline (31 January of the next year, 条例 第四十九条). `noRecords`: no report, and
+ * the year is before the organization's first year with any report or application (organizations are often entered
+ * after their first reports were published elsewhere), so it is not counted as overdue.
+ */
+export const TIMELINESS = ['onTime', 'late', 'missing', 'pending', 'noRecords'] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
 
 export const OVERVIEW_SORTS = ['organization', 'year', 'state', 'errors', 'warnings', 'overdue', 'timeliness'] as const;
@@ -34,6 +38,7 @@ export const TIMELINESS_LABELS: Record<Timeliness, Bilingual> = {
   late: { zh: '逾期发布', en: 'Late' },
   missing: { zh: '逾期未发布', en: 'Overdue, not published' },
   pending: { zh: '未到期限', en: 'Not due yet' },
+  noRecords: { zh: '无记录', en: 'No records' },
 };
 
 export interface OverviewRow {

@@ -25,9 +25,19 @@ export function reportState(a: ReportAggregate | undefined): ReportState {
   return 'draft';
 }
 
-export function timeliness(year: number, a: ReportAggregate | undefined, today: string): Timeliness {
+/**
+ * `firstYear`: the organization's first year with any report (computed or imported) or application, null when it has
+ * none. A year without a report before it has no records to judge: not overdue.
+ */
+export function timeliness(
+  year: number,
+  a: ReportAggregate | undefined,
+  today: string,
+  firstYear: number | null,
+): Timeliness {
   const deadline = deadlineOf(year);
   if (a && a.published > 0 && a.firstPublishedAt)
     return dateInChina(a.firstPublishedAt) <= deadline ? 'onTime' : 'late';
+  if (reportState(a) === 'none' && (firstYear === null || year < firstYear)) return 'noRecords';
   return today > deadline ? 'missing' : 'pending';
 }

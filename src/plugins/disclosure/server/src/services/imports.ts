@@ -198,6 +198,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
+    /** 400 naming `organization` when no such organization exists (checked before the scope: unknown is bad input). */
+    async knownOrganization(documentId: string) {
+      await organization(documentId);
+    },
+
     /** Parse and audit, for the officer to review; nothing is stored. */
     async preview(input: ImportInput) {
       const r = await read(input);
@@ -277,7 +282,6 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    /** Imported reports, newest year first (optionally of one organization). */
     /** Stored imports, newest year first: of one organization, of the caller's organizations when scoped, or all. */
     async list(organizationId?: string, organizations?: string[]) {
       const found = await documents().findMany({
@@ -287,7 +291,7 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
             ? { organization: { documentId: { $in: organizations } } }
             : {},
         fields: ['documentId', 'title', 'year', 'source', 'formatVersion', 'importedBy', 'importedAt'],
-        populate: { organization: { fields: ['documentId', 'name'] } },
+        populate: { organization: { fields: ['documentId', 'name'] }, file: { fields: ['name', 'url'] } },
         sort: [{ year: 'desc' }],
         limit: 200,
       });

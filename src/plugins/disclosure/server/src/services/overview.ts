@@ -20,6 +20,7 @@ import {
 } from '../overview/contract';
 import { deadlineOf, reportState, timeliness, type ReportAggregate } from '../overview/state';
 import { eventsOf, OPEN_STATES, statusDeriver, withEvents } from './applications';
+import { HISTORICAL } from './imports';
 
 export const DEFAULT_LOCALE = 'zh-Hans';
 /** States whose clock runs: only they have a due date (a correction or a consultation stops it). */
@@ -49,6 +50,8 @@ const isoInstant = (v: unknown): string | null => {
     v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : (v as string | number));
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 };
+/** The year of a date column: PostgreSQL gives a Date (local midnight) or a string, SQLite the stored text. */
+const yearOf = (v: unknown) => (v instanceof Date ? v.getFullYear() : Number(String(v).slice(0, 4)));
 const minusDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86400_000).toISOString().slice(0, 10);
 
@@ -188,6 +191,47 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { open: new Map((open as any[]).map((r) => [String(r.organization), Number(r.n)])), overdue };
   }
 
+  /**
+   * Each organization's first year with any report (computed, any state or locale; or imported) or application
+   * received: MIN per organization of each, folded.
+   */
+  async function firstYears() {
+    const k = knex();
+    const o = meta(UIDS.organization);
+    const firsts = new Map<string, number>();
+    const fold = (rows: any[]) => {
+      for (const row of rows) {
+        const year = num(row.first);
+        if (year === null || Number.isNaN(year)) continue;
+        const key = String(row.organization);
+        firsts.set(key, Math.min(firsts.get(key) ?? year, year));
+      }
+    };
+    for (const uid of [UIDS.report, HISTORICAL]) {
+      const r = meta(uid);
+      fold(
+        await k({ r: r.table })
+          .join({ l: r.link!.table }, `l.${r.link!.source}`, 'r.id')
+          .join({ o: o.table }, 'o.id', `l.${r.link!.target}`)
+          .groupBy('o.document_id')
+          .select({ organization: 'o.document_id' })
+          .min({ first: `r.${r.col('year')}` }),
+      );
+    }
+    const a = meta(APPLICATION_UID);
+    // receivedOn is a date: its year is its first four characters on both databases (SQLite keeps the text).
+    const received = (await k({ a: a.table })
+      .join({ l: a.link!.table }, `l.${a.link!.source}`, 'a.id')
+      .join({ o: o.table }, 'o.id', `l.${a.link!.target}`)
+      .groupBy('o.document_id')
+      .select({ organization: 'o.document_id' })
+      .min({ first: `a.${a.col('receivedOn')}` })) as any[];
+    fold(
+      received.map((row) => ({ organization: row.organization, first: row.first === null ? null : yearOf(row.first) })),
+    );
+    return firsts;
+  }
+
   return {
     async overview(query: OverviewQuery): Promise<OverviewAnswer> {
       const today = todayInChina();
@@ -196,6 +240,7 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const orgs = await organizations();
       const { byKey, years: reportYears } = await reports(query.year);
       const apps = await applications(today);
+      const firsts = await firstYears();
       const years = query.year ? [query.year] : [...new Set([...reportYears, lastYear])].sort((x, y) => y - x);
 
       let rows: OverviewRow[] = [];
@@ -207,7 +252,7 @@ const overviewService = ({ strapi }: { strapi: Core.Strapi }) => {
             year,
             deadline: deadlineOf(year),
             state: reportState(agg),
-            timeliness: timeliness(year, agg, today),
+            timeliness: timeliness(year, agg, today, firsts.get(org.documentId) ?? null),
             report: agg?.report ?? null,
             firstPublishedAt: agg && agg.published > 0 ? agg.firstPublishedAt : null,
             corrections: agg?.corrections ?? 0,

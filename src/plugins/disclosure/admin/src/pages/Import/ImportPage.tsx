@@ -25,6 +25,7 @@ import { ReportTables, marksOf } from '../Report/ReportTables';
 import { IMPORT_API, type AuditProblem, type AuditSeverity, type ImportResult, type SourcePlace } from './api';
 import { useImportT } from './i18n';
 import { SourcePanel } from './SourcePanel';
+import { ImportList } from './ImportList';
 
 const FIRST_YEAR = 2019;
 
@@ -95,6 +96,7 @@ export function ImportPage() {
   const [format, setFormat] = React.useState<FormatResponse | null>(null);
   const [place, setPlace] = React.useState<SourcePlace | null>(null);
   const [highlight, setHighlight] = React.useState<string | null>(null);
+  const [listVersion, setListVersion] = React.useState(0);
 
   React.useEffect(() => {
     get<{ data: Organization[] }>(API.organizations)
@@ -128,6 +130,7 @@ export function ImportPage() {
       }
       setResult(data);
       setSaved(what === 'confirm' ? data : null);
+      if (what === 'confirm') setListVersion((v) => v + 1);
       setPlace(null);
       setHighlight(null);
     } catch (e) {
@@ -283,6 +286,8 @@ export function ImportPage() {
               ) : null}
             </Flex>
           </Box>
+
+          <ImportList reload={listVersion} />
 
           {failure ? (
             <Alert

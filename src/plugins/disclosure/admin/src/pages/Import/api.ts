@@ -59,3 +59,16 @@ export interface ImportResult {
   importedBy?: string;
   importedAt?: string;
 }
+
+/** One row of `GET /disclosure/imports` (services/imports.ts `list`): newest year first. */
+export interface StoredImport {
+  documentId: string;
+  title: string | null;
+  year: number;
+  source: 'imported';
+  formatVersion: 'gov-2021' | 'gov-2019';
+  importedBy: string | null;
+  importedAt: string | null;
+  organization: { documentId: string; name: string } | null;
+  file: { name: string; url: string } | null;
+}

@@ -2,7 +2,7 @@
 // counts and applications overdue now, with links to the report page and the worklist. State in the URL (shareable).
 import * as React from 'react';
 import { NavLink, useSearchParams } from 'react-router-dom';
-import { Page, Layouts, useFetchClient } from '@strapi/strapi/admin';
+import { Page, Layouts, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import {
   Badge,
   Box,
@@ -63,7 +63,10 @@ const TIMELINESS_COLOR: Record<Timeliness, string> = {
   late: 'danger700',
   missing: 'danger700',
   pending: 'neutral700',
+  noRecords: 'neutral600',
 };
+/** The worklist link shows only to who may open the worklist (auditors may not). Stable: useRBAC re-checks on change. */
+const WORKLIST_PERMISSIONS = [{ action: 'plugin::disclosure.applications.read', subject: null }];
 
 function useOverviewT() {
   const intl = useIntl();
@@ -79,6 +82,8 @@ function useOverviewT() {
 export function OverviewPage() {
   const { get } = useFetchClient();
   const { t, zh, label, date } = useOverviewT();
+  const rbac = useRBAC(WORKLIST_PERMISSIONS);
+  const mayOpenWorklist = !rbac.isLoading && !!rbac.allowedActions.canRead;
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ?? '';
   const state = (params.get('state') ?? '') as ReportState | '';
@@ -303,12 +308,14 @@ export function OverviewPage() {
                         >
                           {t('link.report', 'Report')}
                         </Link>
-                        <Link
-                          tag={NavLink}
-                          to={`/plugins/${PLUGIN_ID}-applications?organization=${encodeURIComponent(row.organization.documentId)}`}
-                        >
-                          {t('link.applications', 'Applications')}
-                        </Link>
+                        {mayOpenWorklist ? (
+                          <Link
+                            tag={NavLink}
+                            to={`/plugins/${PLUGIN_ID}-applications?organization=${encodeURIComponent(row.organization.documentId)}`}
+                          >
+                            {t('link.applications', 'Applications')}
+                          </Link>
+                        ) : null}
                       </Flex>
                     </Td>
                   </Tr>

@@ -33,11 +33,19 @@ describe('timeliness: by 31 January of the next year, in China', () => {
     ['23:59:59 on 31 January in China', '2025-01-31T15:59:59.999Z', 'onTime'],
     ['midnight after, in China', '2025-01-31T16:00:00.000Z', 'late'],
   ])('%s', (_name, at, expected) =>
-    expect(timeliness(2024, agg({ published: 1, firstPublishedAt: at }), '2026-11-30')).toBe(expected),
+    expect(timeliness(2024, agg({ published: 1, firstPublishedAt: at }), '2026-11-30', 2024)).toBe(expected),
   );
   test('not published: pending until the deadline, missing after', () => {
-    expect(timeliness(2024, undefined, '2025-01-31')).toBe('pending');
-    expect(timeliness(2024, agg({}), '2025-02-01')).toBe('missing');
+    expect(timeliness(2024, undefined, '2025-01-31', 2024)).toBe('pending');
+    expect(timeliness(2024, agg({}), '2025-02-01', 2020)).toBe('missing');
+  });
+  test('no report in a year before the organization’s first report or application: no records, never overdue', () => {
+    expect(timeliness(2023, undefined, '2026-11-30', 2024)).toBe('noRecords');
+    expect(timeliness(2023, undefined, '2026-11-30', null)).toBe('noRecords');
+    expect(timeliness(2024, undefined, '2026-11-30', 2024)).toBe('missing');
+    expect(timeliness(2025, undefined, '2026-01-31', 2024)).toBe('pending');
+    // A draft is a record: its year counts even when the first year is somehow later.
+    expect(timeliness(2023, agg({ drafts: 1 }), '2026-11-30', 2024)).toBe('missing');
   });
   test('dateInChina', () => expect(dateInChina('2025-01-31T16:00:00.000Z')).toBe('2025-02-01'));
 });
