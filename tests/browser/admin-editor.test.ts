@@ -8,8 +8,8 @@ import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { setupStrapi, teardownStrapi } from '../helpers/strapi';
-import { createPolicyDocument } from '../helpers/records';
+import { memberEverywhere, setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { createOrganization, createPolicyDocument } from '../helpers/records';
 import { adminLogin, launchBrowser, newPage, screenshot, serve } from '../helpers/browser';
 
 jest.setTimeout(300_000);
@@ -27,6 +27,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
+/** The editor's organization: under the organization scope an editor sees its organizations' documents only. */
+let organization: string;
 const editor = {
   email: `editor-${crypto.randomBytes(3).toString('hex')}@example.test`,
   password: `Editor-${crypto.randomBytes(6).toString('hex')}A1`,
@@ -36,9 +38,11 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   server = await serve(strapi);
   const role = await strapi.service('admin::role').findOne({ code: 'content-editor' });
-  await strapi
+  const user = await strapi
     .service('admin::user')
     .create({ ...editor, firstname: '编辑', lastname: '王', isActive: true, roles: [role.id] });
+  organization = (await createOrganization(strapi, { name: '编辑所在机构' })).documentId;
+  await memberEverywhere(strapi, user.id);
   browser = await launchBrowser();
   ({ context, page, pageErrors } = await newPage(browser));
   await adminLogin(page, server.url, editor.email, editor.password);
@@ -86,7 +90,7 @@ async function save(documentId: string, expectInBody: string) {
 test('a paste from Word keeps numbering, bold and the fee table; the draft previews under a banner; the site shows the table', async () => {
   const doc = await createPolicyDocument(
     strapi,
-    { title: '关于调整公共资源交易服务费标准的通知', documentNumber: '驻政〔2021〕12号', body: '待粘贴' },
+    { title: '关于调整公共资源交易服务费标准的通知', documentNumber: '驻政〔2021〕12号', body: '待粘贴', organization },
     false,
   );
   const markdown = await pasteIntoBody(doc.documentId, WORD);
@@ -145,7 +149,7 @@ test('a paste from Word keeps numbering, bold and the fee table; the draft previ
 });
 
 test('script in a pasted or stored body never runs on the site', async () => {
-  const doc = await createPolicyDocument(strapi, { title: '含有脚本的粘贴', body: '待粘贴' }, false);
+  const doc = await createPolicyDocument(strapi, { title: '含有脚本的粘贴', body: '待粘贴', organization }, false);
   const hostile = `<p>正文<b>加粗</b><script>window.__xss=1</script><img src="x" onerror="window.__xss=2"></p>
     <table><tr><th onmouseover="window.__xss=3">项目</th></tr><tr><td><a href="javascript:window.__xss=4">点我</a></td></tr></table>`;
   const markdown = await pasteIntoBody(doc.documentId, hostile);
@@ -181,7 +185,7 @@ test('script in a pasted or stored body never runs on the site', async () => {
 });
 
 test('the list view filter of an enumeration offers its Chinese labels, and filters by the code', async () => {
-  await createPolicyDocument(strapi, { title: '筛选用的规章', kind: 'regulation' });
+  await createPolicyDocument(strapi, { title: '筛选用的规章', kind: 'regulation', organization });
   await page.goto(`${server.url}/admin/content-manager/collection-types/${POLICY}?plugins[i18n][locale]=zh-Hans`);
   await page.getByRole('button', { name: '筛选器' }).click();
   await page.getByRole('combobox', { name: '选择字段' }).click();
