@@ -4,12 +4,21 @@
  */
 'use strict';
 const { execSync } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 
 module.exports = async () => {
   const root = path.resolve(__dirname, '../..');
   const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
-  if (!process.env.SKIP_COMPILE) {
+  // SKIP_COMPILE=1 reuses the output of an earlier compile (npm test compiles once, for SQLite): it must be there.
+  const compiled = ['dist/src/index.js', 'src/plugins/disclosure/dist/server/index.js'];
+  if (process.env.SKIP_COMPILE) {
+    const missing = compiled.filter((file) => !fs.existsSync(path.join(root, file)));
+    if (missing.length)
+      throw new Error(
+        `SKIP_COMPILE is set but the compiled app is missing (${missing.join(', ')}): run without it once.`,
+      );
+  } else {
     run('npx tsc -p src/plugins/disclosure/tsconfig.server.json');
     run('npx tsc -p tsconfig.json');
   }
