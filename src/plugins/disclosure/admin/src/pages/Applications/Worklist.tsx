@@ -22,6 +22,7 @@ import {
 import { ArrowClockwise } from '@strapi/icons';
 import { API, CALENDAR_DAYS_PATH, CALENDAR_YEARS_PATH, STATES, failureOf, type State, type Worklist } from './api';
 import { DueBadge, DueDate, Notice, StateBadge, useLabels } from './labels';
+import { Pager } from '../../components/Pager';
 
 type Filter = State | 'all' | 'overdue' | 'dueSoon';
 const FILTERS: readonly string[] = ['all', 'overdue', 'dueSoon', ...STATES];
@@ -288,29 +289,17 @@ export function WorklistPage() {
             </Table>
           )}
 
-          <Flex gap={3} justifyContent="flex-end" alignItems="center">
-            <Typography variant="pi" textColor="neutral600">
-              {t('pagination', 'Page {page} of {pageCount} · {total} applications', {
-                page: pagination.page,
-                pageCount: Math.max(pagination.pageCount, 1),
-                total: pagination.total,
-              })}
-            </Typography>
-            <Button
-              variant="tertiary"
-              disabled={pagination.page <= 1}
-              onClick={() => update({ page: String(pagination.page - 1) })}
-            >
-              {t('previous', 'Previous')}
-            </Button>
-            <Button
-              variant="tertiary"
-              disabled={pagination.page >= pagination.pageCount}
-              onClick={() => update({ page: String(pagination.page + 1) })}
-            >
-              {t('next', 'Next')}
-            </Button>
-          </Flex>
+          <Pager
+            pagination={pagination}
+            summary={t('pagination', 'Page {page} of {pageCount} · {total} applications', {
+              page: pagination.page,
+              pageCount: Math.max(pagination.pageCount, 1),
+              total: pagination.total,
+            })}
+            previous={t('previous', 'Previous')}
+            next={t('next', 'Next')}
+            onPage={(page) => update({ page: String(page) })}
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>

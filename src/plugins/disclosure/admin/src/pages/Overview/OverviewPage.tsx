@@ -36,6 +36,7 @@ import {
   type Timeliness,
 } from '../../../../server/src/overview/contract';
 import { PLUGIN_ID } from '../../pluginId';
+import { Pager } from '../../components/Pager';
 
 const API = { overview: '/disclosure/overview', xlsx: '/disclosure/overview/xlsx' };
 const PAGE_SIZE = 50;
@@ -324,29 +325,17 @@ export function OverviewPage() {
             </Table>
           )}
 
-          <Flex gap={3} justifyContent="flex-end" alignItems="center">
-            <Typography variant="pi" textColor="neutral700">
-              {t('pagination', 'Page {page} of {pageCount} · {total} rows', {
-                page: pagination.page,
-                pageCount: Math.max(pagination.pageCount, 1),
-                total: pagination.total,
-              })}
-            </Typography>
-            <Button
-              variant="tertiary"
-              disabled={pagination.page <= 1}
-              onClick={() => update({ page: String(pagination.page - 1) })}
-            >
-              {t('previous', 'Previous')}
-            </Button>
-            <Button
-              variant="tertiary"
-              disabled={pagination.page >= pagination.pageCount}
-              onClick={() => update({ page: String(pagination.page + 1) })}
-            >
-              {t('next', 'Next')}
-            </Button>
-          </Flex>
+          <Pager
+            pagination={pagination}
+            summary={t('pagination', 'Page {page} of {pageCount} · {total} rows', {
+              page: pagination.page,
+              pageCount: Math.max(pagination.pageCount, 1),
+              total: pagination.total,
+            })}
+            previous={t('previous', 'Previous')}
+            next={t('next', 'Next')}
+            onPage={(page) => update({ page: String(page) })}
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>
